@@ -1,0 +1,90 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies and why each earns its build minutes are listed in docs/architecture.md.
+let package = Package(
+    name: "Gazette",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "gazette", targets: ["GazetteCLI"]),
+        .library(name: "Gazette", targets: ["Gazette"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+    ],
+    targets: [
+        .target(
+            name: "GazetteContent",
+            path: "Sources/GazetteContent"
+        ),
+        .target(
+            name: "GazetteStorage",
+            dependencies: [
+                "GazetteContent",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/GazetteStorage"
+        ),
+        .target(
+            name: "Gazette",
+            dependencies: [
+                "GazetteContent",
+                "GazetteStorage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Ink", package: "Ink"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/Gazette",
+            resources: [.copy("Resources/Themes")]
+        ),
+        .executableTarget(
+            name: "GazetteCLI",
+            dependencies: [
+                "Gazette",
+                "GazetteContent",
+                "GazetteStorage",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/GazetteCLI"
+        ),
+        .testTarget(
+            name: "GazetteContentTests",
+            dependencies: ["GazetteContent"],
+            path: "Tests/GazetteContentTests"
+        ),
+        .testTarget(
+            name: "GazetteStorageTests",
+            dependencies: ["GazetteStorage", "GazetteContent", "GazetteTestSupport"],
+            path: "Tests/GazetteStorageTests"
+        ),
+        .testTarget(
+            name: "GazetteTests",
+            dependencies: [
+                "Gazette", "GazetteContent", "GazetteStorage", "GazetteTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/GazetteTests"
+        ),
+        .target(
+            name: "GazetteTestSupport",
+            dependencies: ["GazetteStorage", "GazetteContent", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/Support"
+        ),
+    ]
+)

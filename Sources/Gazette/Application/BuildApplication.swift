@@ -1,0 +1,30 @@
+import Foundation
+import GazetteStorage
+import Hummingbird
+import Logging
+
+/// The one composition root of the web server: the theme, the controllers and the middleware over the
+/// services. Tests call it with test settings, exactly as `gazette serve` does.
+public func buildApplication(services: AppServices, logger: Logger) throws -> some ApplicationProtocol {
+    let configuration = services.configuration
+    let theme = try Theme(overrideFolder: configuration.themeDirectory)
+    let models = PageModelFactory(
+        urls: SiteURL(base: configuration.baseURL), dates: DateText(timeZone: configuration.timeZone),
+        siteTitle: configuration.siteTitle, tagline: configuration.tagline, language: configuration.language,
+        stylesheetURL: theme.assets.url(for: "gazette.css"), clock: services.clock)
+    let renderer = PageRenderer(theme: theme, models: models)
+
+    let router = Router(options: [.autoGenerateHeadEndpoints])
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorPageMiddleware(renderer: renderer))
+    SiteRouter(
+        site: SiteController(reader: services.reader, renderer: renderer),
+        assets: AssetController(assets: theme.assets), health: HealthController(database: services.database),
+        renderer: renderer
+    ).register(on: router)
+
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Gazette"),
+        logger: logger)
+}

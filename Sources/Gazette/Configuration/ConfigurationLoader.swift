@@ -1,0 +1,107 @@
+import Foundation
+import GazetteStorage
+
+/// Builds the configuration from flags, then `GAZETTE_*` environment variables, then defaults.
+///
+/// Each problem names the flag, the variable and an example, so the person starting Gazette can fix it.
+public struct ConfigurationLoader: Sendable {
+    /// Values given as command-line flags, keyed by setting name (`port`, `data-dir`…); nil when not given.
+    public var flags: [String: String]
+    public var environment: [String: String]
+
+    public init(flags: [String: String], environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.flags = flags
+        self.environment = environment
+    }
+
+    public func load() throws(ConfigurationError) -> GazetteConfiguration {
+        let host = value(Setting.host) ?? Defaults.host
+        let port = try integer(Setting.port, default: Defaults.port, range: 1...65535)
+        let dataDirectory = value(Setting.dataDir) ?? Defaults.dataDirectory
+        var database: DatabaseLocation? = nil
+        if let url = value(Setting.database) {
+            do {
+                database = try DatabaseLocation(parsing: url)
+            } catch {
+                throw ConfigurationError(setting: Setting.database, problem: error.description)
+            }
+        }
+        let themeDirectory = value(Setting.theme)
+        if let themeDirectory {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: themeDirectory, isDirectory: &isFolder), isFolder.boolValue
+            else {
+                throw ConfigurationError(setting: Setting.theme, problem: "the folder \(themeDirectory) does not exist")
+            }
+        }
+        var baseURL = value(Setting.baseURL)
+        if let given = baseURL {
+            guard let url = URL(string: given), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+                throw ConfigurationError(setting: Setting.baseURL, problem: "“\(given)” is not an http(s) address")
+            }
+            baseURL = given.hasSuffix("/") ? String(given.dropLast()) : given
+        }
+        let zoneName = value(Setting.timeZone) ?? Defaults.timeZone
+        guard let timeZone = TimeZone(identifier: zoneName) else {
+            throw ConfigurationError(setting: Setting.timeZone, problem: "“\(zoneName)” is not a known time zone")
+        }
+        return GazetteConfiguration(
+            host: host, port: port, dataDirectory: dataDirectory, database: database, themeDirectory: themeDirectory,
+            baseURL: baseURL, siteTitle: value(Setting.siteTitle) ?? Defaults.siteTitle,
+            tagline: value(Setting.tagline) ?? Defaults.tagline, language: value(Setting.language) ?? Defaults.language,
+            timeZone: timeZone,
+            articlesPerPage: try integer(Setting.articlesPerPage, default: Defaults.articlesPerPage, range: 1...100),
+            writesWelcomeArticle: value(Setting.welcome).map { $0 != "off" && $0 != "false" && $0 != "0" } ?? true)
+    }
+
+    private func value(_ setting: Setting) -> String? {
+        if let flag = flags[setting.flag], !flag.isEmpty { return flag }
+        if let env = environment[setting.variable], !env.isEmpty { return env }
+        return nil
+    }
+
+    private func integer(_ setting: Setting, default fallback: Int, range: ClosedRange<Int>) throws(ConfigurationError)
+        -> Int
+    {
+        guard let text = value(setting) else { return fallback }
+        guard let number = Int(text), range.contains(number) else {
+            throw ConfigurationError(
+                setting: setting, problem: "“\(text)” is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
+    }
+}
+
+/// A named setting with its flag, its environment variable and an example value.
+public struct Setting: Sendable {
+    public let flag: String
+    public let variable: String
+    public let example: String
+
+    public static let host = Setting(flag: "host", variable: "GAZETTE_HOST", example: "127.0.0.1")
+    public static let port = Setting(flag: "port", variable: "GAZETTE_PORT", example: "8080")
+    public static let dataDir = Setting(flag: "data-dir", variable: "GAZETTE_DATA_DIR", example: "./gazette-data")
+    public static let database = Setting(
+        flag: "database", variable: "GAZETTE_DATABASE_URL", example: "postgres://gazette@127.0.0.1:5432/gazette")
+    public static let theme = Setting(flag: "theme", variable: "GAZETTE_THEME", example: "./my-theme")
+    public static let baseURL = Setting(
+        flag: "base-url", variable: "GAZETTE_BASE_URL", example: "https://news.example.com")
+    public static let siteTitle = Setting(flag: "site-title", variable: "GAZETTE_SITE_TITLE", example: "The Daily")
+    public static let tagline = Setting(flag: "tagline", variable: "GAZETTE_TAGLINE", example: "Local news")
+    public static let language = Setting(flag: "language", variable: "GAZETTE_LANGUAGE", example: "en")
+    public static let timeZone = Setting(flag: "time-zone", variable: "GAZETTE_TIME_ZONE", example: "Europe/Paris")
+    public static let articlesPerPage = Setting(
+        flag: "articles-per-page", variable: "GAZETTE_ARTICLES_PER_PAGE", example: "10")
+    public static let welcome = Setting(flag: "welcome", variable: "GAZETTE_WELCOME", example: "off")
+}
+
+/// A setting that cannot be used, with what to do about it.
+public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+    public let setting: Setting
+    public let problem: String
+
+    public var description: String {
+        "Configuration problem: \(problem). Set it with --\(setting.flag) or \(setting.variable), "
+            + "for example --\(setting.flag) \(setting.example)."
+    }
+}

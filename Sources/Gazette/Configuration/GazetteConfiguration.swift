@@ -1,0 +1,59 @@
+import Foundation
+import GazetteStorage
+
+/// Every setting Gazette starts with, validated. Built by `ConfigurationLoader`; defaults are in `Defaults`.
+public struct GazetteConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    public var dataDirectory: String
+    public var database: DatabaseLocation
+    /// A folder whose templates and assets override the default theme's.
+    public var themeDirectory: String?
+    /// The public address of the site, used for canonical links (`https://news.example.com`).
+    public var baseURL: String
+    public var siteTitle: String
+    public var tagline: String
+    public var language: String
+    public var timeZone: TimeZone
+    public var articlesPerPage: Int
+    /// Writes the welcome article into an empty site on start.
+    public var writesWelcomeArticle: Bool
+
+    public init(
+        host: String = Defaults.host, port: Int = Defaults.port, dataDirectory: String = Defaults.dataDirectory,
+        database: DatabaseLocation? = nil, themeDirectory: String? = nil, baseURL: String? = nil,
+        siteTitle: String = Defaults.siteTitle, tagline: String = Defaults.tagline, language: String = Defaults.language,
+        timeZone: TimeZone = TimeZone(identifier: Defaults.timeZone)!, articlesPerPage: Int = Defaults.articlesPerPage,
+        writesWelcomeArticle: Bool = true
+    ) {
+        self.host = host
+        self.port = port
+        self.dataDirectory = dataDirectory
+        self.database = database ?? Defaults.database(in: dataDirectory)
+        self.themeDirectory = themeDirectory
+        self.baseURL = baseURL ?? "http://\(host):\(port)"
+        self.siteTitle = siteTitle
+        self.tagline = tagline
+        self.language = language
+        self.timeZone = timeZone
+        self.articlesPerPage = articlesPerPage
+        self.writesWelcomeArticle = writesWelcomeArticle
+    }
+}
+
+/// All defaults in one place, as the README lists them.
+public enum Defaults {
+    public static let host = "127.0.0.1"
+    public static let port = 8080
+    public static let dataDirectory = "./gazette-data"
+    public static let siteTitle = "Gazette"
+    public static let tagline = "News, published with Gazette"
+    public static let language = "en"
+    public static let timeZone = "UTC"
+    public static let articlesPerPage = 10
+    public static let latestPostsCount = 5
+
+    public static func database(in dataDirectory: String) -> DatabaseLocation {
+        .sqlite(path: (dataDirectory as NSString).appendingPathComponent("gazette.sqlite"))
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import GazetteContent
+
+/// Turns what the services return into display-ready view models: dates formatted, links built.
+struct PageModelFactory: Sendable {
+    let urls: SiteURL
+    let dates: DateText
+    let siteTitle: String
+    let tagline: String
+    let language: String
+    let stylesheetURL: String
+    let clock: Clock
+
+    var site: SiteModel {
+        SiteModel(
+            title: siteTitle, tagline: tagline, homeURL: SiteURL.home, language: language,
+            stylesheetURL: stylesheetURL, year: String(Calendar.current.component(.year, from: clock.now())))
+    }
+
+    func head(title: String?, description: String, route: SiteRoute?, noIndex: Bool = false) -> HeadModel {
+        HeadModel(
+            title: title.map { "\($0) – \(siteTitle)" } ?? siteTitle, description: description,
+            canonicalURL: route.map(urls.absolute), noIndex: noIndex)
+    }
+
+    func card(_ summary: ArticleSummary) -> ArticleCardModel {
+        ArticleCardModel(
+            title: summary.title, url: urls.article(summary), dek: summary.dek.nonEmpty,
+            excerpt: summary.excerpt.nonEmpty,
+            author: LinkModel(name: summary.byline.name, url: urls.author(summary.byline.slug)),
+            published: date(summary.publishedAt ?? summary.updatedAt),
+            category: summary.category.map { LinkModel(name: $0.name, url: urls.category($0.slug)) },
+            source: summary.source.map { LinkModel(name: $0.name, url: urls.source($0.slug)) },
+            image: summary.image.map(image))
+    }
+
+    func article(_ details: ArticleDetails, latest: [ArticleSummary]) -> ArticlePageModel {
+        let summary = details.summary
+        let route = SiteRoute.article(day: summary.day, slug: summary.slug)
+        let model = ArticleModel(
+            id: String(summary.id), title: summary.title, url: urls.path(route), dek: summary.dek.nonEmpty,
+            bodyHTML: details.bodyHTML,
+            author: LinkModel(name: summary.byline.name, url: urls.author(summary.byline.slug)),
+            authorBio: details.authorBio.nonEmpty, published: date(summary.publishedAt ?? summary.updatedAt),
+            updated: details.wasUpdatedAfterPublishing ? date(summary.updatedAt) : nil,
+            corrections: details.corrections.map { CorrectionModel(date: date($0.notedAt), note: $0.note) },
+            hasCorrections: !details.corrections.isEmpty,
+            source: summary.source.map {
+                SourceModel(
+                    name: $0.name, originalURL: details.sourceURL.isEmpty ? nil : details.sourceURL,
+                    archiveURL: urls.source($0.slug))
+            },
+            category: summary.category.map { LinkModel(name: $0.name, url: urls.category($0.slug)) },
+            tags: details.tags.map { LinkModel(name: $0.name, url: urls.tag($0.slug)) }, hasTags: !details.tags.isEmpty,
+            image: summary.image.map(image), commentsOpen: details.commentStatus == .open)
+        let canonical = details.canonicalURL.isEmpty ? urls.absolute(route) : details.canonicalURL
+        let description = summary.dek.isEmpty ? summary.excerpt : summary.dek
+        return ArticlePageModel(
+            site: site,
+            head: HeadModel(
+                title: "\(summary.title) – \(siteTitle)", description: description, canonicalURL: canonical,
+                noIndex: false),
+            article: model, latest: latest.map(card), hasLatest: !latest.isEmpty)
+    }
+
+    func list(
+        heading: String, intro: String, title: String?, page: Page<ArticleSummary>, route: (Int) -> SiteRoute,
+        isFrontPage: Bool, emptyMessage: String
+    ) -> ListPageModel {
+        let pageTitle = page.number > 1 ? "\(title ?? siteTitle), page \(page.number)" : title
+        let pager: PagerModel? =
+            page.totalPages > 1
+            ? PagerModel(
+                newerURL: page.hasPrevious ? urls.path(route(page.number - 1)) : nil,
+                olderURL: page.hasNext ? urls.path(route(page.number + 1)) : nil,
+                label: "Page \(page.number) of \(page.totalPages)")
+            : nil
+        return ListPageModel(
+            site: site,
+            head: head(
+                title: pageTitle, description: intro.isEmpty ? tagline : intro, route: route(page.number),
+                noIndex: page.number > 5),
+            heading: heading, intro: intro.nonEmpty, isFrontPage: isFrontPage, articles: page.items.map(card), pager: pager,
+            emptyMessage: emptyMessage)
+    }
+
+    func error(status: Int, heading: String, message: String) -> ErrorPageModel {
+        ErrorPageModel(
+            site: site, head: head(title: heading, description: message, route: nil, noIndex: true), status: status,
+            heading: heading, message: message)
+    }
+
+    func date(_ date: Date) -> DateModel {
+        DateModel(iso: dates.iso(date), text: dates.long(date))
+    }
+
+    func image(_ image: FeaturedImage) -> ImageModel {
+        ImageModel(src: image.url, alt: image.alt, caption: image.caption.nonEmpty, credit: image.credit.nonEmpty)
+    }
+}
+
+extension String {
+    /// nil for an empty string, so a Mustache section shows nothing for it.
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

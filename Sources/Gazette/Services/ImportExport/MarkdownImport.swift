@@ -1,0 +1,138 @@
+import Foundation
+import GazetteContent
+import GazetteStorage
+
+/// `gazette import markdown DIR`: every `.md` file with a YAML header becomes an article.
+///
+/// A file that cannot be imported is reported with its line and the problem, and the run goes on with the
+/// others. Importing again updates articles with the same slug instead of adding copies.
+public struct MarkdownImport: Sendable {
+    let services: AppServices
+
+    public init(services: AppServices) {
+        self.services = services
+    }
+
+    public struct Problem: Sendable, Equatable, CustomStringConvertible {
+        public let file: String
+        public let line: Int
+        public let message: String
+        public var description: String { "\(file):\(line): \(message)" }
+    }
+
+    public struct Report: Sendable {
+        public var created: [String] = []
+        public var updated: [String] = []
+        public var problems: [Problem] = []
+        public var total: Int { created.count + updated.count + problems.count }
+    }
+
+    /// Imports the folder's Markdown files in name order; `progress` hears of each file as it starts.
+    public func run(
+        folder: String, defaultAuthor: String? = nil,
+        progress: @Sendable (_ done: Int, _ total: Int, _ file: String) -> Void = { _, _, _ in }
+    ) async throws -> Report {
+        let files = try Self.markdownFiles(in: folder)
+        var report = Report()
+        var slugsSeen: [String: String] = [:]
+        for (index, file) in files.enumerated() {
+            progress(index, files.count, file.lastPathComponent)
+            do {
+                let (draft, lines) = try await draft(from: file, defaultAuthor: defaultAuthor)
+                let slug = (try? draft.validated(now: services.clock.now()))?.slug.value ?? ""
+                if let earlier = slugsSeen[slug] {
+                    throw Problem(
+                        file: file.lastPathComponent, line: lines.line(of: "slug") ?? lines.line(of: "title") ?? 1,
+                        message: "this article has the slug “\(slug)”, like \(earlier); give one of them another slug")
+                }
+                slugsSeen[slug] = file.lastPathComponent
+                var existing: Int64? = nil
+                if let valid = Slug(validating: slug) { existing = try await services.articles.id(forSlug: valid) }
+                do {
+                    try await services.publishing.save(draft, id: existing)
+                } catch let errors as ValidationErrors {
+                    let first = errors.issues.first
+                    throw Problem(
+                        file: file.lastPathComponent, line: first.flatMap { lines.line(of: $0.field) } ?? 1,
+                        message: errors.issues.map(\.message).joined(separator: " "))
+                }
+                if existing != nil {
+                    report.updated.append(file.lastPathComponent)
+                } else {
+                    report.created.append(file.lastPathComponent)
+                }
+            } catch let problem as Problem {
+                report.problems.append(problem)
+            }
+        }
+        progress(files.count, files.count, "")
+        return report
+    }
+
+    private func draft(from file: URL, defaultAuthor: String?) async throws -> (ArticleDraft, FieldLines) {
+        let name = file.lastPathComponent
+        guard let data = try? Data(contentsOf: file) else {
+            throw Problem(file: name, line: 1, message: "the file cannot be read")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Problem(file: name, line: 1, message: "the file is not UTF-8 text")
+        }
+        let document: FrontMatterDocument
+        do {
+            document = try FrontMatterDocument(text: text)
+        } catch {
+            throw Problem(file: name, line: error.line, message: error.message)
+        }
+        let lines = FieldLines(text: text)
+        let fields = FrontMatterFields(document.fields, file: name, lines: lines, timeZone: services.configuration.timeZone)
+        guard let byline = fields.string("author") ?? defaultAuthor else {
+            throw Problem(
+                file: name, line: 1, message: "no author: add “author: Name” to the front matter, or pass --author")
+        }
+        guard let author = try await services.authors.find(matching: byline) else {
+            throw Problem(
+                file: name, line: lines.line(of: "author") ?? 1,
+                message: "there is no author “\(byline)”; add them first with "
+                    + "gazette user add --name \"\(byline)\" --email … --role author")
+        }
+        let draft = try fields.draft(body: document.body, authorID: author.id, now: services.clock.now())
+        return (draft, lines)
+    }
+
+    static func markdownFiles(in folder: String) throws -> [URL] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ImportError(message: "The folder \(folder) does not exist.")
+        }
+        let url = URL(fileURLWithPath: folder)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        return names.filter { $0.lowercased().hasSuffix(".md") || $0.lowercased().hasSuffix(".markdown") }.sorted()
+            .map { url.appendingPathComponent($0) }
+    }
+}
+
+extension MarkdownImport.Problem: Error {}
+
+public struct ImportError: Error, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}
+
+/// The line each front-matter key is on, so problems point at the right place.
+struct FieldLines {
+    private var lines: [String: Int] = [:]
+
+    init(text: String) {
+        for (index, line) in text.components(separatedBy: "\n").enumerated() {
+            guard let colon = line.firstIndex(of: ":"), !line.hasPrefix(" ") else { continue }
+            let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            if lines[key] == nil { lines[key] = index + 1 }
+        }
+    }
+
+    /// The line of a key; validation field names are mapped to the front-matter names they come from.
+    func line(of field: String) -> Int? {
+        let aliases = ["body": "title", "image_alt": "image", "published_at": "date", "source": "source"]
+        return lines[field] ?? aliases[field].flatMap { lines[$0] }
+    }
+}

@@ -1,0 +1,41 @@
+import Hummingbird
+import Logging
+
+/// Turns every error a handler throws into a themed page with a plain sentence; the cause goes to the log
+/// only, never onto the page.
+struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
+    let renderer: PageRenderer
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError {
+            switch error.status {
+            case .notFound:
+                return renderer.notFound()
+            case .methodNotAllowed:
+                return renderer.error(
+                    .methodNotAllowed, heading: "Not allowed", message: "This address cannot be used that way.")
+            default:
+                if error.status.code < 500 {
+                    return renderer.error(
+                        error.status, heading: "This request cannot be answered",
+                        message: error.body ?? "The request was not understood.")
+                }
+                context.logger.error("HTTP error \(error.status.code) for \(request.uri.path): \(error)")
+                return serverError()
+            }
+        } catch {
+            context.logger.error("Failed to answer \(request.method) \(request.uri.path): \(String(reflecting: error))")
+            return serverError()
+        }
+    }
+
+    private func serverError() -> Response {
+        renderer.error(
+            .internalServerError, heading: "Something went wrong",
+            message: "We could not show this page just now. Please try again in a moment.")
+    }
+}

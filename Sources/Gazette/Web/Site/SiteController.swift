@@ -1,0 +1,96 @@
+import Foundation
+import GazetteContent
+import Hummingbird
+
+/// Answers every public page address: parse the path → one service call → one page model → render.
+struct SiteController: Sendable {
+    let reader: ReaderService
+    let renderer: PageRenderer
+
+    private var models: PageModelFactory { renderer.models }
+
+    func respond(to request: Request) async throws -> Response {
+        let path = request.uri.path
+        guard let route = SiteRoute(path: path) else { return renderer.notFound() }
+        if route.path.removingPercentEncoding != path.removingPercentEncoding {
+            return PageRenderer.redirect(to: route.path)
+        }
+        switch route {
+        case .front(let number):
+            return try await frontPage(number)
+        case .article(let day, let slug):
+            return try await article(day: day, slug: slug)
+        case .archive(let subject, let number):
+            return try await archive(subject, number: number)
+        }
+    }
+
+    private func frontPage(_ number: Int) async throws -> Response {
+        guard let page = try await reader.frontPage(number: number) else { return renderer.notFound() }
+        let model = models.list(
+            heading: "Latest news", intro: "", title: number == 1 ? nil : "Latest news", page: page,
+            route: { .front(page: $0) }, isFrontPage: true,
+            emptyMessage: "Nothing has been published yet. Check back soon.")
+        return renderer.html(model, candidates: ["home", "index"])
+    }
+
+    private func article(day: PublicationDay, slug: Slug) async throws -> Response {
+        switch try await reader.article(day: day, slug: slug) {
+        case .found(let details, let latest):
+            let model = models.article(details, latest: latest)
+            return renderer.html(model, candidates: ["article-\(slug.value)", "article", "index"])
+        case .movedTo(let summary):
+            return PageRenderer.redirect(to: models.urls.article(summary))
+        case .notFound:
+            return renderer.notFound()
+        }
+    }
+
+    private func archive(_ request: ArchiveSubjectRequest, number: Int) async throws -> Response {
+        guard let archive = try await reader.archive(request, number: number) else { return renderer.notFound() }
+        let text = ArchiveText(archive.subject)
+        let model = models.list(
+            heading: text.heading, intro: text.intro, title: text.heading, page: archive.page,
+            route: { .archive(request, page: $0) }, isFrontPage: false, emptyMessage: text.empty)
+        return renderer.html(model, candidates: text.templates + ["archive", "index"])
+    }
+}
+
+/// What an archive page says about what it lists, and which templates may show it.
+struct ArchiveText {
+    let heading: String
+    let intro: String
+    let empty: String
+    let templates: [String]
+
+    init(_ subject: ArchiveSubject) {
+        switch subject {
+        case .tag(let tag):
+            heading = "Tag: \(tag.name)"
+            intro = "Articles tagged “\(tag.name)”."
+            templates = ["tag-\(tag.slug.value)", "tag"]
+        case .category(let category):
+            heading = "Category: \(category.name)"
+            intro = "Articles in the \(category.name) section."
+            templates = ["category-\(category.slug.value)", "category"]
+        case .author(let byline, let bio):
+            heading = "Articles by \(byline.name)"
+            intro = bio
+            templates = ["author-\(byline.slug.value)", "author"]
+        case .source(let source):
+            heading = "Source: \(source.name)"
+            intro = "Articles from \(source.name), published here with attribution."
+            templates = ["source-\(source.slug.value)", "source"]
+        case .period(let period):
+            if let month = period.month {
+                heading = "Archive: \(DateText.monthName(month)) \(period.year)"
+                intro = "Articles published in \(DateText.monthName(month)) \(period.year)."
+            } else {
+                heading = "Archive: \(period.year)"
+                intro = "Articles published in \(period.year)."
+            }
+            templates = ["date"]
+        }
+        empty = "No articles here yet."
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import GazetteContent
+
+/// Builds every link the site prints: relative paths for pages, absolute ones where a link leaves the page
+/// (canonical links, feeds, shares).
+public struct SiteURL: Sendable {
+    /// `https://news.example.com`, without a trailing slash.
+    public let base: String
+
+    public init(base: String) {
+        self.base = base.hasSuffix("/") ? String(base.dropLast()) : base
+    }
+
+    public func path(_ route: SiteRoute) -> String { route.path }
+
+    public func absolute(_ route: SiteRoute) -> String { base + route.path }
+
+    public func absolute(path: String) -> String { base + path }
+
+    public func article(_ summary: ArticleSummary) -> String {
+        path(.article(day: summary.day, slug: summary.slug))
+    }
+
+    public func author(_ slug: Slug) -> String { path(.archive(.author(slug), page: 1)) }
+    public func tag(_ slug: Slug) -> String { path(.archive(.tag(slug), page: 1)) }
+    public func category(_ slug: Slug) -> String { path(.archive(.category(slug), page: 1)) }
+    public func source(_ slug: Slug) -> String { path(.archive(.source(slug), page: 1)) }
+
+    public static let home = "/"
+    public static let healthCheck = "/healthz"
+    public static let assetsPrefix = "/assets/"
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import Gazette
+import GazetteStorage
+
+struct MigrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate", abstract: "Bring the database schema up to date.")
+
+    @OptionGroup var site: SiteOptions
+
+    func run() async throws {
+        try await CommandRunner.withServices(flags: site.flags, migrate: false) { services, logger in
+            let applied = try await Migrator(database: services.database, logger: logger).migrate()
+            if applied.isEmpty {
+                print("The database is up to date (schema version \(Migrator.latestVersion)).")
+            } else {
+                print("Applied \(applied.count) migration(s); schema version is now \(Migrator.latestVersion).")
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Gazette
+import Hummingbird
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Serve the site (migrating the database first).")
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "Address to listen on (GAZETTE_HOST). Default 127.0.0.1.")
+    var host: String?
+
+    @Option(help: "Port to listen on (GAZETTE_PORT). Default 8080.")
+    var port: String?
+
+    @Option(help: "A theme folder whose templates/ and assets/ override the default theme (GAZETTE_THEME).")
+    var theme: String?
+
+    @Option(name: .customLong("base-url"), help: "The site's public address, for canonical links (GAZETTE_BASE_URL).")
+    var baseURL: String?
+
+    func run() async throws {
+        var flags = site.flags
+        flags[Setting.host.flag] = host
+        flags[Setting.port.flag] = port
+        flags[Setting.theme.flag] = theme
+        flags[Setting.baseURL.flag] = baseURL
+        try await CommandRunner.withServices(flags: flags) { services, logger in
+            if services.configuration.writesWelcomeArticle {
+                try await WelcomeArticle(services: services).writeIfSiteIsNew()
+            }
+            let app: any ApplicationProtocol
+            do {
+                app = try buildApplication(services: services, logger: logger)
+            } catch {
+                throw CommandRunner.fail("\(error)")
+            }
+            let configuration = services.configuration
+            logger.info(
+                "Gazette is serving \(configuration.baseURL) from http://\(configuration.host):\(configuration.port) with \(configuration.database)"
+            )
+            do {
+                try await app.runService()
+            } catch {
+                throw CommandRunner.fail(
+                    "The server stopped: \(error). Is port \(configuration.port) already in use? Choose another with --port.")
+            }
+        }
+    }
+}

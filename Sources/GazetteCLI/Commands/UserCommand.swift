@@ -1,0 +1,66 @@
+import ArgumentParser
+import Gazette
+import GazetteContent
+import GazetteStorage
+
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Manage the people who write for the site.",
+        subcommands: [AddUser.self, ListUsers.self])
+}
+
+extension Role: ExpressibleByArgument {}
+
+struct AddUser: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a person, e.g. for bylines.")
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "Their name as bylines show it.")
+    var name: String
+
+    @Option(help: "Their email address (private: never shown on the site).")
+    var email: String
+
+    @Option(help: "admin, editor, author or contributor.")
+    var role: Role = .author
+
+    @Option(help: "A short biography shown on their archive page.")
+    var bio: String = ""
+
+    @Option(help: "The address of their archive (/author/SLUG/); made from the name when left out.")
+    var slug: String?
+
+    func run() async throws {
+        let author: NewAuthor
+        do {
+            author = try NewAuthor(name: name, email: email, role: role, bio: bio, slug: slug).validated()
+        } catch {
+            throw CommandRunner.fail(error.issues.map(\.message).joined(separator: "\n       "))
+        }
+        try await CommandRunner.withServices(flags: site.flags) { services, _ in
+            do {
+                let created = try await services.authors.create(author, now: services.clock.now())
+                print("Added \(created.name) <\(created.email)> as \(created.role.rawValue), at /author/\(created.slug)/")
+            } catch let error as StorageError {
+                throw CommandRunner.fail(error.description)
+            }
+        }
+    }
+}
+
+struct ListUsers: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List everyone.")
+
+    @OptionGroup var site: SiteOptions
+
+    func run() async throws {
+        try await CommandRunner.withServices(flags: site.flags) { services, _ in
+            let authors = try await services.authors.all()
+            if authors.isEmpty { print("No users yet. Add one with gazette user add.") }
+            for author in authors {
+                print("\(author.id)\t\(author.role.rawValue)\t\(author.name) <\(author.email)>\t/author/\(author.slug)/")
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+@main
+struct GazetteCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gazette",
+        abstract: "Gazette: a self-hosted news publishing platform.",
+        discussion: "Settings come from flags, then GAZETTE_* environment variables, then defaults.",
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, CheckCommand.self, UserCommand.self, ImportCommand.self,
+        ])
+}

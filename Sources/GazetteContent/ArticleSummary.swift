@@ -1,0 +1,83 @@
+import Foundation
+
+/// The author as a byline shows them: name and archive slug, never the email.
+public struct Byline: Sendable, Equatable {
+    public var name: String
+    public var slug: Slug
+
+    public init(name: String, slug: Slug) {
+        self.name = name
+        self.slug = slug
+    }
+}
+
+/// An article as lists show it: headline, teaser, byline, date and picture.
+public struct ArticleSummary: Sendable, Equatable, Identifiable {
+    public var id: Int64
+    public var title: String
+    public var slug: Slug
+    public var day: PublicationDay
+    public var dek: String
+    public var excerpt: String
+    public var status: ArticleStatus
+    public var publishedAt: Date?
+    public var updatedAt: Date
+    public var byline: Byline
+    public var category: Category?
+    public var source: Source?
+    public var image: FeaturedImage?
+
+    public init(
+        id: Int64, title: String, slug: Slug, day: PublicationDay, dek: String, excerpt: String,
+        status: ArticleStatus, publishedAt: Date?, updatedAt: Date, byline: Byline, category: Category?,
+        source: Source?, image: FeaturedImage?
+    ) {
+        self.id = id
+        self.title = title
+        self.slug = slug
+        self.day = day
+        self.dek = dek
+        self.excerpt = excerpt
+        self.status = status
+        self.publishedAt = publishedAt
+        self.updatedAt = updatedAt
+        self.byline = byline
+        self.category = category
+        self.source = source
+        self.image = image
+    }
+}
+
+/// Everything the article page shows.
+public struct ArticleDetails: Sendable, Equatable {
+    public var summary: ArticleSummary
+    public var bodyMarkdown: String
+    public var bodyHTML: String
+    public var authorBio: String
+    public var tags: [Tag]
+    public var corrections: [Correction]
+    public var sourceURL: String
+    public var canonicalURL: String
+    public var commentStatus: CommentStatus
+
+    public init(
+        summary: ArticleSummary, bodyMarkdown: String, bodyHTML: String, authorBio: String, tags: [Tag],
+        corrections: [Correction], sourceURL: String, canonicalURL: String, commentStatus: CommentStatus
+    ) {
+        self.summary = summary
+        self.bodyMarkdown = bodyMarkdown
+        self.bodyHTML = bodyHTML
+        self.authorBio = authorBio
+        self.tags = tags
+        self.corrections = corrections
+        self.sourceURL = sourceURL
+        self.canonicalURL = canonicalURL
+        self.commentStatus = commentStatus
+    }
+
+    /// True when the article was changed noticeably after it went out (an "Updated" line is due).
+    public var wasUpdatedAfterPublishing: Bool {
+        guard let published = summary.publishedAt else { return false }
+        return summary.updatedAt.timeIntervalSince(published) >= 60
+    }
+}

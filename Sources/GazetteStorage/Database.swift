@@ -1,0 +1,66 @@
+import Foundation
+import Logging
+import SQLKit
+
+/// The one handle on the data: reads on any connection, writes as serialised transactions.
+///
+/// Stores take a `Database` and never ask which engine is behind it; engine specifics live in
+/// `Dialect` and in the two drivers.
+public final class Database: Sendable {
+    public let dialect: Dialect
+    public let location: DatabaseLocation
+    private let driver: any DatabaseDriver
+
+    init(location: DatabaseLocation, dialect: Dialect, driver: any DatabaseDriver) {
+        self.location = location
+        self.dialect = dialect
+        self.driver = driver
+    }
+
+    /// Opens the database (creating an SQLite file and its folder when missing). Call `close()` when done.
+    public static func open(_ location: DatabaseLocation, logger: Logger) async throws -> Database {
+        switch location {
+        case .sqlite(let path):
+            let driver = try await SQLiteDriver.open(path: path, logger: logger)
+            return Database(location: location, dialect: .sqlite, driver: driver)
+        case .postgres(let address):
+            let driver = try await PostgresDriver.open(address, logger: logger)
+            return Database(location: location, dialect: .postgres, driver: driver)
+        }
+    }
+
+    /// Runs read-only work on a connection of the pool.
+    public func read<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await driver.read(work)
+    }
+
+    /// Runs work in one transaction: all of it is committed, or none of it.
+    public func write<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await driver.transaction(work)
+    }
+
+    /// Runs one statement outside any transaction, for maintenance such as `CREATE DATABASE`.
+    public func execute(_ statement: String) async throws {
+        try await read { db in try await db.raw(SQLQueryString(statement)).run() }
+    }
+
+    /// True when the database answers a trivial query.
+    public func ping() async -> Bool {
+        do {
+            return try await read { db in try await db.raw("SELECT 1 AS one").first() != nil }
+        } catch {
+            return false
+        }
+    }
+
+    public func close() async {
+        await driver.close()
+    }
+}
+
+/// What each engine's driver provides to `Database`.
+protocol DatabaseDriver: Sendable {
+    func read<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    func transaction<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    func close() async
+}

@@ -1,0 +1,59 @@
+import Logging
+import NIOSSL
+import PostgresKit
+import SQLKit
+
+/// PostgreSQL through postgres-nio's connection pool. The pool runs in a task owned by this driver.
+final class PostgresDriver: DatabaseDriver {
+    private let client: PostgresClient
+    private let runner: Task<Void, Never>
+
+    private init(client: PostgresClient) {
+        self.client = client
+        self.runner = Task { await client.run() }
+    }
+
+    static func open(_ address: PostgresAddress, logger: Logger) async throws -> PostgresDriver {
+        var configuration = PostgresClient.Configuration(
+            host: address.host, port: address.port, username: address.username, password: address.password,
+            database: address.database, tls: address.requireTLS ? .require(.makeClientConfiguration()) : .disable)
+        configuration.options.maximumConnections = 10
+        configuration.options.connectTimeout = .seconds(5)
+        let driver = PostgresDriver(client: PostgresClient(configuration: configuration, backgroundLogger: logger))
+        do {
+            _ = try await driver.read { db in try await db.raw("SELECT 1 AS one").first() }
+        } catch {
+            await driver.close()
+            throw StorageError.unavailable(
+                "Cannot reach PostgreSQL at \(address): \(String(reflecting: error)). "
+                    + "Check the server is running and the URL's user, password and database.")
+        }
+        return driver
+    }
+
+    func read<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in
+            try await work(connection.sql())
+        }
+    }
+
+    func transaction<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in
+            let db = connection.sql()
+            try await db.raw("BEGIN").run()
+            do {
+                let result = try await work(db)
+                try await db.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    func close() async {
+        runner.cancel()
+        _ = await runner.value
+    }
+}

@@ -1,0 +1,14 @@
+/// One numbered step of the schema. Steps run in order, each in its own transaction, exactly once.
+struct Migration: Sendable {
+    let version: Int
+    let name: String
+    /// The statements for the given dialect; most are the same on both engines.
+    let statements: @Sendable (Dialect) -> [String]
+}
+
+/// Every migration, in order. Append only: a released migration is never edited.
+enum MigrationList {
+    static let all: [Migration] = [
+        M001CreateContent.migration
+    ]
+}

@@ -1,0 +1,57 @@
+import Foundation
+import GazetteContent
+import SQLKit
+
+/// The SQL shared by the article reads: one join brings byline, category and source with each row.
+enum ArticleQueries {
+    static func visible(now: Date) -> SQLQueryString {
+        "a.status = 'published' AND a.published_at <= \(bind: now.storedSeconds)"
+    }
+
+    static let summaryColumns = """
+        a.id, a.title, a.slug, a.publish_day, a.dek, a.excerpt, a.status, a.published_at, a.updated_at,
+        a.image_url, a.image_alt, a.image_caption, a.image_credit,
+        au.name AS author_name, au.slug AS author_slug,
+        c.id AS category_id, c.name AS category_name, c.slug AS category_slug,
+        s.id AS source_id, s.name AS source_name, s.slug AS source_slug, s.url AS source_home
+        """
+
+    static let joins = """
+         FROM articles a
+        JOIN authors au ON au.id = a.author_id
+        LEFT JOIN categories c ON c.id = a.category_id
+        LEFT JOIN sources s ON s.id = a.source_id
+        """
+
+    static let summarySelect = SQLQueryString("SELECT " + summaryColumns + joins)
+
+    static let detailSelect = SQLQueryString(
+        "SELECT " + summaryColumns
+            + ", a.body_markdown, a.body_html, a.source_url, a.canonical_url, a.comment_status, au.bio AS author_bio"
+            + joins)
+
+    static func summary(_ row: any SQLRow) throws -> ArticleSummary {
+        let imageURL = try row.string("image_url")
+        let category = try row.optionalInt64("category_id").map { id in
+            Category(id: id, name: try row.string("category_name"), slug: try row.slug("category_slug"))
+        }
+        let source = try row.optionalInt64("source_id").map { id in
+            Source(
+                id: id, name: try row.string("source_name"), slug: try row.slug("source_slug"),
+                url: try row.string("source_home"))
+        }
+        return ArticleSummary(
+            id: try row.int64("id"), title: try row.string("title"), slug: try row.slug("slug"),
+            day: PublicationDay(isoDate: try row.string("publish_day")) ?? PublicationDay(year: 1970, month: 1, day: 1)!,
+            dek: try row.string("dek"), excerpt: try row.string("excerpt"),
+            status: ArticleStatus(rawValue: try row.string("status")) ?? .draft,
+            publishedAt: try row.optionalDate("published_at"), updatedAt: try row.date("updated_at"),
+            byline: Byline(name: try row.string("author_name"), slug: try row.slug("author_slug")),
+            category: category, source: source,
+            image: imageURL.isEmpty
+                ? nil
+                : FeaturedImage(
+                    url: imageURL, alt: try row.string("image_alt"), caption: try row.string("image_caption"),
+                    credit: try row.string("image_credit")))
+    }
+}

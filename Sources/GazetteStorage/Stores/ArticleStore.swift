@@ -1,0 +1,112 @@
+import Foundation
+import GazetteContent
+import SQLKit
+
+/// Articles: written as whole aggregates in one transaction, read as summaries or as a full page.
+///
+/// Public reads only ever see `published` articles whose publication time has come.
+public struct ArticleStore: Sendable {
+    private let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// Where a saved article now lives.
+    public struct Saved: Sendable, Equatable {
+        public var id: Int64
+        public var slug: Slug
+        public var day: PublicationDay
+    }
+
+    /// Stores a new article, or replaces article `id`, with its tags, category, source and corrections.
+    ///
+    /// The slug is made unique for the article's day by numbering ("budget-2").
+    public func save(_ article: ValidArticle, id: Int64? = nil, now: Date, timeZone: TimeZone) async throws -> Saved {
+        try await database.write { db in
+            try await ArticleWriter(db: db, article: article, now: now, timeZone: timeZone).save(replacing: id)
+        }
+    }
+
+    /// The id of the newest article with this slug on any day, as re-imports use to update in place.
+    public func id(forSlug slug: Slug) async throws -> Int64? {
+        try await database.read { db in
+            try await db.raw(
+                "SELECT id FROM articles WHERE slug = \(bind: slug.value) ORDER BY publish_day DESC, id DESC LIMIT 1"
+            ).first()?.int64("id")
+        }
+    }
+
+    public func count() async throws -> Int {
+        try await database.read { db in
+            Int(try await db.raw("SELECT COUNT(*) AS n FROM articles").first()?.int64("n") ?? 0)
+        }
+    }
+
+    /// One page of the newest published articles that match the filter.
+    public func published(_ filter: ArticleFilter, page: PageRequest, now: Date) async throws -> Page<ArticleSummary> {
+        try await database.read { db in
+            let visible = ArticleQueries.visible(now: now) + filter.condition
+            let total = try await db.raw("SELECT COUNT(*) AS n FROM articles a WHERE " + visible).first()?.int64("n")
+            let rows = try await db.raw(
+                ArticleQueries.summarySelect + " WHERE " + visible
+                    + " ORDER BY a.published_at DESC, a.id DESC LIMIT \(literal: page.size) OFFSET \(literal: page.offset)"
+            ).all()
+            return Page(items: try rows.map(ArticleQueries.summary), request: page, totalItems: Int(total ?? 0))
+        }
+    }
+
+    /// The newest published articles, leaving one out (the article being read).
+    public func latest(limit: Int, excluding excludedID: Int64?, now: Date) async throws -> [ArticleSummary] {
+        try await database.read { db in
+            try await db.raw(
+                ArticleQueries.summarySelect + " WHERE " + ArticleQueries.visible(now: now)
+                    + " AND a.id <> \(bind: excludedID ?? -1)"
+                    + " ORDER BY a.published_at DESC, a.id DESC LIMIT \(literal: limit)"
+            ).all().map(ArticleQueries.summary)
+        }
+    }
+
+    /// The published article at this day and slug, with everything its page shows.
+    public func published(day: PublicationDay, slug: Slug, now: Date) async throws -> ArticleDetails? {
+        try await details(
+            where: " WHERE " + ArticleQueries.visible(now: now)
+                + " AND a.publish_day = \(bind: day.isoDate) AND a.slug = \(bind: slug.value)")
+    }
+
+    /// The newest published article with this slug on any day, for answering a mistyped date with a redirect.
+    public func published(slug: Slug, now: Date) async throws -> ArticleSummary? {
+        try await database.read { db in
+            try await db.raw(
+                ArticleQueries.summarySelect + " WHERE " + ArticleQueries.visible(now: now)
+                    + " AND a.slug = \(bind: slug.value) ORDER BY a.published_at DESC LIMIT 1"
+            ).first().map(ArticleQueries.summary)
+        }
+    }
+
+    /// Any article by id, whatever its status, for editors and importers.
+    public func find(id: Int64) async throws -> ArticleDetails? {
+        try await details(where: " WHERE a.id = \(bind: id)")
+    }
+
+    private func details(where condition: SQLQueryString) async throws -> ArticleDetails? {
+        try await database.read { db in
+            guard let row = try await db.raw(ArticleQueries.detailSelect + condition).first() else { return nil }
+            let summary = try ArticleQueries.summary(row)
+            let tags = try await db.raw(
+                """
+                SELECT g.id, g.name, g.slug FROM article_tags t JOIN tags g ON g.id = t.tag_id
+                WHERE t.article_id = \(bind: summary.id) ORDER BY t.position, g.name
+                """
+            ).all().map { Tag(id: try $0.int64("id"), name: try $0.string("name"), slug: try $0.slug("slug")) }
+            let corrections = try await db.raw(
+                "SELECT noted_at, note FROM corrections WHERE article_id = \(bind: summary.id) ORDER BY noted_at, id"
+            ).all().map { Correction(notedAt: try $0.date("noted_at"), note: try $0.string("note")) }
+            return ArticleDetails(
+                summary: summary, bodyMarkdown: try row.string("body_markdown"), bodyHTML: try row.string("body_html"),
+                authorBio: try row.string("author_bio"), tags: tags, corrections: corrections,
+                sourceURL: try row.string("source_url"), canonicalURL: try row.string("canonical_url"),
+                commentStatus: CommentStatus(rawValue: try row.string("comment_status")) ?? .open)
+        }
+    }
+}

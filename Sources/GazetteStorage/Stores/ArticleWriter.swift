@@ -1,0 +1,140 @@
+import Foundation
+import GazetteContent
+import SQLKit
+
+/// Writes one article aggregate inside an open transaction.
+struct ArticleWriter {
+    let db: any SQLDatabase
+    let article: ValidArticle
+    let now: Date
+    let timeZone: TimeZone
+
+    func save(replacing id: Int64?) async throws -> ArticleStore.Saved {
+        let existing = try await existingRow(id)
+        guard try await db.raw("SELECT id FROM authors WHERE id = \(bind: article.authorID)").first() != nil else {
+            throw StorageError.notFound("There is no author with id \(article.authorID).")
+        }
+        let categoryID = try await article.category.asyncMap {
+            try await TermStore.ensure($0, in: .categories, db: db)
+        }
+        let sourceID = try await article.source.asyncMap {
+            try await TermStore.ensure($0, in: .sources, extraURL: Self.homePage(of: article.sourceURL), db: db)
+        }
+        let day = PublicationDay(date: article.publishedAt ?? existing?.createdAt ?? now, timeZone: timeZone)
+        let slug = try await uniqueSlug(on: day, excluding: id)
+        let articleID: Int64
+        if let id {
+            try await db.raw(
+                "UPDATE articles SET " + columnAssignments(slug: slug, day: day, categoryID: categoryID, sourceID: sourceID)
+                    + " WHERE id = \(bind: id)"
+            ).run()
+            articleID = id
+        } else {
+            let row = try await db.raw(
+                """
+                INSERT INTO articles (title, slug, publish_day, dek, body_markdown, body_html, excerpt, status,
+                    published_at, created_at, updated_at, author_id, category_id, source_id, source_url, canonical_url,
+                    image_url, image_alt, image_caption, image_credit, comment_status)
+                VALUES (\(bind: article.title), \(bind: slug.value), \(bind: day.isoDate), \(bind: article.dek),
+                    \(bind: article.bodyMarkdown), \(bind: article.bodyHTML), \(bind: article.excerpt),
+                    \(bind: article.status.rawValue), \(bind: article.publishedAt?.storedSeconds),
+                    \(bind: now.storedSeconds), \(bind: now.storedSeconds), \(bind: article.authorID),
+                    \(bind: categoryID), \(bind: sourceID), \(bind: article.sourceURL), \(bind: article.canonicalURL),
+                    \(bind: article.image?.url ?? ""), \(bind: article.image?.alt ?? ""),
+                    \(bind: article.image?.caption ?? ""), \(bind: article.image?.credit ?? ""),
+                    \(bind: article.commentStatus.rawValue))
+                RETURNING id
+                """
+            ).first()
+            guard let newID = try row?.int64("id") else { throw StorageError.unavailable("The new article got no id.") }
+            articleID = newID
+        }
+        try await replaceTags(of: articleID)
+        try await replaceCorrections(of: articleID)
+        return ArticleStore.Saved(id: articleID, slug: slug, day: day)
+    }
+
+    private struct ExistingRow {
+        var createdAt: Date
+    }
+
+    private func existingRow(_ id: Int64?) async throws -> ExistingRow? {
+        guard let id else { return nil }
+        guard let row = try await db.raw("SELECT created_at FROM articles WHERE id = \(bind: id)").first() else {
+            throw StorageError.notFound("There is no article with id \(id).")
+        }
+        return ExistingRow(createdAt: try row.date("created_at"))
+    }
+
+    private func columnAssignments(slug: Slug, day: PublicationDay, categoryID: Int64?, sourceID: Int64?)
+        -> SQLQueryString
+    {
+        """
+        title = \(bind: article.title), slug = \(bind: slug.value), publish_day = \(bind: day.isoDate),
+        dek = \(bind: article.dek), body_markdown = \(bind: article.bodyMarkdown), body_html = \(bind: article.bodyHTML),
+        excerpt = \(bind: article.excerpt), status = \(bind: article.status.rawValue),
+        published_at = \(bind: article.publishedAt?.storedSeconds), updated_at = \(bind: now.storedSeconds),
+        author_id = \(bind: article.authorID), category_id = \(bind: categoryID), source_id = \(bind: sourceID),
+        source_url = \(bind: article.sourceURL), canonical_url = \(bind: article.canonicalURL),
+        image_url = \(bind: article.image?.url ?? ""), image_alt = \(bind: article.image?.alt ?? ""),
+        image_caption = \(bind: article.image?.caption ?? ""), image_credit = \(bind: article.image?.credit ?? ""),
+        comment_status = \(bind: article.commentStatus.rawValue)
+        """
+    }
+
+    /// The article's slug, numbered when another article of the same day already has it.
+    private func uniqueSlug(on day: PublicationDay, excluding id: Int64?) async throws -> Slug {
+        var candidate = article.slug
+        var number = 1
+        while try await db.raw(
+            """
+            SELECT id FROM articles
+            WHERE publish_day = \(bind: day.isoDate) AND slug = \(bind: candidate.value) AND id <> \(bind: id ?? -1)
+            """
+        ).first() != nil {
+            number += 1
+            candidate = article.slug.numbered(number)
+        }
+        return candidate
+    }
+
+    private func replaceTags(of articleID: Int64) async throws {
+        try await db.raw("DELETE FROM article_tags WHERE article_id = \(bind: articleID)").run()
+        for (position, tag) in article.tags.enumerated() {
+            let tagID = try await TermStore.ensure(tag, in: .tags, db: db)
+            try await db.raw(
+                """
+                INSERT INTO article_tags (article_id, tag_id, position)
+                VALUES (\(bind: articleID), \(bind: tagID), \(bind: position))
+                """
+            ).run()
+        }
+    }
+
+    private func replaceCorrections(of articleID: Int64) async throws {
+        try await db.raw("DELETE FROM corrections WHERE article_id = \(bind: articleID)").run()
+        for correction in article.corrections {
+            try await db.raw(
+                """
+                INSERT INTO corrections (article_id, noted_at, note)
+                VALUES (\(bind: articleID), \(bind: correction.notedAt.storedSeconds), \(bind: correction.note))
+                """
+            ).run()
+        }
+    }
+
+    /// The outlet's home page, from the address of one of its articles.
+    static func homePage(of articleURL: String) -> String {
+        guard let components = URLComponents(string: articleURL), let scheme = components.scheme,
+            let host = components.host
+        else { return "" }
+        return "\(scheme)://\(host)/"
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import GazetteContent
+import SQLKit
+
+/// Tags, categories and sources: the names articles are filed under, each with an archive.
+public struct TermStore: Sendable {
+    private let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public func tag(slug: Slug) async throws -> Tag? {
+        try await database.read { db in
+            try await db.raw("SELECT id, name, slug FROM tags WHERE slug = \(bind: slug.value)").first().map {
+                Tag(id: try $0.int64("id"), name: try $0.string("name"), slug: try $0.slug("slug"))
+            }
+        }
+    }
+
+    public func category(slug: Slug) async throws -> GazetteContent.Category? {
+        try await database.read { db in
+            try await db.raw("SELECT id, name, slug FROM categories WHERE slug = \(bind: slug.value)").first().map {
+                Category(id: try $0.int64("id"), name: try $0.string("name"), slug: try $0.slug("slug"))
+            }
+        }
+    }
+
+    public func source(slug: Slug) async throws -> Source? {
+        try await database.read { db in
+            try await db.raw("SELECT id, name, slug, url FROM sources WHERE slug = \(bind: slug.value)").first().map {
+                Source(
+                    id: try $0.int64("id"), name: try $0.string("name"), slug: try $0.slug("slug"),
+                    url: try $0.string("url"))
+            }
+        }
+    }
+
+    /// The id of the term with this slug in `table`, created with `name` when missing. Runs inside a write.
+    static func ensure(
+        _ term: NamedTerm, in table: TermTable, extraURL: String = "", db: any SQLDatabase
+    ) async throws -> Int64 {
+        let select: SQLQueryString = "SELECT id FROM \(ident: table.rawValue) WHERE slug = \(bind: term.slug.value)"
+        if let existing = try await db.raw(select).first() { return try existing.int64("id") }
+        let insert: SQLQueryString =
+            switch table {
+            case .sources:
+                """
+                INSERT INTO sources (name, slug, url) VALUES (\(bind: term.name), \(bind: term.slug.value), \(bind: extraURL))
+                RETURNING id
+                """
+            case .tags, .categories:
+                """
+                INSERT INTO \(ident: table.rawValue) (name, slug) VALUES (\(bind: term.name), \(bind: term.slug.value))
+                RETURNING id
+                """
+            }
+        guard let row = try await db.raw(insert).first() else {
+            throw StorageError.unavailable("The new \(table.rawValue) row got no id.")
+        }
+        return try row.int64("id")
+    }
+
+    enum TermTable: String {
+        case tags, categories, sources
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import GazetteContent
+import GazetteStorage
+import GazetteTestSupport
+import Testing
+
+@Suite("Migrations and authors")
+struct MigrationAndAuthorTests {
+    @Test("migrating twice applies each migration once", arguments: TestEngine.available)
+    func idempotentMigrations(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { location in
+            let database = try await Database.open(location, logger: TestDatabase.logger)
+            defer { Task { await database.close() } }
+            let migrator = Migrator(database: database, logger: TestDatabase.logger)
+            #expect(try await migrator.migrate() == Array(1...Migrator.latestVersion))
+            #expect(try await migrator.migrate().isEmpty)
+            #expect(try await migrator.appliedVersions().last == Migrator.latestVersion)
+        }
+    }
+
+    @Test("a taken email is a conflict; a taken slug is numbered", arguments: TestEngine.available)
+    func authorConflicts(engine: TestEngine) async throws {
+        try await StoreFixture.with(engine) { store in
+            let jane = try await store.author()
+            await #expect(throws: StorageError.self) { try await store.author("Other Jane", email: "JANE@example.com") }
+            let twin = try await store.author("Jane Doe", email: "jane2@example.com")
+            #expect(jane.slug.value == "jane-doe")
+            #expect(twin.slug.value == "jane-doe-2")
+            #expect(try await store.authors.find(matching: "jane@example.com")?.id == jane.id)
+            #expect(try await store.authors.find(matching: "Jane Doe")?.id == jane.id)
+        }
+    }
+
+    @Test("an unwritable SQLite location is a clear error, not a crash")
+    func unwritableLocation() async throws {
+        await #expect(throws: StorageError.self) {
+            _ = try await Database.open(.sqlite(path: "/proc/gazette/cannot/gazette.sqlite"), logger: TestDatabase.logger)
+        }
+    }
+
+    @Test("database URLs are parsed, and bad ones explained")
+    func locations() throws {
+        #expect(try DatabaseLocation(parsing: "sqlite:./data/g.sqlite") == .sqlite(path: "./data/g.sqlite"))
+        guard case .postgres(let address) = try DatabaseLocation(parsing: "postgres://u:p%40ss@db.local:6543/news") else {
+            Issue.record("expected PostgreSQL")
+            return
+        }
+        #expect(address.password == "p@ss" && address.port == 6543 && address.database == "news")
+        #expect(!address.description.contains("p@ss"))
+        #expect(throws: StorageError.self) { try DatabaseLocation(parsing: "mysql://x") }
+        #expect(throws: StorageError.self) { try DatabaseLocation(parsing: "sqlite:") }
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Gazette
+import GazetteContent
+import GazetteStorage
+import GazetteTestSupport
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+
+/// A whole Gazette on a fresh database, served by a real HTTP server on 127.0.0.1 for one test.
+struct TestSite {
+    let services: AppServices
+    let client: any TestClientProtocol
+    let engine: TestEngine
+
+    static let now = Date(timeIntervalSince1970: 1_795_900_000)  // 2026-11-28 18:26:40 UTC
+
+    static func run(
+        _ engine: TestEngine, configure: (inout GazetteConfiguration) -> Void = { _ in },
+        seed: (AppServices) async throws -> Void = { _ in }, _ body: @Sendable (TestSite) async throws -> Void
+    ) async throws {
+        try await TestDatabase.with(engine) { location in
+            var configuration = GazetteConfiguration(
+                host: "127.0.0.1", port: 0, dataDirectory: NSTemporaryDirectory(), database: location,
+                baseURL: "https://news.example.com", siteTitle: "The Test Times")
+            configure(&configuration)
+            let services = try await AppServices.open(configuration, clock: .fixed(now), logger: TestDatabase.logger)
+            do {
+                try await seed(services)
+                let app = try buildApplication(services: services, logger: TestDatabase.logger)
+                try await app.test(.live) { client in
+                    try await body(TestSite(services: services, client: client, engine: engine))
+                }
+                await services.close()
+            } catch {
+                await services.close()
+                throw error
+            }
+        }
+    }
+
+    /// Fetches a page; HTML answers are also saved for the standards validator that scripts/test runs.
+    func get(_ path: String, headers: HTTPFields = [:]) async throws -> Fetched {
+        let response = try await client.executeRequest(uri: path, method: .get, headers: headers, body: nil)
+        let fetched = Fetched(
+            status: response.status, headers: response.headers, body: String(buffer: response.body))
+        HTMLDump.save(fetched, path: path, engine: engine)
+        return fetched
+    }
+
+    func head(_ path: String) async throws -> TestResponse {
+        try await client.executeRequest(uri: path, method: .head, headers: [:], body: nil)
+    }
+}
+
+struct Fetched: Sendable {
+    let status: HTTPResponse.Status
+    let headers: HTTPFields
+    let body: String
+
+    var contentType: String { headers[.contentType] ?? "" }
+    var location: String? { headers[.location] }
+
+    func contains(_ text: String) -> Bool { body.contains(text) }
+
+    /// Counts occurrences, for checks such as "exactly one h1".
+    func count(_ text: String) -> Int { body.components(separatedBy: text).count - 1 }
+}
+
+/// Saves fetched pages into `GAZETTE_TEST_HTML_DIR`, when set, for the HTML validator.
+enum HTMLDump {
+    static func save(_ page: Fetched, path: String, engine: TestEngine) {
+        guard let folder = ProcessInfo.processInfo.environment["GAZETTE_TEST_HTML_DIR"],
+            page.contentType.hasPrefix("text/html"), !page.body.isEmpty
+        else { return }
+        let safe = path.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined().prefix(80)
+        let name = "\(engine.rawValue)-\(safe)-\(page.status.code)-\(UUID().uuidString.prefix(8)).html"
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try? page.body.write(toFile: (folder as NSString).appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+}
+
+/// Content for page tests: two authors, tagged and sourced articles over two months.
+enum SampleContent {
+    static func seed(_ services: AppServices) async throws {
+        let jane = try await services.authors.create(
+            NewAuthor(name: "Jane Doe", email: "jane.private@example.com", role: .author, bio: "Jane covers the city.")
+                .validated(), now: TestSite.now)
+        let sam = try await services.authors.create(
+            NewAuthor(name: "Sam Lee", email: "sam.private@example.com", role: .editor).validated(), now: TestSite.now)
+        try await services.publishing.save(
+            ArticleDraft(
+                title: "Council approves the new library", dek: "The vote was unanimous after a two-hour debate.",
+                bodyMarkdown: "The council voted on **Tuesday**.\n\n> It is a great day, said the mayor.\n\n## What next\n\n- Design\n- Build",
+                status: .published, publishedAt: TestSite.now.addingTimeInterval(-3_600), authorID: jane.id,
+                category: "Local", tags: ["Council", "Libraries"],
+                image: FeaturedImage(url: "https://img.example/library.jpg", alt: "The old library", caption: "The old building", credit: "Photo: A. Lens"),
+                corrections: [Correction(notedAt: TestSite.now, note: "An earlier version gave the wrong date for the vote.")]))
+        try await services.publishing.save(
+            ArticleDraft(
+                title: "Markets rally on rate news", bodyMarkdown: "Shares rose sharply.", status: .published,
+                publishedAt: TestSite.now.addingTimeInterval(-7_200), authorID: sam.id, category: "Business",
+                tags: ["Markets"], sourceName: "Wire Agency", sourceURL: "https://wire.example/markets-rally"))
+        try await services.publishing.save(
+            ArticleDraft(
+                title: "October feature", bodyMarkdown: "From last month.", status: .published,
+                publishedAt: TestSite.now.addingTimeInterval(-86_400 * 40), authorID: jane.id, tags: ["Council"]))
+        try await services.publishing.save(
+            ArticleDraft(title: "Secret draft", bodyMarkdown: "Not yet.", status: .draft, authorID: jane.id))
+    }
+}
