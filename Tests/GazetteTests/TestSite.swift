@@ -13,7 +13,7 @@ struct TestSite {
     let client: any TestClientProtocol
     let engine: TestEngine
 
-    static let now = Date(timeIntervalSince1970: 1_795_900_000)  // 2026-11-28 18:26:40 UTC
+    static let now = Date(timeIntervalSince1970: 1_795_900_000)  // 2026-11-28 21:06:40 UTC
 
     static func run(
         _ engine: TestEngine, configure: (inout GazetteConfiguration) -> Void = { _ in },

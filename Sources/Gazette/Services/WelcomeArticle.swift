@@ -48,8 +48,8 @@ public struct WelcomeArticle: Sendable {
 
         ## Publish your first story
 
-        Until the newsroom admin arrives, stories come in as Markdown files with a short header. Save this as
-        `stories/first.md`:
+        Until the newsroom admin arrives, stories come in as Markdown files with a short header. Save this
+        as a file named `stories/first.md`:
 
         ```
         ---
@@ -74,8 +74,8 @@ public struct WelcomeArticle: Sendable {
 
         ## Syndicated stories keep their source
 
-        When a story comes from another outlet, add `source: Reuters` and `source_url:` with the original
-        address. Readers then see “Source: Reuters” linked to the original, and every outlet gets its own
+        When a story comes from another outlet, add `source: Reuters` and `source_url:` with the
+        original address. Readers then see “Source: Reuters” linked to the original, and every outlet gets its own
         archive page.
 
         ## Where things live
@@ -83,8 +83,8 @@ public struct WelcomeArticle: Sendable {
         - Every story has a permanent address made of its date and a readable slug.
         - Tags, categories, authors, sources, years and months each have an archive.
         - Your data sits in `gazette-data/gazette.sqlite`; copy that folder to back it up.
-        - To change the look, copy any template of the default theme into your own folder and start Gazette
-          with `--theme` pointing at it. You only override what you change.
+        - To change the look, copy any template of the default theme into your own folder and start
+          Gazette with `--theme` pointing at it. You only override what you change.
 
         > A news site should be quick to read, easy to cite, and never lose what readers or writers gave it.
         > — the principle Gazette is built on

@@ -20,12 +20,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("base-url"), help: "The site's public address, for canonical links (GAZETTE_BASE_URL).")
     var baseURL: String?
 
+    @Option(help: "on or off: write a welcome article into a brand-new site (GAZETTE_WELCOME). Default on.")
+    var welcome: String?
+
     func run() async throws {
         var flags = site.flags
         flags[Setting.host.flag] = host
         flags[Setting.port.flag] = port
         flags[Setting.theme.flag] = theme
         flags[Setting.baseURL.flag] = baseURL
+        flags[Setting.welcome.flag] = welcome
         try await CommandRunner.withServices(flags: flags) { services, logger in
             if services.configuration.writesWelcomeArticle {
                 try await WelcomeArticle(services: services).writeIfSiteIsNew()

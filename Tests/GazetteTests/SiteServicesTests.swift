@@ -1,0 +1,75 @@
+import Foundation
+import Gazette
+import GazetteContent
+import GazetteTestSupport
+import Testing
+
+@Suite("Assets, health and themes")
+struct SiteServicesTests {
+    @Test("stylesheets are served under fingerprinted names with a year-long cache", arguments: [TestEngine.sqlite])
+    func fingerprintedAssets(engine: TestEngine) async throws {
+        try await TestSite.run(engine) { site in
+            let home = try await site.get("/")
+            let match = try #require(home.body.firstMatch(of: /href="(\/assets\/gazette\.[0-9a-f]+\.css)"/))
+            let css = try await site.get(String(match.1))
+            #expect(css.status == .ok)
+            #expect(css.contentType == "text/css; charset=utf-8")
+            #expect(css.headers[.cacheControl] == "public, max-age=31536000, immutable")
+            let plain = try await site.get("/assets/gazette.css")
+            #expect(plain.headers[.cacheControl] == "public, max-age=300")
+            #expect(plain.body == css.body)
+        }
+    }
+
+    @Test("/healthz answers 200 while the database answers", arguments: TestEngine.available)
+    func health(engine: TestEngine) async throws {
+        try await TestSite.run(engine) { site in
+            let health = try await site.get("/healthz")
+            #expect(health.status == .ok)
+            #expect(health.body == "ok\n")
+        }
+    }
+
+    @Test("a theme folder overrides single templates, most specific first", arguments: [TestEngine.sqlite])
+    func themeOverride(engine: TestEngine) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("theme-\(UUID().uuidString)")
+        let templates = folder.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "<p id=\"custom-footer\">Custom footer for {{site.title}}</p>".write(
+            to: templates.appendingPathComponent("site-footer.mustache"), atomically: true, encoding: .utf8)
+        try "{{<layout}}{{$content}}<h1>Special: {{article.title}}</h1>{{/content}}{{/layout}}".write(
+            to: templates.appendingPathComponent("article-markets-rally-on-rate-news.mustache"), atomically: true,
+            encoding: .utf8)
+        try await TestSite.run(engine, configure: { $0.themeDirectory = folder.path }, seed: SampleContent.seed) {
+            site in
+            let home = try await site.get("/")
+            #expect(home.contains(#"<p id="custom-footer">Custom footer for The Test Times</p>"#))
+            let special = try await site.get("/2026/11/28/markets-rally-on-rate-news/")
+            #expect(special.contains("<h1>Special: Markets rally on rate news</h1>"))
+            let normal = try await site.get("/2026/11/28/council-approves-the-new-library/")
+            #expect(normal.contains(#"class="article-title""#))
+        }
+    }
+
+    @Test("a brand-new site shows the welcome article once, and never brings it back", arguments: TestEngine.available)
+    func welcomeArticle(engine: TestEngine) async throws {
+        try await TestSite.run(
+            engine,
+            seed: { services in
+                let first = try await WelcomeArticle(services: services).writeIfSiteIsNew()
+                let second = try await WelcomeArticle(services: services).writeIfSiteIsNew()
+                #expect(first && !second)
+            }
+        ) { site in
+            let home = try await site.get("/")
+            #expect(home.contains("Welcome to Gazette"))
+            let day = PublicationDay(date: TestSite.now, timeZone: TimeZone(identifier: "UTC")!)
+            let page = try await site.get("/\(day.year)/\(day.month)/\(day.day)/welcome-to-gazette/")
+            #expect(page.status == .ok)
+            #expect(page.contains("Publish your first story"))
+            #expect(page.contains(#"href="/author/gazette-team/""#))
+            #expect(page.contains(#"href="/tag/getting-started/""#))
+        }
+    }
+}
