@@ -14,7 +14,8 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
             var path = String(trimmed.dropFirst("sqlite:".count))
             if path.hasPrefix("//") { path.removeFirst(2) }
             guard !path.isEmpty else {
-                throw .badConfiguration("The SQLite database URL names no file. Example: sqlite:./gazette-data/gazette.sqlite")
+                throw .badConfiguration(
+                    "The SQLite database URL names no file. Example: sqlite:./gazette-data/gazette.sqlite")
             }
             self = .sqlite(path: path)
         } else if trimmed.hasPrefix("postgres://") || trimmed.hasPrefix("postgresql://") {
@@ -22,7 +23,8 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         } else {
             throw .badConfiguration(
                 "The database URL must start with sqlite: or postgres:// "
-                    + "(for example sqlite:./gazette-data/gazette.sqlite or postgres://gazette@127.0.0.1:5432/gazette).")
+                    + "(for example sqlite:./gazette-data/gazette.sqlite or postgres://gazette@127.0.0.1:5432/gazette)."
+            )
         }
     }
 

@@ -31,7 +31,9 @@ struct ArticleDraftTests {
         } catch {
             let fields = Set(error.issues.map(\.field))
             #expect(
-                fields == ["title", "slug", "source_url", "canonical_url", "source", "image", "image_alt", "published_at"])
+                fields == [
+                    "title", "slug", "source_url", "canonical_url", "source", "image", "image_alt", "published_at",
+                ])
             #expect(error.message(for: "title") == "Every article needs a headline.")
         }
     }

@@ -30,9 +30,11 @@ struct DatesAndPagesTests {
         #expect(ArchivePeriod(year: 2024, month: 13) == nil)
     }
 
-    @Test("page numbers are digits from 1; zero, negatives, huge and junk are no page", arguments: [
-        "0", "-1", "abc", "1e3", "1000000000000", "", "٣", "2 ",
-    ])
+    @Test(
+        "page numbers are digits from 1; zero, negatives, huge and junk are no page",
+        arguments: [
+            "0", "-1", "abc", "1e3", "1000000000000", "", "٣", "2 ",
+        ])
     func badPageNumbers(segment: String) {
         #expect(PageRequest(segment: segment, size: 10) == nil)
     }

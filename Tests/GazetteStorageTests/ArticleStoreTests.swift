@@ -6,7 +6,9 @@ import Testing
 
 @Suite("Article store")
 struct ArticleStoreTests {
-    @Test("a saved article reads back with its byline, tags, category, source and corrections", arguments: TestEngine.available)
+    @Test(
+        "a saved article reads back with its byline, tags, category, source and corrections",
+        arguments: TestEngine.available)
     func roundTrip(engine: TestEngine) async throws {
         try await StoreFixture.with(engine) { store in
             let jane = try await store.author()
@@ -14,10 +16,14 @@ struct ArticleStoreTests {
                 title: "Bridge reopens", dek: "After two years", bodyMarkdown: "Cars are back.",
                 bodyHTML: "<p>Cars are back.</p>", status: .published, publishedAt: StoreFixture.now,
                 authorID: jane.id, category: "Local News", tags: ["Transport", "City Hall"], sourceName: "Wire Service",
-                sourceURL: "https://wire.example/bridge", image: FeaturedImage(url: "https://img.example/b.jpg", alt: "The bridge"),
-                corrections: [Correction(notedAt: StoreFixture.now, note: "An earlier version misspelt the mayor's name.")])
+                sourceURL: "https://wire.example/bridge",
+                image: FeaturedImage(url: "https://img.example/b.jpg", alt: "The bridge"),
+                corrections: [
+                    Correction(notedAt: StoreFixture.now, note: "An earlier version misspelt the mayor's name.")
+                ])
             draft.canonicalURL = "https://wire.example/bridge"
-            let saved = try await store.articles.save(draft.validated(now: StoreFixture.now), now: StoreFixture.now, timeZone: StoreFixture.utc)
+            let saved = try await store.articles.save(
+                draft.validated(now: StoreFixture.now), now: StoreFixture.now, timeZone: StoreFixture.utc)
             let details = try #require(
                 try await store.articles.published(day: saved.day, slug: saved.slug, now: StoreFixture.now))
             #expect(details.summary.title == "Bridge reopens")
@@ -38,7 +44,8 @@ struct ArticleStoreTests {
             let jane = try await store.author()
             let first = try await store.publish("Budget day", by: jane)
             let second = try await store.publish("Budget day", by: jane)
-            let nextDay = try await store.publish("Budget day", by: jane, at: StoreFixture.now.addingTimeInterval(86_400 * 2))
+            let nextDay = try await store.publish(
+                "Budget day", by: jane, at: StoreFixture.now.addingTimeInterval(86_400 * 2))
             #expect(first.slug.value == "budget-day")
             #expect(second.slug.value == "budget-day-2")
             #expect(nextDay.slug.value == "budget-day")
@@ -55,10 +62,13 @@ struct ArticleStoreTests {
             }
             let future = StoreFixture.now.addingTimeInterval(3_600)
             let scheduled = try await store.publish("Scheduled", by: jane, at: future, status: .scheduled)
-            let page = try await store.articles.published(.all, page: PageRequest(number: 1, size: 10)!, now: StoreFixture.now)
+            let page = try await store.articles.published(
+                .all, page: PageRequest(number: 1, size: 10)!, now: StoreFixture.now)
             #expect(page.items.map(\.id) == [visible.id])
             #expect(page.totalItems == 1)
-            #expect(try await store.articles.published(day: scheduled.day, slug: scheduled.slug, now: StoreFixture.now) == nil)
+            #expect(
+                try await store.articles.published(day: scheduled.day, slug: scheduled.slug, now: StoreFixture.now)
+                    == nil)
         }
     }
 
@@ -95,7 +105,8 @@ struct ArticleStoreTests {
                 title: "Orphan", bodyMarkdown: "x", status: .published, authorID: 999, category: "Never",
                 tags: ["Never"])
             await #expect(throws: StorageError.self) {
-                try await store.articles.save(draft.validated(now: StoreFixture.now), now: StoreFixture.now, timeZone: StoreFixture.utc)
+                try await store.articles.save(
+                    draft.validated(now: StoreFixture.now), now: StoreFixture.now, timeZone: StoreFixture.utc)
             }
             let count = try await store.articles.count()
             let tag = try await store.terms.tag(slug: Slug(trusted: "never"))

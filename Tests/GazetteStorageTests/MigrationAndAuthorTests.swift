@@ -34,14 +34,16 @@ struct MigrationAndAuthorTests {
     @Test("an unwritable SQLite location is a clear error, not a crash")
     func unwritableLocation() async throws {
         await #expect(throws: StorageError.self) {
-            _ = try await Database.open(.sqlite(path: "/proc/gazette/cannot/gazette.sqlite"), logger: TestDatabase.logger)
+            _ = try await Database.open(
+                .sqlite(path: "/proc/gazette/cannot/gazette.sqlite"), logger: TestDatabase.logger)
         }
     }
 
     @Test("database URLs are parsed, and bad ones explained")
     func locations() throws {
         #expect(try DatabaseLocation(parsing: "sqlite:./data/g.sqlite") == .sqlite(path: "./data/g.sqlite"))
-        guard case .postgres(let address) = try DatabaseLocation(parsing: "postgres://u:p%40ss@db.local:6543/news") else {
+        guard case .postgres(let address) = try DatabaseLocation(parsing: "postgres://u:p%40ss@db.local:6543/news")
+        else {
             Issue.record("expected PostgreSQL")
             return
         }

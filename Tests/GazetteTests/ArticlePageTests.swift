@@ -27,7 +27,8 @@ struct ArticlePageTests {
             #expect(page.contains("Photo: A. Lens"))
             #expect(
                 page.contains(
-                    #"<link rel="canonical" href="https://news.example.com/2026/11/28/council-approves-the-new-library/">"#))
+                    #"<link rel="canonical" href="https://news.example.com/2026/11/28/council-approves-the-new-library/">"#
+                ))
             #expect(page.contains("Latest Posts"))
             #expect(page.contains(#"<a href="/2026/11/28/markets-rally-on-rate-news/">Markets rally on rate news</a>"#))
             #expect(!page.contains(#"<li><a href="/2026/11/28/council-approves-the-new-library/">"#))
@@ -36,7 +37,8 @@ struct ArticlePageTests {
         }
     }
 
-    @Test("a syndicated article says Source: outlet, linked to the original and to the outlet's archive",
+    @Test(
+        "a syndicated article says Source: outlet, linked to the original and to the outlet's archive",
         arguments: TestEngine.available)
     func sourceAttribution(engine: TestEngine) async throws {
         try await TestSite.run(engine, seed: SampleContent.seed) { site in

@@ -17,7 +17,9 @@ struct CommandLine {
         return root.appendingPathComponent(".build/debug/gazette")
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60) throws
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60
+    ) throws
         -> Result
     {
         let process = try start(arguments, environment: environment)
@@ -25,7 +27,8 @@ struct CommandLine {
         while process.process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
         if process.process.isRunning {
             process.process.terminate()
-            throw CommandLineError(message: "gazette \(arguments.joined(separator: " ")) did not finish in \(timeout) s")
+            throw CommandLineError(
+                message: "gazette \(arguments.joined(separator: " ")) did not finish in \(timeout) s")
         }
         process.process.waitUntilExit()
         return process.result()

@@ -9,7 +9,8 @@ struct CommandLineTests {
     static func databaseArguments(_ location: DatabaseLocation) -> [String] {
         switch location {
         case .sqlite(let path): ["--database", "sqlite:\(path)"]
-        case .postgres(let address): ["--database", "postgres://\(address.username)@\(address.host):\(address.port)/\(address.database)"]
+        case .postgres(let address):
+            ["--database", "postgres://\(address.username)@\(address.host):\(address.port)/\(address.database)"]
         }
     }
 
@@ -49,7 +50,8 @@ struct CommandLineTests {
             let badEmail = try CommandLine.run(["user", "add", "--name", "X", "--email", "not-an-email"] + database)
             #expect(badEmail.status != 0)
             #expect(badEmail.errors.contains("does not look like an email address"))
-            let badRole = try CommandLine.run(["user", "add", "--name", "X", "--email", "x@y.com", "--role", "king"] + database)
+            let badRole = try CommandLine.run(
+                ["user", "add", "--name", "X", "--email", "x@y.com", "--role", "king"] + database)
             #expect(badRole.status != 0)
             #expect(badRole.errors.contains("king"))
             let list = try CommandLine.run(["user", "list"] + database)
@@ -79,7 +81,8 @@ struct CommandLineTests {
         try await TestDatabase.with(engine) { location in
             let port = try FreePort.find()
             let server = try CommandLine.start(
-                ["serve", "--port", String(port), "--data-dir", NSTemporaryDirectory()] + Self.databaseArguments(location))
+                ["serve", "--port", String(port), "--data-dir", NSTemporaryDirectory()]
+                    + Self.databaseArguments(location))
             defer { if server.process.isRunning { server.process.terminate() } }
             let health = try await HTTPProbe.waitForAnswer("http://127.0.0.1:\(port)/healthz")
             #expect(health == "ok\n")

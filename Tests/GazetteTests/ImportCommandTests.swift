@@ -31,11 +31,13 @@ struct ImportCommandTests {
         The council **voted** on Tuesday.
         """
 
-    @Test("imports good files, names the file and line of each bad one, and keeps going", arguments: TestEngine.available)
+    @Test(
+        "imports good files, names the file and line of each bad one, and keeps going", arguments: TestEngine.available)
     func importFolder(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { location in
             let database = CommandLineTests.databaseArguments(location)
-            let added = try CommandLine.run(["user", "add", "--name", "Jane Doe", "--email", "jane@example.com"] + database)
+            let added = try CommandLine.run(
+                ["user", "add", "--name", "Jane Doe", "--email", "jane@example.com"] + database)
             #expect(added.status == 0, "\(added.all)")
             let folder = try Self.write([
                 "01-good.md": Self.good,
@@ -96,7 +98,8 @@ struct ImportCommandTests {
     @Test("a missing folder is a clear error")
     func missingFolder() throws {
         let result = try CommandLine.run([
-            "import", "markdown", "/nonexistent/stories", "--data-dir", NSTemporaryDirectory() + "/gz-\(UUID().uuidString)",
+            "import", "markdown", "/nonexistent/stories", "--data-dir",
+            NSTemporaryDirectory() + "/gz-\(UUID().uuidString)",
         ])
         #expect(result.status != 0)
         #expect(result.errors.contains("The folder /nonexistent/stories does not exist."))

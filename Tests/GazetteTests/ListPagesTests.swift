@@ -6,7 +6,8 @@ import Testing
 
 @Suite("Front page and archives")
 struct ListPagesTests {
-    @Test("the front page lists published articles, newest first, with bylines and dates",
+    @Test(
+        "the front page lists published articles, newest first, with bylines and dates",
         arguments: TestEngine.available)
     func frontPage(engine: TestEngine) async throws {
         try await TestSite.run(engine, seed: SampleContent.seed) { site in
@@ -57,7 +58,10 @@ struct ListPagesTests {
             let expectations: [(String, String, [String], [String])] = [
                 ("/tag/council/", "Tag: Council", ["Council approves", "October feature"], ["Markets rally"]),
                 ("/category/business/", "Category: Business", ["Markets rally"], ["Council approves"]),
-                ("/author/jane-doe/", "Articles by Jane Doe", ["Council approves", "Jane covers the city."], ["Markets rally"]),
+                (
+                    "/author/jane-doe/", "Articles by Jane Doe", ["Council approves", "Jane covers the city."],
+                    ["Markets rally"]
+                ),
                 ("/2026/", "Archive: 2026", ["Council approves", "October feature"], []),
                 ("/2026/11/", "Archive: November 2026", ["Council approves", "Markets rally"], ["October feature"]),
                 ("/2026/10/", "Archive: October 2026", ["October feature"], ["Council approves"]),
@@ -76,7 +80,9 @@ struct ListPagesTests {
     @Test("unknown archives and empty months are 404 pages", arguments: TestEngine.available)
     func unknownArchives(engine: TestEngine) async throws {
         try await TestSite.run(engine, seed: SampleContent.seed) { site in
-            for path in ["/tag/nothing/", "/category/nothing/", "/author/nobody/", "/source/nobody/", "/2019/", "/2026/05/"] {
+            for path in [
+                "/tag/nothing/", "/category/nothing/", "/author/nobody/", "/source/nobody/", "/2019/", "/2026/05/",
+            ] {
                 let page = try await site.get(path)
                 #expect(page.status == .notFound, "\(path)")
                 #expect(page.contains("Page not found"), "\(path)")

@@ -24,11 +24,13 @@ struct RoutingTests {
         }
     }
 
-    @Test("drafts, unknown slugs, impossible dates and bad page numbers are themed 404s", arguments: TestEngine.available)
+    @Test(
+        "drafts, unknown slugs, impossible dates and bad page numbers are themed 404s", arguments: TestEngine.available)
     func notFound(engine: TestEngine) async throws {
         try await TestSite.run(engine, seed: SampleContent.seed) { site in
             let paths = [
-                "/2026/11/28/secret-draft/", "/2026/11/28/no-such-story/", "/2026/02/30/council-approves-the-new-library/",
+                "/2026/11/28/secret-draft/", "/2026/11/28/no-such-story/",
+                "/2026/02/30/council-approves-the-new-library/",
                 "/2026/13/01/x/", "/0000/01/01/x/", "/page/0/", "/page/-1/", "/page/1000000000000/", "/page/two/",
                 "/page/99999/", "/tag/Bad%20Slug/", "/2026/11/28/x/y/", "/nothing-here", "/%FF%FE/",
                 "/tag/x/page/0/", "/2026/11/28/council-approves-the-new-library/page/2/",

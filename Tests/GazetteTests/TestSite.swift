@@ -76,7 +76,8 @@ enum HTMLDump {
         let safe = path.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined().prefix(80)
         let name = "\(engine.rawValue)-\(safe)-\(page.status.code)-\(UUID().uuidString.prefix(8)).html"
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try? page.body.write(toFile: (folder as NSString).appendingPathComponent(name), atomically: true, encoding: .utf8)
+        try? page.body.write(
+            toFile: (folder as NSString).appendingPathComponent(name), atomically: true, encoding: .utf8)
     }
 }
 
@@ -91,11 +92,16 @@ enum SampleContent {
         try await services.publishing.save(
             ArticleDraft(
                 title: "Council approves the new library", dek: "The vote was unanimous after a two-hour debate.",
-                bodyMarkdown: "The council voted on **Tuesday**.\n\n> It is a great day, said the mayor.\n\n## What next\n\n- Design\n- Build",
+                bodyMarkdown:
+                    "The council voted on **Tuesday**.\n\n> It is a great day, said the mayor.\n\n## What next\n\n- Design\n- Build",
                 status: .published, publishedAt: TestSite.now.addingTimeInterval(-3_600), authorID: jane.id,
                 category: "Local", tags: ["Council", "Libraries"],
-                image: FeaturedImage(url: "https://img.example/library.jpg", alt: "The old library", caption: "The old building", credit: "Photo: A. Lens"),
-                corrections: [Correction(notedAt: TestSite.now, note: "An earlier version gave the wrong date for the vote.")]))
+                image: FeaturedImage(
+                    url: "https://img.example/library.jpg", alt: "The old library", caption: "The old building",
+                    credit: "Photo: A. Lens"),
+                corrections: [
+                    Correction(notedAt: TestSite.now, note: "An earlier version gave the wrong date for the vote.")
+                ]))
         try await services.publishing.save(
             ArticleDraft(
                 title: "Markets rally on rate news", bodyMarkdown: "Shares rose sharply.", status: .published,

@@ -33,7 +33,8 @@ public struct TestDatabase: Sendable {
     public static func make(_ engine: TestEngine) async throws -> TestDatabase {
         switch engine {
         case .sqlite:
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-test-\(UUID().uuidString)")
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "gazette-test-\(UUID().uuidString)")
             let path = folder.appendingPathComponent("gazette.sqlite").path
             return TestDatabase(location: .sqlite(path: path)) {
                 try? FileManager.default.removeItem(at: folder)
@@ -41,7 +42,9 @@ public struct TestDatabase: Sendable {
         case .postgres:
             guard let url = ProcessInfo.processInfo.environment["GAZETTE_TEST_POSTGRES_URL"] else {
                 throw TestSetupError(
-                    message: "GAZETTE_TEST_POSTGRES_URL is not set: run the suite with scripts/test, which starts PostgreSQL.")
+                    message:
+                        "GAZETTE_TEST_POSTGRES_URL is not set: run the suite with scripts/test, which starts PostgreSQL."
+                )
             }
             guard case .postgres(let server) = try DatabaseLocation(parsing: url) else {
                 throw TestSetupError(message: "GAZETTE_TEST_POSTGRES_URL must be a postgres:// URL.")
@@ -76,7 +79,8 @@ public struct TestDatabase: Sendable {
         }
     }
 
-    private static func admin(_ server: PostgresAddress, _ work: @Sendable (Database) async throws -> Void) async throws {
+    private static func admin(_ server: PostgresAddress, _ work: @Sendable (Database) async throws -> Void) async throws
+    {
         let database = try await Database.open(.postgres(server), logger: logger)
         do {
             try await work(database)

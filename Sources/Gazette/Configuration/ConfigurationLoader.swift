@@ -60,13 +60,16 @@ public struct ConfigurationLoader: Sendable {
         return nil
     }
 
-    private func integer(_ setting: Setting, default fallback: Int, range: ClosedRange<Int>) throws(ConfigurationError)
+    private func integer(
+        _ setting: Setting, default fallback: Int, range: ClosedRange<Int>
+    ) throws(ConfigurationError)
         -> Int
     {
         guard let text = value(setting) else { return fallback }
         guard let number = Int(text), range.contains(number) else {
             throw ConfigurationError(
-                setting: setting, problem: "“\(text)” is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+                setting: setting,
+                problem: "“\(text)” is not a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return number
     }

@@ -22,7 +22,8 @@ public struct GazetteConfiguration: Sendable {
     public init(
         host: String = Defaults.host, port: Int = Defaults.port, dataDirectory: String = Defaults.dataDirectory,
         database: DatabaseLocation? = nil, themeDirectory: String? = nil, baseURL: String? = nil,
-        siteTitle: String = Defaults.siteTitle, tagline: String = Defaults.tagline, language: String = Defaults.language,
+        siteTitle: String = Defaults.siteTitle, tagline: String = Defaults.tagline,
+        language: String = Defaults.language,
         timeZone: TimeZone = TimeZone(identifier: Defaults.timeZone)!, articlesPerPage: Int = Defaults.articlesPerPage,
         writesWelcomeArticle: Bool = true
     ) {

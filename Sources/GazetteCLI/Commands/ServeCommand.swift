@@ -48,7 +48,8 @@ struct ServeCommand: AsyncParsableCommand {
                 try await app.runService()
             } catch {
                 throw CommandRunner.fail(
-                    "The server stopped: \(error). Is port \(configuration.port) already in use? Choose another with --port.")
+                    "The server stopped: \(error). Is port \(configuration.port) already in use? Choose another with --port."
+                )
             }
         }
     }

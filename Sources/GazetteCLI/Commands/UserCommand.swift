@@ -41,7 +41,8 @@ struct AddUser: AsyncParsableCommand {
         try await CommandRunner.withServices(flags: site.flags) { services, _ in
             do {
                 let created = try await services.authors.create(author, now: services.clock.now())
-                print("Added \(created.name) <\(created.email)> as \(created.role.rawValue), at /author/\(created.slug)/")
+                print(
+                    "Added \(created.name) <\(created.email)> as \(created.role.rawValue), at /author/\(created.slug)/")
             } catch let error as StorageError {
                 throw CommandRunner.fail(error.description)
             }
@@ -59,7 +60,8 @@ struct ListUsers: AsyncParsableCommand {
             let authors = try await services.authors.all()
             if authors.isEmpty { print("No users yet. Add one with gazette user add.") }
             for author in authors {
-                print("\(author.id)\t\(author.role.rawValue)\t\(author.name) <\(author.email)>\t/author/\(author.slug)/")
+                print(
+                    "\(author.id)\t\(author.role.rawValue)\t\(author.name) <\(author.email)>\t/author/\(author.slug)/")
             }
         }
     }

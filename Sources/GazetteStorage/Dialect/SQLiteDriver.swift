@@ -45,7 +45,8 @@ final class SQLiteDriver: DatabaseDriver {
         } catch {
             try? await writer.close()
             throw StorageError.unavailable(
-                "The SQLite database at \(url.path) cannot be used: \(error). Check the file and its folder are writable.")
+                "The SQLite database at \(url.path) cannot be used: \(error). Check the file and its folder are writable."
+            )
         }
     }
 

@@ -42,7 +42,8 @@ enum ArticleQueries {
         }
         return ArticleSummary(
             id: try row.int64("id"), title: try row.string("title"), slug: try row.slug("slug"),
-            day: PublicationDay(isoDate: try row.string("publish_day")) ?? PublicationDay(year: 1970, month: 1, day: 1)!,
+            day: PublicationDay(isoDate: try row.string("publish_day")) ?? PublicationDay(
+                year: 1970, month: 1, day: 1)!,
             dek: try row.string("dek"), excerpt: try row.string("excerpt"),
             status: ArticleStatus(rawValue: try row.string("status")) ?? .draft,
             publishedAt: try row.optionalDate("published_at"), updatedAt: try row.date("updated_at"),

@@ -25,7 +25,8 @@ struct ArticleWriter {
         let articleID: Int64
         if let id {
             try await db.raw(
-                "UPDATE articles SET " + columnAssignments(slug: slug, day: day, categoryID: categoryID, sourceID: sourceID)
+                "UPDATE articles SET "
+                    + columnAssignments(slug: slug, day: day, categoryID: categoryID, sourceID: sourceID)
                     + " WHERE id = \(bind: id)"
             ).run()
             articleID = id
@@ -66,7 +67,9 @@ struct ArticleWriter {
         return ExistingRow(createdAt: try row.date("created_at"))
     }
 
-    private func columnAssignments(slug: Slug, day: PublicationDay, categoryID: Int64?, sourceID: Int64?)
+    private func columnAssignments(
+        slug: Slug, day: PublicationDay, categoryID: Int64?, sourceID: Int64?
+    )
         -> SQLQueryString
     {
         """

@@ -80,7 +80,8 @@ struct PageModelFactory: Sendable {
             head: head(
                 title: pageTitle, description: intro.isEmpty ? tagline : intro, route: route(page.number),
                 noIndex: page.number > 5),
-            heading: heading, intro: intro.nonEmpty, isFrontPage: isFrontPage, articles: page.items.map(card), pager: pager,
+            heading: heading, intro: intro.nonEmpty, isFrontPage: isFrontPage, articles: page.items.map(card),
+            pager: pager,
             emptyMessage: emptyMessage)
     }
 

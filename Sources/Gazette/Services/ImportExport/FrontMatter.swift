@@ -14,7 +14,8 @@ struct FrontMatterDocument {
     }
 
     init(text: String) throws(ParseError) {
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\u{FEFF}", with: "")
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
+            of: "\u{FEFF}", with: "")
         var lines = normalized.components(separatedBy: "\n")
         guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else {
             throw ParseError(line: 1, message: "the file must start with a front-matter block opened by “---”")

@@ -9,7 +9,8 @@ struct FrontMatterFields {
     let timeZone: TimeZone
 
     init(_ fields: [String: Any], file: String, lines: FieldLines, timeZone: TimeZone) {
-        self.fields = Dictionary(fields.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+        self.fields = Dictionary(
+            fields.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
         self.file = file
         self.lines = lines
         self.timeZone = timeZone
@@ -22,7 +23,8 @@ struct FrontMatterFields {
 
     func draft(body: String, authorID: Int64, now: Date) throws(MarkdownImport.Problem) -> ArticleDraft {
         if let unknown = fields.keys.sorted().first(where: { !Self.known.contains($0) }) {
-            throw problem(unknown, "unknown field “\(unknown)”; the fields are \(Self.known.sorted().joined(separator: ", "))")
+            throw problem(
+                unknown, "unknown field “\(unknown)”; the fields are \(Self.known.sorted().joined(separator: ", "))")
         }
         guard let title = string("title") else { throw problem("title", "every article needs a “title:”") }
         let date = try self.date()
@@ -37,7 +39,9 @@ struct FrontMatterFields {
         }
         var comments = CommentStatus.open
         if let text = string("comments") {
-            guard let parsed = CommentStatus(rawValue: text.lowercased()) ?? (text == "true" ? .open : text == "false" ? .closed : nil)
+            guard
+                let parsed = CommentStatus(rawValue: text.lowercased())
+                    ?? (text == "true" ? .open : text == "false" ? .closed : nil)
             else { throw problem("comments", "comments must be open or closed, not “\(text)”") }
             comments = parsed
         }
@@ -107,7 +111,9 @@ struct FrontMatterFields {
 enum FlexibleDate {
     static func parse(_ text: String, timeZone: TimeZone) -> Date? {
         if let date = try? Date(text, strategy: .iso8601) { return date }
-        let formats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd"]
+        let formats = [
+            "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd",
+        ]
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = timeZone

@@ -84,7 +84,8 @@ public struct MarkdownImport: Sendable {
             throw Problem(file: name, line: error.line, message: error.message)
         }
         let lines = FieldLines(text: text)
-        let fields = FrontMatterFields(document.fields, file: name, lines: lines, timeZone: services.configuration.timeZone)
+        let fields = FrontMatterFields(
+            document.fields, file: name, lines: lines, timeZone: services.configuration.timeZone)
         guard let byline = fields.string("author") ?? defaultAuthor else {
             throw Problem(
                 file: name, line: 1, message: "no author: add “author: Name” to the front matter, or pass --author")
