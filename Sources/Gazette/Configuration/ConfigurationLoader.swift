@@ -1,7 +1,8 @@
 import Foundation
 import GazetteStorage
 
-/// Builds the configuration from flags, then `GAZETTE_*` environment variables, then defaults.
+/// Builds the configuration from flags, then `GAZETTE_*` environment variables, then the optional settings
+/// file (`--config` / `GAZETTE_CONFIG`), then defaults.
 ///
 /// Each problem names the flag, the variable and an example, so the person starting Gazette can fix it.
 public struct ConfigurationLoader: Sendable {
@@ -15,6 +16,15 @@ public struct ConfigurationLoader: Sendable {
     }
 
     public func load() throws(ConfigurationError) -> GazetteConfiguration {
+        var loader = self
+        if let path = value(Setting.config) { loader.file = try ConfigurationFile.load(path: path) }
+        return try loader.build()
+    }
+
+    /// Values from the settings file, the last place a setting is looked for before its default.
+    private var file: [String: String] = [:]
+
+    private func build() throws(ConfigurationError) -> GazetteConfiguration {
         let host = value(Setting.host) ?? Defaults.host
         let port = try integer(Setting.port, default: Defaults.port, range: 1...65535)
         let dataDirectory = value(Setting.dataDir) ?? Defaults.dataDirectory
@@ -57,6 +67,7 @@ public struct ConfigurationLoader: Sendable {
     private func value(_ setting: Setting) -> String? {
         if let flag = flags[setting.flag], !flag.isEmpty { return flag }
         if let env = environment[setting.variable], !env.isEmpty { return env }
+        if let fromFile = file[setting.flag], !fromFile.isEmpty { return fromFile }
         return nil
     }
 
@@ -96,6 +107,12 @@ public struct Setting: Sendable {
     public static let articlesPerPage = Setting(
         flag: "articles-per-page", variable: "GAZETTE_ARTICLES_PER_PAGE", example: "10")
     public static let welcome = Setting(flag: "welcome", variable: "GAZETTE_WELCOME", example: "off")
+    public static let config = Setting(flag: "config", variable: "GAZETTE_CONFIG", example: "./gazette.yml")
+
+    public static let all: [Setting] = [
+        host, port, dataDir, database, theme, baseURL, siteTitle, tagline, language, timeZone, articlesPerPage,
+        welcome, config,
+    ]
 }
 
 /// A setting that cannot be used, with what to do about it.

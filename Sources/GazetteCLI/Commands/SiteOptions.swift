@@ -11,8 +11,12 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "sqlite:PATH or postgres://user:password@host:port/database (GAZETTE_DATABASE_URL).")
     var database: String?
 
+    @Option(help: "A YAML settings file with the same names as the flags (GAZETTE_CONFIG).")
+    var config: String?
+
     var flags: [String: String] {
         var flags: [String: String] = [:]
+        flags[Setting.config.flag] = config
         flags[Setting.dataDir.flag] = dataDirectory
         flags[Setting.database.flag] = database
         return flags
