@@ -68,8 +68,20 @@ struct SiteServicesTests {
             let page = try await site.get("/\(day.year)/\(day.month)/\(day.day)/welcome-to-gazette/")
             #expect(page.status == .ok)
             #expect(page.contains("Publish your first story"))
-            #expect(page.contains(#"href="/author/gazette-team/""#))
-            #expect(page.contains(#"href="/tag/getting-started/""#))
+            #expect(page.contains(#"<h1 id="article-title" class="article-title">Welcome to Gazette</h1>"#))
+            #expect(page.contains(#"<p class="dek">Your news site is running."#))
+            #expect(page.contains(#"By <a rel="author" href="/author/gazette-team/">The Gazette Team</a>"#))
+            #expect(page.contains(#"<a rel="tag" href="/tag/getting-started/">Getting started</a>"#))
+            #expect(page.contains(#"<a href="/category/guides/">Guides</a>"#))
+            #expect(page.contains("Source: The Gazette handbook"))
+            #expect(page.contains(#"<img src="/assets/welcome.svg" alt="A folded newspaper beside a cup of coffee">"#))
+            #expect(page.contains("An earlier draft of this guide said imports duplicate existing stories."))
+            #expect(page.contains("Latest Posts"))
+            #expect(page.contains("Change the look without touching code"))
+            #expect(page.contains("Growing from one machine to many"))
+            #expect(page.contains(#"<link rel="canonical""#))
+            let image = try await site.get("/assets/welcome.svg")
+            #expect(image.status == .ok && image.contentType == "image/svg+xml")
         }
     }
 }

@@ -31,15 +31,64 @@ public struct WelcomeArticle: Sendable {
                 ).validated(), now: services.clock.now())
         }
         guard let author else { return false }
+        let now = services.clock.now()
+        for companion in Self.companions {
+            try await services.publishing.save(
+                ArticleDraft(
+                    title: companion.title, dek: companion.dek, bodyMarkdown: companion.body, status: .published,
+                    publishedAt: now.addingTimeInterval(companion.minutesEarlier * -60), authorID: author.id,
+                    category: "Guides", tags: ["Gazette"]))
+        }
         try await services.publishing.save(
             ArticleDraft(
                 title: "Welcome to Gazette", slug: "welcome-to-gazette",
                 dek: "Your news site is running. Here is what it can do, and how to publish your first story.",
-                bodyMarkdown: Self.body, status: .published, publishedAt: services.clock.now(), authorID: author.id,
-                category: "Guides", tags: ["Gazette", "Getting started"]))
+                bodyMarkdown: Self.body, status: .published, publishedAt: now, authorID: author.id,
+                category: "Guides", tags: ["Gazette", "Getting started"], sourceName: "The Gazette handbook",
+                image: FeaturedImage(
+                    url: "/assets/welcome.svg", alt: "A folded newspaper beside a cup of coffee",
+                    caption: "Every story gets a page like this one.", credit: "Illustration: Gazette"),
+                corrections: [
+                    Correction(
+                        notedAt: now,
+                        note: "An earlier draft of this guide said imports duplicate existing stories. "
+                            + "They do not: importing again updates each story in place.")
+                ]))
         try await services.settings.set(Self.marker, to: "yes")
         return true
     }
+
+    /// Short guides published just before the welcome article, so its "Latest Posts" list is not empty.
+    static let companions: [(title: String, dek: String, minutesEarlier: Double, body: String)] = [
+        (
+            "Change the look without touching code",
+            "Themes are folders of Mustache templates; override only the files you change.", 2,
+            """
+            A theme is a folder with a `templates` folder and an `assets` folder. Start Gazette with
+            `--theme my-theme` and it uses your files first and the default theme for everything else.
+
+            Templates are looked up from the most specific to the most general: a template named after an
+            article's slug, then `article`, then `index`. Archives work the same way with `tag`,
+            `category`, `author`, `source` and `archive`, and error pages with `error-404`, `error-4xx`
+            and `error`.
+
+            Stylesheets and pictures in `assets` are served under names that change with their content,
+            so browsers may keep them for a year without ever showing a stale copy.
+            """
+        ),
+        (
+            "Growing from one machine to many",
+            "Start on the built-in SQLite database; move to PostgreSQL when one machine is not enough.", 4,
+            """
+            Gazette keeps everything in one SQLite file by default, in write-ahead-log mode, with every
+            acknowledged write safely on disk. That carries a busy single newsroom.
+
+            When you need more, point Gazette at PostgreSQL with `--database postgres://…`, run as many
+            copies of `gazette serve` as you like behind a load balancer, and let `/healthz` tell the
+            balancer which ones are ready.
+            """
+        ),
+    ]
 
     static let body = """
         Gazette serves a complete news site from one program and one database file. This article was written
