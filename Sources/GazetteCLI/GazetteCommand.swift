@@ -8,5 +8,6 @@ struct GazetteCommand: AsyncParsableCommand {
         discussion: "Settings come from flags, then GAZETTE_* environment variables, then defaults.",
         subcommands: [
             ServeCommand.self, MigrateCommand.self, CheckCommand.self, UserCommand.self, ImportCommand.self,
+            CommentsCommand.self, SettingsCommand.self,
         ])
 }

@@ -26,11 +26,13 @@ public struct ArticleSummary: Sendable, Equatable, Identifiable {
     public var category: Category?
     public var source: Source?
     public var image: FeaturedImage?
+    /// Approved comments only.
+    public var commentCount: Int
 
     public init(
         id: Int64, title: String, slug: Slug, day: PublicationDay, dek: String, excerpt: String,
         status: ArticleStatus, publishedAt: Date?, updatedAt: Date, byline: Byline, category: Category?,
-        source: Source?, image: FeaturedImage?
+        source: Source?, image: FeaturedImage?, commentCount: Int = 0
     ) {
         self.id = id
         self.title = title
@@ -45,6 +47,7 @@ public struct ArticleSummary: Sendable, Equatable, Identifiable {
         self.category = category
         self.source = source
         self.image = image
+        self.commentCount = commentCount
     }
 }
 
@@ -74,6 +77,8 @@ public struct ArticleDetails: Sendable, Equatable {
         self.canonicalURL = canonicalURL
         self.commentStatus = commentStatus
     }
+
+    public var commentCount: Int { summary.commentCount }
 
     /// True when the article was changed noticeably after it went out (an "Updated" line is due).
     public var wasUpdatedAfterPublishing: Bool {

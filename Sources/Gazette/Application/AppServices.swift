@@ -13,8 +13,11 @@ public struct AppServices: Sendable {
     public let settings: SettingsStore
     public let publishing: PublishingService
     public let reader: ReaderService
+    public let comments: CommentService
+    /// The migrations this opening applied, oldest first.
+    public private(set) var appliedMigrations: [Int] = []
 
-    init(configuration: GazetteConfiguration, database: Database, clock: Clock) {
+    init(configuration: GazetteConfiguration, database: Database, clock: Clock, secret: String) {
         self.configuration = configuration
         self.database = database
         self.clock = clock
@@ -26,6 +29,9 @@ public struct AppServices: Sendable {
         reader = ReaderService(
             articles: articles, authors: authors, terms: terms, clock: clock, timeZone: configuration.timeZone,
             pageSize: configuration.articlesPerPage)
+        comments = CommentService(
+            comments: CommentStore(database: database), articles: articles, settings: settings, clock: clock,
+            signer: Signer(secret: secret))
     }
 
     /// Opens the database and brings its schema up to date. Call `close()` when done.
@@ -34,8 +40,15 @@ public struct AppServices: Sendable {
     ) async throws -> AppServices {
         let database = try await Database.open(configuration.database, logger: logger)
         do {
-            if migrate { try await Migrator(database: database, logger: logger).migrate() }
-            return AppServices(configuration: configuration, database: database, clock: clock)
+            guard migrate else {
+                // Opened only to inspect (gazette check): the schema may be missing, and nothing gets signed.
+                return AppServices(configuration: configuration, database: database, clock: clock, secret: UUID().uuidString)
+            }
+            let applied = try await Migrator(database: database, logger: logger).migrate()
+            let secret = try await SiteSecret.load(from: SettingsStore(database: database))
+            var services = AppServices(configuration: configuration, database: database, clock: clock, secret: secret)
+            services.appliedMigrations = applied
+            return services
         } catch {
             await database.close()
             throw error

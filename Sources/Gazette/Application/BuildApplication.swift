@@ -14,11 +14,15 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
         stylesheetURL: theme.assets.url(for: "gazette.css"), clock: services.clock)
     let renderer = PageRenderer(theme: theme, models: models)
 
-    let router = Router(options: [.autoGenerateHeadEndpoints])
+    let router = Router(context: GazetteRequestContext.self, options: [.autoGenerateHeadEndpoints])
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
+    let articlePage = ArticlePageResponder(reader: services.reader, comments: services.comments, renderer: renderer)
     SiteRouter(
-        site: SiteController(reader: services.reader, renderer: renderer),
+        site: SiteController(reader: services.reader, renderer: renderer, articlePage: articlePage),
+        comments: CommentController(
+            comments: services.comments, reader: services.reader, articlePage: articlePage, renderer: renderer,
+            secureCookies: configuration.baseURL.hasPrefix("https://")),
         assets: AssetController(assets: theme.assets), health: HealthController(database: services.database),
         renderer: renderer
     ).register(on: router)

@@ -48,6 +48,11 @@ public struct ReaderService: Sendable {
         return .notFound
     }
 
+    /// The newest articles for "Latest Posts", leaving out the one being read.
+    public func latest(excluding articleID: Int64) async throws -> [ArticleSummary] {
+        try await articles.latest(limit: Defaults.latestPostsCount, excluding: articleID, now: clock.now())
+    }
+
     /// An archive's subject and one page of its articles; nil when either does not exist.
     public func archive(_ subject: ArchiveSubjectRequest, number: Int) async throws -> Archive? {
         let resolved: (ArchiveSubject, ArticleFilter)?

@@ -28,5 +28,6 @@ public struct SiteURL: Sendable {
 
     public static let home = "/"
     public static let healthCheck = "/healthz"
+    public static let commentsEndpoint = "/comments"
     public static let assetsPrefix = "/assets/"
 }

@@ -9,8 +9,8 @@ struct MigrateCommand: AsyncParsableCommand {
     @OptionGroup var site: SiteOptions
 
     func run() async throws {
-        try await CommandRunner.withServices(flags: site.flags, migrate: false) { services, logger in
-            let applied = try await Migrator(database: services.database, logger: logger).migrate()
+        try await CommandRunner.withServices(flags: site.flags) { services, _ in
+            let applied = services.appliedMigrations
             if applied.isEmpty {
                 print("The database is up to date (schema version \(Migrator.latestVersion)).")
             } else {

@@ -44,6 +44,19 @@ struct ServeCommand: AsyncParsableCommand {
             logger.info(
                 "Gazette is serving \(configuration.baseURL) from http://\(configuration.host):\(configuration.port) with \(configuration.database)"
             )
+            // Spam and trash past the purge delay go a few times a day; every instance may do it safely.
+            let purge = Task {
+                while !Task.isCancelled {
+                    do {
+                        let purged = try await services.comments.purgeExpired()
+                        if purged > 0 { logger.info("Purged \(purged) old spam and trashed comment(s)") }
+                    } catch {
+                        logger.warning("Purging old comments failed: \(error)")
+                    }
+                    try? await Task.sleep(for: .seconds(6 * 3_600))
+                }
+            }
+            defer { purge.cancel() }
             do {
                 try await app.runService()
             } catch {

@@ -9,6 +9,7 @@ struct Migration: Sendable {
 /// Every migration, in order. Append only: a released migration is never edited.
 enum MigrationList {
     static let all: [Migration] = [
-        M001CreateContent.migration
+        M001CreateContent.migration,
+        M002CreateComments.migration,
     ]
 }

@@ -10,7 +10,7 @@ enum ArticleQueries {
 
     static let summaryColumns = """
         a.id, a.title, a.slug, a.publish_day, a.dek, a.excerpt, a.status, a.published_at, a.updated_at,
-        a.image_url, a.image_alt, a.image_caption, a.image_credit,
+        a.image_url, a.image_alt, a.image_caption, a.image_credit, a.comment_count,
         au.name AS author_name, au.slug AS author_slug,
         c.id AS category_id, c.name AS category_name, c.slug AS category_slug,
         s.id AS source_id, s.name AS source_name, s.slug AS source_slug, s.url AS source_home
@@ -53,6 +53,7 @@ enum ArticleQueries {
                 ? nil
                 : FeaturedImage(
                     url: imageURL, alt: try row.string("image_alt"), caption: try row.string("image_caption"),
-                    credit: try row.string("image_credit")))
+                    credit: try row.string("image_credit")),
+            commentCount: Int(try row.int64("comment_count")))
     }
 }

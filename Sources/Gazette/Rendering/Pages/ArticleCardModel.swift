@@ -9,6 +9,9 @@ struct ArticleCardModel: Sendable {
     let category: LinkModel?
     let source: LinkModel?
     let image: ImageModel?
+    /// "3 comments", or nil when there are none.
+    let commentsText: String?
+    let commentsURL: String
 }
 
 /// Links to the pages before and after this one.

@@ -5,6 +5,7 @@ struct ArticlePageModel: Sendable {
     let article: ArticleModel
     let latest: [ArticleCardModel]
     let hasLatest: Bool
+    let comments: CommentSectionModel?
 }
 
 struct ArticleModel: Sendable {

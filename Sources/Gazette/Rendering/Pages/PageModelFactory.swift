@@ -31,10 +31,15 @@ struct PageModelFactory: Sendable {
             published: date(summary.publishedAt ?? summary.updatedAt),
             category: summary.category.map { LinkModel(name: $0.name, url: urls.category($0.slug)) },
             source: summary.source.map { LinkModel(name: $0.name, url: urls.source($0.slug)) },
-            image: summary.image.map(image))
+            image: summary.image.map(image),
+            commentsText: summary.commentCount == 0
+                ? nil : summary.commentCount == 1 ? "1 comment" : "\(summary.commentCount) comments",
+            commentsURL: urls.article(summary) + "#comments")
     }
 
-    func article(_ details: ArticleDetails, latest: [ArticleSummary]) -> ArticlePageModel {
+    func article(
+        _ details: ArticleDetails, latest: [ArticleSummary], comments: CommentSectionModel?, noIndex: Bool = false
+    ) -> ArticlePageModel {
         let summary = details.summary
         let route = SiteRoute.article(day: summary.day, slug: summary.slug)
         let model = ArticleModel(
@@ -59,8 +64,8 @@ struct PageModelFactory: Sendable {
             site: site,
             head: HeadModel(
                 title: "\(summary.title) – \(siteTitle)", description: description, canonicalURL: canonical,
-                noIndex: false),
-            article: model, latest: latest.map(card), hasLatest: !latest.isEmpty)
+                noIndex: noIndex),
+            article: model, latest: latest.map(card), hasLatest: !latest.isEmpty, comments: comments)
     }
 
     func list(

@@ -6,6 +6,7 @@ import Hummingbird
 struct SiteController: Sendable {
     let reader: ReaderService
     let renderer: PageRenderer
+    let articlePage: ArticlePageResponder
 
     private var models: PageModelFactory { renderer.models }
 
@@ -19,7 +20,7 @@ struct SiteController: Sendable {
         case .front(let number):
             return try await frontPage(number)
         case .article(let day, let slug):
-            return try await article(day: day, slug: slug)
+            return try await article(day: day, slug: slug, request: request)
         case .archive(let subject, let number):
             return try await archive(subject, number: number)
         }
@@ -34,11 +35,10 @@ struct SiteController: Sendable {
         return renderer.html(model, candidates: ["home", "index"])
     }
 
-    private func article(day: PublicationDay, slug: Slug) async throws -> Response {
+    private func article(day: PublicationDay, slug: Slug, request: Request) async throws -> Response {
         switch try await reader.article(day: day, slug: slug) {
         case .found(let details, let latest):
-            let model = models.article(details, latest: latest)
-            return renderer.html(model, candidates: ["article-\(slug.value)", "article", "index"])
+            return try await articlePage.respond(details, latest: latest, request: request)
         case .movedTo(let summary):
             return PageRenderer.redirect(to: models.urls.article(summary))
         case .notFound:

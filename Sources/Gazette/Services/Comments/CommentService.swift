@@ -1,0 +1,236 @@
+import Foundation
+import GazetteContent
+import GazetteStorage
+
+/// Everything about reader comments: posting with its checks, threads for the article page, moderation.
+/// The web endpoint, the command line and (later) the admin all call this one service.
+public struct CommentService: Sendable {
+    private let comments: CommentStore
+    private let articles: ArticleStore
+    private let settings: SettingsStore
+    private let clock: Clock
+    let signer: Signer
+
+    public init(comments: CommentStore, articles: ArticleStore, settings: SettingsStore, clock: Clock, signer: Signer) {
+        self.comments = comments
+        self.articles = articles
+        self.settings = settings
+        self.clock = clock
+        self.signer = signer
+    }
+
+    /// The comment rules in force now; a change is seen by the next request.
+    public func currentSettings() async throws -> CommentSettings {
+        try CommentSettings(values: try await settings.values(prefixed: "comments."))
+    }
+
+    /// Checks and stores the settings given by name (`comments.policy` …); unknown names are refused.
+    public func updateSettings(_ values: [String: String]) async throws {
+        let known = Set(CommentSettings.names.map(\.name))
+        var errors = ValidationErrors()
+        for name in values.keys where !known.contains(name) {
+            errors.add(name, "There is no setting named \(name).")
+        }
+        try errors.throwIfAny()
+        var merged = try await settings.values(prefixed: "comments.")
+        merged.merge(values) { _, new in new }
+        _ = try CommentSettings(values: merged)
+        for (name, value) in values { try await settings.set(name, to: value) }
+    }
+
+    // MARK: Posting
+
+    /// What the endpoint knows about a submission besides its fields.
+    public struct Submission: Sendable {
+        public var ip: String
+        public var userAgent: String
+        public var honeypot: String
+        public var formToken: String
+
+        public init(ip: String, userAgent: String, honeypot: String, formToken: String) {
+            self.ip = ip
+            self.userAgent = userAgent
+            self.honeypot = honeypot
+            self.formToken = formToken
+        }
+    }
+
+    public enum PostResult: Sendable {
+        case accepted(Comment, article: ArticleSummary)
+        case rejected(CommentProblem)
+    }
+
+    /// Posts a comment, or says precisely why not. A rejected comment's text is always handed back.
+    public func post(_ form: CommentForm, submission: Submission) async throws -> PostResult {
+        let now = clock.now()
+        guard let articleID = Int64(form.articleID), let article = try await articles.find(id: articleID),
+            article.summary.status == .published, let published = article.summary.publishedAt, published <= now
+        else {
+            return .rejected(
+                CommentProblem(
+                    kind: .articleUnavailable, article: nil,
+                    general: "The article you commented on could not be found, so your comment was not posted. "
+                        + "Your text is below: copy it before you leave this page."))
+        }
+        let rules = try await currentSettings()
+        if let reason = closedReason(article, rules: rules, now: now) {
+            return .rejected(CommentProblem(kind: .closed, article: article, general: reason))
+        }
+        let comment: ValidComment
+        do {
+            comment = try form.validated()
+        } catch {
+            return .rejected(CommentProblem(kind: .invalid, article: article, fields: error))
+        }
+        let signals = SubmissionSignals(
+            honeypotFilled: !submission.honeypot.isEmpty,
+            secondsSinceFormShown: FormTimestamp(signer: signer).secondsSinceShown(
+                submission.formToken, articleID: articleID, now: now),
+            authorIsKnown: try await comments.isKnownAuthor(name: comment.authorName, email: comment.authorEmail),
+            ip: submission.ip)
+        let decision = SpamCheck.decide(comment, signals: signals, settings: rules)
+        let ip = rules.truncatesIPs ? (IPAddress(submission.ip)?.truncated.description ?? "") : submission.ip
+        let record = CommentRecord(
+            articleID: articleID, comment: comment, decision: decision, ip: ip,
+            userAgent: String(submission.userAgent.prefix(500)), createdAt: now)
+        do {
+            let stored = try await comments.insert(
+                record, maximumDepth: rules.threadDepth, floodSeconds: rules.floodSeconds)
+            return .accepted(stored, article: article.summary)
+        } catch let rejection as CommentRejection {
+            return .rejected(CommentProblem(rejection, article: article))
+        }
+    }
+
+    /// Why nobody can comment on this article now, or nil when comments are open.
+    func closedReason(_ article: ArticleDetails, rules: CommentSettings, now: Date) -> String? {
+        if article.commentStatus == .closed { return "Comments are closed on this article." }
+        if rules.closeAfterDays > 0, let published = article.summary.publishedAt,
+            now.timeIntervalSince(published) > Double(rules.closeAfterDays) * 86_400
+        {
+            return "Comments are closed: this article is more than \(rules.closeAfterDays) days old."
+        }
+        return nil
+    }
+
+    // MARK: Reading
+
+    /// The article's comment section: approved threads of one page, plus the viewer's own pending comments.
+    public func section(for article: ArticleDetails, page number: Int, pendingIDs: [Int64]) async throws
+        -> CommentSection?
+    {
+        let rules = try await currentSettings()
+        guard let request = PageRequest(number: number, size: rules.perPage) else { return nil }
+        let threads = try await comments.approvedThreads(
+            articleID: article.summary.id, page: request, newestFirst: rules.newestFirst)
+        guard threads.page.exists else { return nil }
+        let own = try await comments.find(ids: pendingIDs).filter {
+            $0.articleID == article.summary.id && $0.status != .approved && $0.status != .trash
+        }
+        return CommentSection(
+            approvedCount: article.commentCount, threads: threads, ownPending: own, rules: rules,
+            closedReason: closedReason(article, rules: rules, now: clock.now()))
+    }
+
+    /// An approved comment of this article, for "Leave a Reply to {name}".
+    public func replyTarget(id: Int64, articleID: Int64) async throws -> Comment? {
+        guard let comment = try await comments.find(id: id), comment.articleID == articleID,
+            comment.status == .approved
+        else { return nil }
+        return comment
+    }
+
+    // MARK: Moderation
+
+    public func list(status: ModerationStatus?, limit: Int = 50, offset: Int = 0) async throws -> [Comment] {
+        try await comments.list(status: status, limit: limit, offset: offset)
+    }
+
+    public func counts() async throws -> [ModerationStatus: Int] {
+        try await comments.countsByStatus()
+    }
+
+    public func find(id: Int64) async throws -> Comment? {
+        try await comments.find(id: id)
+    }
+
+    /// Applies a moderation action; returns the ids that existed.
+    @discardableResult
+    public func moderate(_ action: ModerationAction, ids: [Int64]) async throws -> [Int64] {
+        try await comments.setStatus(action.resultingStatus, ids: ids, now: clock.now())
+    }
+
+    @discardableResult
+    public func delete(ids: [Int64]) async throws -> [Int64] {
+        try await comments.delete(ids: ids)
+    }
+
+    /// Deletes spam and trash older than the purge setting; returns how many.
+    @discardableResult
+    public func purgeExpired() async throws -> Int {
+        let rules = try await currentSettings()
+        return try await comments.purge(before: clock.now().addingTimeInterval(-Double(rules.purgeAfterDays) * 86_400))
+    }
+
+    // MARK: Signed values for the web layer
+
+    public func formToken(articleID: Int64) -> String {
+        FormTimestamp(signer: signer).token(articleID: articleID, shownAt: clock.now())
+    }
+
+    public func pendingCookieValue(ids: [Int64]) -> String {
+        PendingCommentsCookie(signer: signer).value(ids: ids)
+    }
+
+    public func pendingIDs(fromCookie value: String?) -> [Int64] {
+        PendingCommentsCookie(signer: signer).ids(from: value)
+    }
+}
+
+/// The comments of one article page.
+public struct CommentSection: Sendable {
+    public var approvedCount: Int
+    public var threads: ThreadPage
+    public var ownPending: [Comment]
+    public var rules: CommentSettings
+    public var closedReason: String?
+}
+
+/// Why a comment was not posted, with the messages to show next to the form.
+public struct CommentProblem: Sendable {
+    public enum Kind: Sendable, Equatable {
+        case articleUnavailable, closed, invalid, duplicate, flood, parentUnavailable, tooDeep
+    }
+
+    public var kind: Kind
+    public var article: ArticleDetails?
+    public var fields = ValidationErrors()
+    public var general: String?
+
+    init(kind: Kind, article: ArticleDetails?, fields: ValidationErrors = ValidationErrors(), general: String? = nil) {
+        self.kind = kind
+        self.article = article
+        self.fields = fields
+        self.general = general
+    }
+
+    init(_ rejection: CommentRejection, article: ArticleDetails) {
+        self.article = article
+        switch rejection {
+        case .duplicate:
+            kind = .duplicate
+            fields.add("comment", "Duplicate comment detected: it looks as though you have already said that.")
+        case .flood(let seconds):
+            kind = .flood
+            general = "You are posting comments too quickly. Please wait \(seconds) seconds and post again."
+        case .parentUnavailable:
+            kind = .parentUnavailable
+            general =
+                "The comment you are replying to is no longer available. You can post yours as a new comment instead."
+        case .tooDeep(let maximum):
+            kind = .tooDeep
+            general =
+                "Replies can be nested only \(maximum) levels deep. Reply to an earlier comment in the thread instead."
+        }
+    }
+}

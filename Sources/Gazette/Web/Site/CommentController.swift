@@ -1,0 +1,96 @@
+import Foundation
+import GazetteContent
+import HTTPTypes
+import Hummingbird
+
+/// `POST /comments`: one service call, then a 303 to the new comment, or the form back with every field kept.
+struct CommentController: Sendable {
+    let comments: CommentService
+    let reader: ReaderService
+    let articlePage: ArticlePageResponder
+    let renderer: PageRenderer
+    /// Cookies get `Secure` when the site is served over https.
+    let secureCookies: Bool
+
+    /// The hidden field people never see and bots fill in.
+    static let honeypotField = "contact_website"
+
+    func post(_ request: Request, context: GazetteRequestContext) async throws -> Response {
+        var request = request
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: context.maxUploadSize)
+        } catch {
+            return renderer.error(
+                .contentTooLarge, heading: "Your comment is too long",
+                message: "The comment form accepts at most \(CommentForm.Limit.comment) characters. "
+                    + "Go back to shorten your comment; your browser should still have your text.")
+        }
+        let fields = FormBody(String(buffer: body))
+        let form = CommentForm(
+            articleID: fields["article_id"], parentID: fields["parent_id"], author: fields["author"],
+            email: fields["email"], url: fields["url"], comment: fields["comment"],
+            remember: fields["remember"] == "yes")
+        let submission = CommentService.Submission(
+            ip: context.clientIP, userAgent: request.headers[.userAgent] ?? "", honeypot: fields[Self.honeypotField],
+            formToken: fields["form_token"])
+        switch try await comments.post(form, submission: submission) {
+        case .accepted(let comment, let article):
+            return accepted(comment, article: article, form: form, request: request)
+        case .rejected(let problem):
+            return try await rejected(problem, form: form, request: request)
+        }
+    }
+
+    private func accepted(_ comment: Comment, article: ArticleSummary, form: CommentForm, request: Request) -> Response {
+        var response = PageRenderer.redirect(
+            to: renderer.models.urls.article(article) + "#comment-\(comment.id)", permanent: false)
+        if comment.status != .approved {
+            let earlier = comments.pendingIDs(fromCookie: request.cookies[PendingCommentsCookie.name]?.value)
+            response.setCookie(
+                cookie(PendingCommentsCookie.name, comments.pendingCookieValue(ids: earlier + [comment.id]), maxAge: 7 * 86_400))
+        }
+        if form.remember {
+            response.setCookie(cookie(CommenterCookie.name, CommenterCookie.value(for: form), maxAge: CommenterCookie.maxAge))
+        } else if request.cookies[CommenterCookie.name] != nil {
+            response.setCookie(cookie(CommenterCookie.name, "", maxAge: 0))
+        }
+        return response
+    }
+
+    private func rejected(_ problem: CommentProblem, form: CommentForm, request: Request) async throws -> Response {
+        let status: HTTPResponse.Status =
+            switch problem.kind {
+            case .articleUnavailable: .notFound
+            case .closed: .forbidden
+            case .duplicate: .conflict
+            case .flood: .tooManyRequests
+            case .invalid, .parentUnavailable, .tooDeep: .unprocessableContent
+            }
+        guard let article = problem.article else {
+            let model = CommentErrorModel(
+                site: renderer.models.site,
+                head: renderer.models.head(title: "Comment not posted", description: "", route: nil, noIndex: true),
+                message: problem.general ?? "", comment: form.comment)
+            return renderer.html(model, candidates: ["comment-error", "error"], status: status)
+        }
+        var state = CommentModelBuilder.FormState(values: form, errors: problem.fields, generalError: problem.general)
+        if let parent = Int64(form.parentID), problem.kind != .parentUnavailable {
+            state.replyTo = try await comments.replyTarget(id: parent, articleID: article.summary.id)
+        }
+        let latest = try await reader.latest(excluding: article.summary.id)
+        return try await articlePage.respond(article, latest: latest, request: request, form: state, status: status)
+    }
+
+    private func cookie(_ name: String, _ value: String, maxAge: Int) -> Cookie {
+        Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax)
+    }
+}
+
+/// The page for a comment that has no article to go back to: the reader's text, kept for copying.
+struct CommentErrorModel: Sendable {
+    let site: SiteModel
+    let head: HeadModel
+    let message: String
+    let comment: String
+}

@@ -1,0 +1,30 @@
+import Foundation
+import GazetteContent
+
+/// "Save my name, email, and website in this browser": the reader's details in a cookie only they hold.
+enum CommenterCookie {
+    static let name = "gazette_commenter"
+    static let maxAge = 365 * 86_400
+
+    /// Cookie-safe text: base64url of the three fields separated by a unit separator.
+    static func value(for form: CommentForm) -> String {
+        let joined = [form.author, form.email, form.url].joined(separator: "\u{1F}")
+        return Data(joined.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    /// The remembered fields as a form to pre-fill; an empty form when the cookie is missing or garbled.
+    static func form(from value: String?) -> CommentForm {
+        guard var base64 = value?.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        else { return CommentForm() }
+        while base64.count % 4 != 0 { base64 += "=" }
+        guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8) else {
+            return CommentForm()
+        }
+        let parts = text.components(separatedBy: "\u{1F}")
+        guard parts.count == 3 else { return CommentForm() }
+        return CommentForm(
+            author: String(parts[0].prefix(CommentForm.Limit.author)), email: String(parts[1].prefix(CommentForm.Limit.email)),
+            url: String(parts[2].prefix(CommentForm.Limit.url)), remember: true)
+    }
+}

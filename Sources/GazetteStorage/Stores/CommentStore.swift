@@ -1,0 +1,283 @@
+import Foundation
+import GazetteContent
+import SQLKit
+
+/// Reader comments. Every change recounts the article's approved comments in the same transaction.
+public struct CommentStore: Sendable {
+    private let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// Stores a comment after the checks that must see every other write: parent, depth, flood, duplicate.
+    ///
+    /// Returns only once the transaction has committed, so a success answer means the comment is durable.
+    public func insert(_ record: CommentRecord, maximumDepth: Int, floodSeconds: Int) async throws -> Comment {
+        let fingerprint = record.fingerprint
+        do {
+            return try await database.write { db in
+                var depth = 0
+                var threadID: Int64? = nil
+                if let parentID = record.comment.parentID {
+                    guard
+                        let parent = try await db.raw(
+                            """
+                            SELECT depth, thread_id FROM comments
+                            WHERE id = \(bind: parentID) AND article_id = \(bind: record.articleID) AND status = 'approved'
+                            """
+                        ).first()
+                    else { throw CommentRejection.parentUnavailable }
+                    depth = Int(try parent.int64("depth")) + 1
+                    threadID = try parent.int64("thread_id")
+                    guard depth < maximumDepth else { throw CommentRejection.tooDeep(maximum: maximumDepth) }
+                }
+                if floodSeconds > 0, !record.ip.isEmpty {
+                    let since = record.createdAt.addingTimeInterval(-Double(floodSeconds)).storedSeconds
+                    let recent = try await db.raw(
+                        "SELECT id FROM comments WHERE author_ip = \(bind: record.ip) AND created_at > \(bind: since) LIMIT 1"
+                    ).first()
+                    if recent != nil { throw CommentRejection.flood(seconds: floodSeconds) }
+                }
+                if try await db.raw("SELECT id FROM comments WHERE fingerprint = \(bind: fingerprint)").first() != nil {
+                    throw CommentRejection.duplicate
+                }
+                let row = try await db.raw(
+                    """
+                    INSERT INTO comments (article_id, parent_id, thread_id, depth, author_name, author_email, author_url,
+                        author_ip, user_agent, body, status, spam_score, spam_reasons, fingerprint, created_at, updated_at)
+                    VALUES (\(bind: record.articleID), \(bind: record.comment.parentID), \(bind: threadID ?? 0),
+                        \(bind: depth), \(bind: record.comment.authorName), \(bind: record.comment.authorEmail),
+                        \(bind: record.comment.authorURL), \(bind: record.ip), \(bind: record.userAgent),
+                        \(bind: record.comment.body), \(bind: record.decision.status.rawValue),
+                        \(bind: record.decision.score), \(bind: record.decision.reasons.joined(separator: "\n")),
+                        \(bind: fingerprint), \(bind: record.createdAt.storedSeconds), \(bind: record.createdAt.storedSeconds))
+                    RETURNING id
+                    """
+                ).first()
+                guard let id = try row?.int64("id") else { throw StorageError.unavailable("The comment got no id.") }
+                if threadID == nil {
+                    try await db.raw("UPDATE comments SET thread_id = \(bind: id) WHERE id = \(bind: id)").run()
+                }
+                try await Self.recount(articleID: record.articleID, in: db)
+                return Comment(
+                    id: id, articleID: record.articleID, parentID: record.comment.parentID, depth: depth,
+                    authorName: record.comment.authorName, authorEmail: record.comment.authorEmail,
+                    authorURL: record.comment.authorURL, authorIP: record.ip, body: record.comment.body,
+                    status: record.decision.status, spamScore: record.decision.score,
+                    spamReasons: record.decision.reasons, createdAt: record.createdAt)
+            }
+        } catch let error as CommentRejection {
+            throw error
+        } catch {
+            // Two identical posts racing: the unique fingerprint stops the second one.
+            if try await database.read({ db in
+                try await db.raw("SELECT id FROM comments WHERE fingerprint = \(bind: fingerprint)").first() != nil
+            }) {
+                throw CommentRejection.duplicate
+            }
+            throw error
+        }
+    }
+
+    /// True when this name and email already have an approved comment anywhere on the site.
+    public func isKnownAuthor(name: String, email: String) async throws -> Bool {
+        try await database.read { db in
+            try await db.raw(
+                """
+                SELECT id FROM comments
+                WHERE author_email = \(bind: email) AND author_name = \(bind: name) AND status = 'approved' LIMIT 1
+                """
+            ).first() != nil
+        }
+    }
+
+    public func find(id: Int64) async throws -> Comment? {
+        try await database.read { db in
+            try await db.raw("SELECT * FROM comments WHERE id = \(bind: id)").first().map(Self.comment)
+        }
+    }
+
+    public func find(ids: [Int64]) async throws -> [Comment] {
+        guard !ids.isEmpty else { return [] }
+        return try await database.read { db in
+            try await db.raw("SELECT * FROM comments WHERE id IN (\(binds: ids)) ORDER BY created_at, id").all()
+                .map(Self.comment)
+        }
+    }
+
+    /// One page of an article's approved top-level comments, with every approved reply in their threads.
+    public func approvedThreads(articleID: Int64, page: PageRequest, newestFirst: Bool) async throws -> ThreadPage {
+        try await database.read { db in
+            let order = newestFirst ? "DESC" : "ASC"
+            let total = try await db.raw(
+                """
+                SELECT COUNT(*) AS n FROM comments
+                WHERE article_id = \(bind: articleID) AND status = 'approved' AND parent_id IS NULL
+                """
+            ).first()?.int64("n") ?? 0
+            let roots = try await db.raw(
+                """
+                SELECT * FROM comments
+                WHERE article_id = \(bind: articleID) AND status = 'approved' AND parent_id IS NULL
+                ORDER BY created_at \(unsafeRaw: order), id \(unsafeRaw: order)
+                LIMIT \(literal: page.size) OFFSET \(literal: page.offset)
+                """
+            ).all().map(Self.comment)
+            var replies: [Comment] = []
+            if !roots.isEmpty {
+                replies = try await db.raw(
+                    """
+                    SELECT * FROM comments
+                    WHERE thread_id IN (\(binds: roots.map(\.id))) AND status = 'approved' AND parent_id IS NOT NULL
+                    ORDER BY created_at, id
+                    """
+                ).all().map(Self.comment)
+            }
+            return ThreadPage(
+                roots: roots, replies: replies, page: Page(items: roots.map(\.id), request: page, totalItems: Int(total)))
+        }
+    }
+
+    /// Comments for moderators, newest first, optionally of one status.
+    public func list(status: ModerationStatus?, limit: Int, offset: Int = 0) async throws -> [Comment] {
+        try await database.read { db in
+            let filter: SQLQueryString = status.map { " WHERE status = \(bind: $0.rawValue)" } ?? ""
+            return try await db.raw(
+                "SELECT * FROM comments" + filter
+                    + " ORDER BY created_at DESC, id DESC LIMIT \(literal: limit) OFFSET \(literal: offset)"
+            ).all().map(Self.comment)
+        }
+    }
+
+    /// How many comments have each status.
+    public func countsByStatus() async throws -> [ModerationStatus: Int] {
+        try await database.read { db in
+            var counts: [ModerationStatus: Int] = [:]
+            for row in try await db.raw("SELECT status, COUNT(*) AS n FROM comments GROUP BY status").all() {
+                if let status = ModerationStatus(rawValue: try row.string("status")) {
+                    counts[status] = Int(try row.int64("n"))
+                }
+            }
+            return counts
+        }
+    }
+
+    /// Sets the status of each comment; returns the ids that existed. Counts are updated in the same transaction.
+    @discardableResult
+    public func setStatus(_ status: ModerationStatus, ids: [Int64], now: Date) async throws -> [Int64] {
+        try await database.write { db in
+            let found = try await Self.articleIDs(of: ids, in: db)
+            try await db.raw(
+                """
+                UPDATE comments SET status = \(bind: status.rawValue), updated_at = \(bind: now.storedSeconds)
+                WHERE id IN (\(binds: ids.isEmpty ? [-1] : ids))
+                """
+            ).run()
+            for articleID in Set(found.values) { try await Self.recount(articleID: articleID, in: db) }
+            return found.keys.sorted()
+        }
+    }
+
+    /// Deletes comments for good. Their replies move up to the deleted comment's parent, so no reply is lost.
+    @discardableResult
+    public func delete(ids: [Int64]) async throws -> [Int64] {
+        try await database.write { db in
+            let found = try await Self.articleIDs(of: ids, in: db)
+            for id in found.keys.sorted() {
+                try await Self.detachReplies(of: id, in: db)
+                try await db.raw("DELETE FROM comments WHERE id = \(bind: id)").run()
+            }
+            for articleID in Set(found.values) { try await Self.recount(articleID: articleID, in: db) }
+            return found.keys.sorted()
+        }
+    }
+
+    /// Deletes spam and trash last changed before `cutoff`; returns how many went.
+    public func purge(before cutoff: Date) async throws -> Int {
+        let ids = try await database.read { db in
+            try await db.raw(
+                """
+                SELECT id FROM comments
+                WHERE status IN ('spam', 'trash') AND updated_at < \(bind: cutoff.storedSeconds)
+                """
+            ).all().map { try $0.int64("id") }
+        }
+        return try await delete(ids: ids).count
+    }
+
+    private static func articleIDs(of ids: [Int64], in db: any SQLDatabase) async throws -> [Int64: Int64] {
+        guard !ids.isEmpty else { return [:] }
+        var result: [Int64: Int64] = [:]
+        for row in try await db.raw("SELECT id, article_id FROM comments WHERE id IN (\(binds: ids))").all() {
+            result[try row.int64("id")] = try row.int64("article_id")
+        }
+        return result
+    }
+
+    /// Re-attaches a comment's replies to its own parent and lifts their whole subtrees one level.
+    private static func detachReplies(of id: Int64, in db: any SQLDatabase) async throws {
+        guard let row = try await db.raw("SELECT parent_id, thread_id FROM comments WHERE id = \(bind: id)").first()
+        else { return }
+        let parentID = try row.optionalInt64("parent_id")
+        var level = try await db.raw("SELECT id FROM comments WHERE parent_id = \(bind: id)").all().map {
+            try $0.int64("id")
+        }
+        guard !level.isEmpty else { return }
+        try await db.raw("UPDATE comments SET parent_id = \(bind: parentID) WHERE parent_id = \(bind: id)").run()
+        while !level.isEmpty {
+            try await db.raw("UPDATE comments SET depth = depth - 1 WHERE id IN (\(binds: level))").run()
+            if parentID == nil {
+                // A reply to a deleted top-level comment starts its own thread.
+                for child in try await db.raw(
+                    "SELECT id FROM comments WHERE id IN (\(binds: level)) AND parent_id IS NULL"
+                ).all().map({ try $0.int64("id") }) {
+                    try await Self.setThread(of: child, to: child, in: db)
+                }
+            }
+            level = try await db.raw("SELECT id FROM comments WHERE parent_id IN (\(binds: level))").all().map {
+                try $0.int64("id")
+            }
+        }
+    }
+
+    private static func setThread(of root: Int64, to thread: Int64, in db: any SQLDatabase) async throws {
+        var level = [root]
+        while !level.isEmpty {
+            try await db.raw("UPDATE comments SET thread_id = \(bind: thread) WHERE id IN (\(binds: level))").run()
+            level = try await db.raw("SELECT id FROM comments WHERE parent_id IN (\(binds: level))").all().map {
+                try $0.int64("id")
+            }
+        }
+    }
+
+    static func recount(articleID: Int64, in db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            UPDATE articles SET comment_count =
+                (SELECT COUNT(*) FROM comments WHERE article_id = \(bind: articleID) AND status = 'approved')
+            WHERE id = \(bind: articleID)
+            """
+        ).run()
+    }
+
+    static func comment(_ row: any SQLRow) throws -> Comment {
+        let reasons = try row.string("spam_reasons")
+        return Comment(
+            id: try row.int64("id"), articleID: try row.int64("article_id"), parentID: try row.optionalInt64("parent_id"),
+            depth: Int(try row.int64("depth")), authorName: try row.string("author_name"),
+            authorEmail: try row.string("author_email"), authorURL: try row.string("author_url"),
+            authorIP: try row.string("author_ip"), body: try row.string("body"),
+            status: ModerationStatus(rawValue: try row.string("status")) ?? .pending,
+            spamScore: Int(try row.int64("spam_score")),
+            spamReasons: reasons.isEmpty ? [] : reasons.components(separatedBy: "\n"),
+            createdAt: try row.date("created_at"))
+    }
+}
+
+/// A page of top-level comments and the approved replies beneath them.
+public struct ThreadPage: Sendable {
+    public var roots: [Comment]
+    public var replies: [Comment]
+    public var page: Page<Int64>
+}
