@@ -16,7 +16,7 @@ struct TestSite {
     static let now = Date(timeIntervalSince1970: 1_795_900_000)  // 2026-11-28 21:06:40 UTC
 
     static func run(
-        _ engine: TestEngine, configure: (inout GazetteConfiguration) -> Void = { _ in },
+        _ engine: TestEngine, clock: Clock = .fixed(now), configure: (inout GazetteConfiguration) -> Void = { _ in },
         seed: (AppServices) async throws -> Void = { _ in }, _ body: @Sendable (TestSite) async throws -> Void
     ) async throws {
         try await TestDatabase.with(engine) { location in
@@ -24,7 +24,7 @@ struct TestSite {
                 host: "127.0.0.1", port: 0, dataDirectory: NSTemporaryDirectory(), database: location,
                 baseURL: "https://news.example.com", siteTitle: "The Test Times")
             configure(&configuration)
-            let services = try await AppServices.open(configuration, clock: .fixed(now), logger: TestDatabase.logger)
+            let services = try await AppServices.open(configuration, clock: clock, logger: TestDatabase.logger)
             do {
                 try await seed(services)
                 let app = try buildApplication(services: services, logger: TestDatabase.logger)
@@ -48,6 +48,24 @@ struct TestSite {
         return fetched
     }
 
+    /// Posts a form, as a browser does; HTML answers are saved for the validator like pages.
+    func post(_ path: String, form: [String: String], headers: HTTPFields = [:]) async throws -> Fetched {
+        var headers = headers
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        let body = form.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
+        let response = try await client.executeRequest(
+            uri: path, method: .post, headers: headers, body: ByteBuffer(string: body))
+        let fetched = Fetched(status: response.status, headers: response.headers, body: String(buffer: response.body))
+        HTMLDump.save(fetched, path: "post" + path, engine: engine)
+        return fetched
+    }
+
+    static func encode(_ value: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+    }
+
     func head(_ path: String) async throws -> TestResponse {
         try await client.executeRequest(uri: path, method: .head, headers: [:], body: nil)
     }
@@ -59,6 +77,17 @@ struct Fetched: Sendable {
     let body: String
 
     var contentType: String { headers[.contentType] ?? "" }
+
+    /// The cookies this answer sets, as `name=value` pairs.
+    var setCookies: [String: String] {
+        var cookies: [String: String] = [:]
+        for field in headers where field.name == .setCookie {
+            let pair = field.value.split(separator: ";", maxSplits: 1)[0]
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            cookies[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
+        }
+        return cookies
+    }
     var location: String? { headers[.location] }
 
     func contains(_ text: String) -> Bool { body.contains(text) }

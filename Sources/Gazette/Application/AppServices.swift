@@ -42,7 +42,8 @@ public struct AppServices: Sendable {
         do {
             guard migrate else {
                 // Opened only to inspect (gazette check): the schema may be missing, and nothing gets signed.
-                return AppServices(configuration: configuration, database: database, clock: clock, secret: UUID().uuidString)
+                return AppServices(
+                    configuration: configuration, database: database, clock: clock, secret: UUID().uuidString)
             }
             let applied = try await Migrator(database: database, logger: logger).migrate()
             let secret = try await SiteSecret.load(from: SettingsStore(database: database))

@@ -54,13 +54,15 @@ public struct CommentForm: Sendable, Equatable {
             if url.count > Limit.url {
                 errors.add("url", "The website address is too long: at most \(Limit.url) characters.")
             } else if !WebAddress.isHTTP(url) {
-                errors.add("url", "Please enter a website address starting with http:// or https://, or leave it empty.")
+                errors.add(
+                    "url", "Please enter a website address starting with http:// or https://, or leave it empty.")
             }
         }
         if body.isEmpty {
             errors.add("comment", "Please type your comment.")
         } else if body.count > Limit.comment {
-            errors.add("comment", "Your comment is too long: at most \(Limit.comment) characters (it has \(body.count)).")
+            errors.add(
+                "comment", "Your comment is too long: at most \(Limit.comment) characters (it has \(body.count)).")
         }
         var parent: Int64? = nil
         if !parentID.isEmpty && parentID != "0" {

@@ -69,7 +69,9 @@ public struct CommentSettings: Sendable, Equatable {
             }
         }
         if let text = values["comments.policy"] {
-            if let policy = Policy(rawValue: text) { self.policy = policy } else {
+            if let policy = Policy(rawValue: text) {
+                self.policy = policy
+            } else {
                 errors.add("comments.policy", "comments.policy must be hold-all, approve-known or approve-all.")
             }
         }

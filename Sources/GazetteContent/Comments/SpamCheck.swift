@@ -30,7 +30,9 @@ public enum SpamCheck {
     /// A score at or above this marks spam.
     public static let spamThreshold = 5
 
-    public static func decide(_ comment: ValidComment, signals: SubmissionSignals, settings: CommentSettings)
+    public static func decide(
+        _ comment: ValidComment, signals: SubmissionSignals, settings: CommentSettings
+    )
         -> ModerationDecision
     {
         var score = 0
@@ -45,7 +47,9 @@ public enum SpamCheck {
         }
         if let seconds = signals.secondsSinceFormShown {
             if seconds < Double(settings.minimumSecondsToPost) {
-                flag(6, "Posted \(Int(seconds)) s after the form was shown (minimum \(settings.minimumSecondsToPost) s).")
+                flag(
+                    6, "Posted \(Int(seconds)) s after the form was shown (minimum \(settings.minimumSecondsToPost) s)."
+                )
             }
         } else {
             flag(6, "The form's signed timestamp was missing or altered.")

@@ -110,12 +110,13 @@ public struct CommentStore: Sendable {
     public func approvedThreads(articleID: Int64, page: PageRequest, newestFirst: Bool) async throws -> ThreadPage {
         try await database.read { db in
             let order = newestFirst ? "DESC" : "ASC"
-            let total = try await db.raw(
-                """
-                SELECT COUNT(*) AS n FROM comments
-                WHERE article_id = \(bind: articleID) AND status = 'approved' AND parent_id IS NULL
-                """
-            ).first()?.int64("n") ?? 0
+            let total =
+                try await db.raw(
+                    """
+                    SELECT COUNT(*) AS n FROM comments
+                    WHERE article_id = \(bind: articleID) AND status = 'approved' AND parent_id IS NULL
+                    """
+                ).first()?.int64("n") ?? 0
             let roots = try await db.raw(
                 """
                 SELECT * FROM comments
@@ -135,7 +136,8 @@ public struct CommentStore: Sendable {
                 ).all().map(Self.comment)
             }
             return ThreadPage(
-                roots: roots, replies: replies, page: Page(items: roots.map(\.id), request: page, totalItems: Int(total)))
+                roots: roots, replies: replies,
+                page: Page(items: roots.map(\.id), request: page, totalItems: Int(total)))
         }
     }
 
@@ -264,7 +266,8 @@ public struct CommentStore: Sendable {
     static func comment(_ row: any SQLRow) throws -> Comment {
         let reasons = try row.string("spam_reasons")
         return Comment(
-            id: try row.int64("id"), articleID: try row.int64("article_id"), parentID: try row.optionalInt64("parent_id"),
+            id: try row.int64("id"), articleID: try row.int64("article_id"),
+            parentID: try row.optionalInt64("parent_id"),
             depth: Int(try row.int64("depth")), authorName: try row.string("author_name"),
             authorEmail: try row.string("author_email"), authorURL: try row.string("author_url"),
             authorIP: try row.string("author_ip"), body: try row.string("body"),

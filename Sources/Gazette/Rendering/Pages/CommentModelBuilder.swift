@@ -31,7 +31,8 @@ struct CommentModelBuilder {
             : nil
         return CommentSectionModel(
             heading: heading, count: count, hasComments: !tree.isEmpty, comments: tree, pager: pager,
-            form: isOpen ? formModel(form, token: token) : nil, closedMessage: section.closedReason)
+            form: isOpen ? formModel(form, token: token) : nil, closedMessage: section.closedReason,
+            keptComment: isOpen || form.values.comment.isEmpty ? nil : form.values.comment)
     }
 
     private func pageURL(_ number: Int) -> String {

@@ -9,6 +9,8 @@ struct CommentSectionModel: Sendable {
     let form: CommentFormModel?
     /// Shown instead of the form when comments are closed.
     let closedMessage: String?
+    /// What a reader typed before finding comments closed, handed back so nothing is lost.
+    let keptComment: String?
 }
 
 /// One comment and its replies; fields are never optional, because a missing value in a nested

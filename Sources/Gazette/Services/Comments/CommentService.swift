@@ -116,7 +116,9 @@ public struct CommentService: Sendable {
     // MARK: Reading
 
     /// The article's comment section: approved threads of one page, plus the viewer's own pending comments.
-    public func section(for article: ArticleDetails, page number: Int, pendingIDs: [Int64]) async throws
+    public func section(
+        for article: ArticleDetails, page number: Int, pendingIDs: [Int64]
+    ) async throws
         -> CommentSection?
     {
         let rules = try await currentSettings()

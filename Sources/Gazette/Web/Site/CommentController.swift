@@ -42,16 +42,20 @@ struct CommentController: Sendable {
         }
     }
 
-    private func accepted(_ comment: Comment, article: ArticleSummary, form: CommentForm, request: Request) -> Response {
+    private func accepted(_ comment: Comment, article: ArticleSummary, form: CommentForm, request: Request) -> Response
+    {
         var response = PageRenderer.redirect(
             to: renderer.models.urls.article(article) + "#comment-\(comment.id)", permanent: false)
         if comment.status != .approved {
             let earlier = comments.pendingIDs(fromCookie: request.cookies[PendingCommentsCookie.name]?.value)
             response.setCookie(
-                cookie(PendingCommentsCookie.name, comments.pendingCookieValue(ids: earlier + [comment.id]), maxAge: 7 * 86_400))
+                cookie(
+                    PendingCommentsCookie.name, comments.pendingCookieValue(ids: earlier + [comment.id]),
+                    maxAge: 7 * 86_400))
         }
         if form.remember {
-            response.setCookie(cookie(CommenterCookie.name, CommenterCookie.value(for: form), maxAge: CommenterCookie.maxAge))
+            response.setCookie(
+                cookie(CommenterCookie.name, CommenterCookie.value(for: form), maxAge: CommenterCookie.maxAge))
         } else if request.cookies[CommenterCookie.name] != nil {
             response.setCookie(cookie(CommenterCookie.name, "", maxAge: 0))
         }
@@ -83,7 +87,8 @@ struct CommentController: Sendable {
     }
 
     private func cookie(_ name: String, _ value: String, maxAge: Int) -> Cookie {
-        Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax)
+        Cookie(
+            name: name, value: value, maxAge: maxAge, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax)
     }
 }
 

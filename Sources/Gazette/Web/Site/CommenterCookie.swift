@@ -24,7 +24,8 @@ enum CommenterCookie {
         let parts = text.components(separatedBy: "\u{1F}")
         guard parts.count == 3 else { return CommentForm() }
         return CommentForm(
-            author: String(parts[0].prefix(CommentForm.Limit.author)), email: String(parts[1].prefix(CommentForm.Limit.email)),
+            author: String(parts[0].prefix(CommentForm.Limit.author)),
+            email: String(parts[1].prefix(CommentForm.Limit.email)),
             url: String(parts[2].prefix(CommentForm.Limit.url)), remember: true)
     }
 }
