@@ -35,7 +35,7 @@ public final class Database: Sendable {
     }
 
     /// Runs work in one transaction: all of it is committed, or none of it.
-    public func write<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    public func write<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await driver.transaction(work)
     }
 
@@ -61,6 +61,6 @@ public final class Database: Sendable {
 /// What each engine's driver provides to `Database`.
 protocol DatabaseDriver: Sendable {
     func read<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
-    func transaction<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    func transaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     func close() async
 }

@@ -37,7 +37,7 @@ final class PostgresDriver: DatabaseDriver {
         }
     }
 
-    func transaction<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    func transaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
             let db = connection.sql()
             try await db.raw("BEGIN").run()

@@ -4,19 +4,20 @@ import SQLKit
 import SQLiteKit
 import Synchronization
 
-/// SQLite in WAL mode: one writer connection behind a gate, and a few reader connections.
+/// SQLite in WAL mode: one writer connection with group commit, and a few reader connections.
 ///
-/// sqlite-nio's busy handler retries forever, so two writers would spin against each other; the gate keeps
-/// writes in order instead. Readers never block the writer in WAL mode.
+/// sqlite-nio's busy handler retries forever, so two writers would spin against each other; the one writer
+/// keeps writes in order instead. Readers never block the writer in WAL mode.
 final class SQLiteDriver: DatabaseDriver {
     private let writer: SQLiteConnection
     private let readers: [SQLiteConnection]
     private let nextReader = Atomic<Int>(0)
-    private let gate = SerialGate()
+    private let committer: GroupCommitWriter
 
     private init(writer: SQLiteConnection, readers: [SQLiteConnection]) {
         self.writer = writer
         self.readers = readers
+        self.committer = GroupCommitWriter(db: writer.sql())
     }
 
     static func open(path: String, logger: Logger, readerCount: Int = 3) async throws -> SQLiteDriver {
@@ -55,19 +56,8 @@ final class SQLiteDriver: DatabaseDriver {
         return try await work(readers[index].sql())
     }
 
-    func transaction<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let db = writer.sql()
-        return try await gate.run {
-            try await db.raw(SQLQueryString(Dialect.sqlite.beginTransaction)).run()
-            do {
-                let result = try await work(db)
-                try await db.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await db.raw("ROLLBACK").run()
-                throw error
-            }
-        }
+    func transaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await committer.transaction(work)
     }
 
     func close() async {
