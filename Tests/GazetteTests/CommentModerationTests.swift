@@ -109,8 +109,8 @@ struct CommentModerationTests {
             #expect(movedChild.parentID == nil && movedChild.depth == 0)
             #expect(try await site.services.comments.find(id: grandchild)?.depth == 1)
             let page = try await site.get(Fixtures.article)
-            #expect(page.contains(#"<li id="comment-\#(child)" class="comment depth-0">"#))
-            #expect(page.contains(#"<li id="comment-\#(grandchild)" class="comment depth-1">"#))
+            #expect(page.contains(#"<li id="comment-\#(child)" class="comment depth-1">"#))
+            #expect(page.contains(#"<li id="comment-\#(grandchild)" class="comment depth-2">"#))
             #expect(page.contains("2 Comments"))
         }
     }

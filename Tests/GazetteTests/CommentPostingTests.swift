@@ -17,7 +17,7 @@ struct CommentPostingTests {
             let id = try #require(answer.commentID)
             #expect(answer.location == "\(Fixtures.article)#comment-\(id)")
             let own = try await ann.open(Fixtures.article)
-            #expect(own.contains(#"<li id="comment-\#(id)" class="comment depth-0 comment-pending">"#))
+            #expect(own.contains(#"<li id="comment-\#(id)" class="comment depth-1 comment-pending">"#))
             #expect(own.contains("Your comment is awaiting moderation."))
             #expect(own.contains("What a good decision for the town."))
             #expect(own.contains("No comments yet"))
@@ -51,8 +51,8 @@ struct CommentPostingTests {
             #expect(page.contains(#"<a href="\#(Fixtures.article)#comment-\#(reply)">"#))
             let firstBlock = try #require(page.body.range(of: #"<li id="comment-\#(first)""#))
             let nested = try #require(page.body.range(of: #"<ol class="children">"#))
-            let replyBlock = try #require(page.body.range(of: #"<li id="comment-\#(reply)" class="comment depth-1">"#))
-            let deepest = try #require(page.body.range(of: #"<li id="comment-\#(annReply)" class="comment depth-2">"#))
+            let replyBlock = try #require(page.body.range(of: #"<li id="comment-\#(reply)" class="comment depth-2">"#))
+            let deepest = try #require(page.body.range(of: #"<li id="comment-\#(annReply)" class="comment depth-3">"#))
             #expect(firstBlock.lowerBound < nested.lowerBound && nested.lowerBound < replyBlock.lowerBound)
             #expect(replyBlock.lowerBound < deepest.lowerBound)
             let home = try await site.get("/")
@@ -221,6 +221,30 @@ struct CommentPostingTests {
             #expect(duplicate.status == .conflict)
             #expect(duplicate.contains("Duplicate comment detected"))
             #expect(try await site.services.comments.list(status: nil).count == 2)
+        }
+    }
+
+    @Test("a form sent back with a mistake keeps its first timestamp and says so at the top of the page",
+        arguments: [TestEngine.sqlite])
+    func correctedFormKeepsTimestamp(engine: TestEngine) async throws {
+        let clock = ManualClock(TestSite.now)
+        try await TestSite.run(engine, clock: clock.clock, seed: Fixtures.seed(["comments.minimum_seconds": "3"])) {
+            site in
+            let page = try await site.get(Fixtures.article)
+            let firstToken = Reader.field("form_token", in: page.body)
+            clock.advance(seconds: 10)
+            var ann = Reader(site: site)
+            let mistake = try await ann.comment(
+                on: Fixtures.article, "Typo in my email", overrides: ["email": "ann@", "form_token": firstToken])
+            #expect(Reader.field("form_token", in: mistake.body) == firstToken)
+            #expect(mistake.contains("<title>Error: Council approves the new library – The Test Times</title>"))
+            #expect(mistake.contains(##"<a href="#respond">Your comment was not posted yet"##))
+            #expect(mistake.contains(##"action="/comments#respond""##))
+            // Corrected within a second of the error page: still a person's pace, counted from the first showing.
+            let fixed = try await ann.comment(
+                on: Fixtures.article, "Typo in my email", overrides: ["form_token": firstToken])
+            let id = try #require(fixed.commentID)
+            #expect(try await site.services.comments.find(id: id)?.status == .pending)
         }
     }
 

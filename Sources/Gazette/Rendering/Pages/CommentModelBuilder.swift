@@ -14,6 +14,9 @@ struct CommentModelBuilder {
         var errors = ValidationErrors()
         var generalError: String? = nil
         var replyTo: Comment? = nil
+        /// The signed timestamp the reader's form was first shown with; kept across errors so that correcting
+        /// a mistake does not restart the "posted too fast" clock.
+        var token: String? = nil
     }
 
     func section(_ section: CommentSection, form: FormState, token: String) -> CommentSectionModel {
@@ -32,7 +35,9 @@ struct CommentModelBuilder {
         return CommentSectionModel(
             heading: heading, count: count, hasComments: !tree.isEmpty, comments: tree, pager: pager,
             form: isOpen ? formModel(form, token: token) : nil, closedMessage: section.closedReason,
-            keptComment: isOpen || form.values.comment.isEmpty ? nil : form.values.comment)
+            keptComment: isOpen || form.values.comment.isEmpty ? nil : form.values.comment,
+            problemSummary: form.errors.isEmpty && form.generalError == nil
+                ? nil : "Your comment was not posted yet: please check the comment form.")
     }
 
     private func pageURL(_ number: Int) -> String {
@@ -65,7 +70,8 @@ struct CommentModelBuilder {
                 date: DateModel(iso: dates.iso(comment.createdAt), text: dates.longWithTime(comment.createdAt)),
                 permalink: pageURL(pageNumber) + "#comment-\(comment.id)", bodyHTML: CommentText.html(comment.body),
                 canReply: canReply, replyURL: articleURL + "?replytocom=\(comment.id)#respond",
-                isPending: comment.status != .approved, depth: depth, replies: replies, hasReplies: !replies.isEmpty)
+                isPending: comment.status != .approved, level: depth + 1, replies: replies, hasReplies: !replies.isEmpty
+            )
         }
         return roots.map { model($0, depth: 0) }
     }
@@ -78,7 +84,8 @@ struct CommentModelBuilder {
         return CommentFormModel(
             action: "/comments", heading: replyName.map { "Leave a Reply to \($0)" } ?? "Leave a Reply",
             replyingTo: replyName, cancelReplyURL: replyName == nil ? nil : articleURL + "#respond",
-            articleID: String(articleID), parentID: state.replyTo.map { String($0.id) } ?? "0", token: token,
+            articleID: String(articleID), parentID: state.replyTo.map { String($0.id) } ?? "0",
+            token: state.token ?? token,
             generalError: state.generalError ?? state.errors.message(for: "parent_id"),
             author: field("author", state.values.author), email: field("email", state.values.email),
             url: field("url", state.values.url), comment: field("comment", state.values.comment),

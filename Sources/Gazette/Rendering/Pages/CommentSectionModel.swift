@@ -11,6 +11,8 @@ struct CommentSectionModel: Sendable {
     let closedMessage: String?
     /// What a reader typed before finding comments closed, handed back so nothing is lost.
     let keptComment: String?
+    /// Set when the page comes back after a rejected comment: a summary shown at the top of the page.
+    let problemSummary: String?
 }
 
 /// One comment and its replies; fields are never optional, because a missing value in a nested
@@ -27,7 +29,8 @@ struct CommentModel: Sendable {
     let canReply: Bool
     let replyURL: String
     let isPending: Bool
-    let depth: Int
+    /// 1 for a top-level comment, as WordPress themes expect in `depth-N` classes.
+    let level: Int
     let replies: [CommentModel]
     let hasReplies: Bool
 }

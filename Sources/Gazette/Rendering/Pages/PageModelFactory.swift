@@ -63,7 +63,8 @@ struct PageModelFactory: Sendable {
         return ArticlePageModel(
             site: site,
             head: HeadModel(
-                title: "\(summary.title) – \(siteTitle)", description: description, canonicalURL: canonical,
+                title: (comments?.problemSummary == nil ? "" : "Error: ") + "\(summary.title) – \(siteTitle)",
+                description: description, canonicalURL: canonical,
                 noIndex: noIndex),
             article: model, latest: latest.map(card), hasLatest: !latest.isEmpty, comments: comments)
     }

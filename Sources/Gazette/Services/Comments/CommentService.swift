@@ -180,6 +180,11 @@ public struct CommentService: Sendable {
         FormTimestamp(signer: signer).token(articleID: articleID, shownAt: clock.now())
     }
 
+    /// True when the token is one this site signed for this article.
+    public func isValidFormToken(_ token: String, articleID: Int64) -> Bool {
+        FormTimestamp(signer: signer).secondsSinceShown(token, articleID: articleID, now: clock.now()) != nil
+    }
+
     public func pendingCookieValue(ids: [Int64]) -> String {
         PendingCommentsCookie(signer: signer).value(ids: ids)
     }

@@ -38,7 +38,7 @@ struct CommentController: Sendable {
         case .accepted(let comment, let article):
             return accepted(comment, article: article, form: form, request: request)
         case .rejected(let problem):
-            return try await rejected(problem, form: form, request: request)
+            return try await rejected(problem, form: form, token: submission.formToken, request: request)
         }
     }
 
@@ -62,7 +62,11 @@ struct CommentController: Sendable {
         return response
     }
 
-    private func rejected(_ problem: CommentProblem, form: CommentForm, request: Request) async throws -> Response {
+    private func rejected(
+        _ problem: CommentProblem, form: CommentForm, token: String, request: Request
+    ) async throws
+        -> Response
+    {
         let status: HTTPResponse.Status =
             switch problem.kind {
             case .articleUnavailable: .notFound
@@ -79,6 +83,7 @@ struct CommentController: Sendable {
             return renderer.html(model, candidates: ["comment-error", "error"], status: status)
         }
         var state = CommentModelBuilder.FormState(values: form, errors: problem.fields, generalError: problem.general)
+        if comments.isValidFormToken(token, articleID: article.summary.id) { state.token = token }
         if let parent = Int64(form.parentID), problem.kind != .parentUnavailable {
             state.replyTo = try await comments.replyTarget(id: parent, articleID: article.summary.id)
         }
