@@ -62,3 +62,29 @@ struct ArticleDraftTests {
         #expect(long.hasSuffix("…") && long.count <= 31)
     }
 }
+
+@Suite("Web addresses")
+struct WebAddressTests {
+    @Test(
+        "real http(s) addresses pass, in any script",
+        arguments: [
+            "https://example.com", "http://news.example.co.uk/a/b?c=d#e", "https://münchen.example/straße",
+            "https://127.0.0.1:8080/x", "https://[2001:db8::1]/x",
+        ])
+    func accepted(address: String) {
+        #expect(WebAddress.isHTTP(address))
+    }
+
+    @Test(
+        "hostile or broken addresses fail",
+        arguments: [
+            "javascript:alert(1)", "https://%3Cscript%3E/", "https://&#60;x&#62;/",
+            "https://example.com/\"onmouseover=\"x",
+            "https://example.com/<script>", "ftp://example.com", "https://", "https://exa mple.com",
+            "https://-bad-.com",
+            "https://a..b", "https://example.com/{x}", "//example.com",
+        ])
+    func refused(address: String) {
+        #expect(!WebAddress.isHTTP(address))
+    }
+}

@@ -224,7 +224,8 @@ struct CommentPostingTests {
         }
     }
 
-    @Test("a form sent back with a mistake keeps its first timestamp and says so at the top of the page",
+    @Test(
+        "a form sent back with a mistake keeps its first timestamp and says so at the top of the page",
         arguments: [TestEngine.sqlite])
     func correctedFormKeepsTimestamp(engine: TestEngine) async throws {
         let clock = ManualClock(TestSite.now)

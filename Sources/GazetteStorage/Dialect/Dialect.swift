@@ -30,6 +30,15 @@ public enum Dialect: String, Sendable, CaseIterable {
         }
     }
 
+    /// Appended to a SELECT to lock the rows it reads until the transaction ends. SQLite needs none: its
+    /// single writer already excludes every other write.
+    var lockRows: String {
+        switch self {
+        case .sqlite: ""
+        case .postgres: " FOR UPDATE"
+        }
+    }
+
     /// Case-insensitive text comparison for lookups such as emails and slugs typed by people.
     var caseInsensitiveLike: String {
         switch self {

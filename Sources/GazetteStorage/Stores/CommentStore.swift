@@ -16,7 +16,9 @@ public struct CommentStore: Sendable {
     public func insert(_ record: CommentRecord, maximumDepth: Int, floodSeconds: Int) async throws -> Comment {
         let fingerprint = record.fingerprint
         do {
+            let dialect = database.dialect
             return try await database.write { db in
+                try await Self.lockArticles([record.articleID], dialect: dialect, in: db)
                 var depth = 0
                 var threadID: Int64? = nil
                 if let parentID = record.comment.parentID {
@@ -168,8 +170,10 @@ public struct CommentStore: Sendable {
     /// Sets the status of each comment; returns the ids that existed. Counts are updated in the same transaction.
     @discardableResult
     public func setStatus(_ status: ModerationStatus, ids: [Int64], now: Date) async throws -> [Int64] {
-        try await database.write { db in
+        let dialect = database.dialect
+        return try await database.write { db in
             let found = try await Self.articleIDs(of: ids, in: db)
+            try await Self.lockArticles(Array(Set(found.values)), dialect: dialect, in: db)
             try await db.raw(
                 """
                 UPDATE comments SET status = \(bind: status.rawValue), updated_at = \(bind: now.storedSeconds)
@@ -184,8 +188,10 @@ public struct CommentStore: Sendable {
     /// Deletes comments for good. Their replies move up to the deleted comment's parent, so no reply is lost.
     @discardableResult
     public func delete(ids: [Int64]) async throws -> [Int64] {
-        try await database.write { db in
+        let dialect = database.dialect
+        return try await database.write { db in
             let found = try await Self.articleIDs(of: ids, in: db)
+            try await Self.lockArticles(Array(Set(found.values)), dialect: dialect, in: db)
             for id in found.keys.sorted() {
                 try await Self.detachReplies(of: id, in: db)
                 try await db.raw("DELETE FROM comments WHERE id = \(bind: id)").run()
@@ -251,6 +257,15 @@ public struct CommentStore: Sendable {
                 try $0.int64("id")
             }
         }
+    }
+
+    /// Takes the articles' row locks, in id order so two writers never wait on each other in a circle.
+    /// With the lock held, the recount below sees every comment committed before it.
+    static func lockArticles(_ ids: [Int64], dialect: Dialect, in db: any SQLDatabase) async throws {
+        guard !ids.isEmpty, !dialect.lockRows.isEmpty else { return }
+        try await db.raw(
+            "SELECT id FROM articles WHERE id IN (\(binds: ids.sorted())) ORDER BY id\(unsafeRaw: dialect.lockRows)"
+        ).run()
     }
 
     static func recount(articleID: Int64, in db: any SQLDatabase) async throws {

@@ -77,8 +77,16 @@ struct CommentModelBuilder {
     }
 
     private func formModel(_ state: FormState, token: String) -> CommentFormModel {
-        func field(_ name: String, _ value: String) -> FieldModel {
-            FieldModel(value: value, error: state.errors.message(for: name), errorID: "\(name)-error")
+        func field(_ name: String, _ value: String, type: String = "text") -> FieldModel {
+            let fits =
+                switch type {
+                case "email": value.isEmpty || EmailAddress.isPlausible(value)
+                case "url": value.isEmpty || WebAddress.isHTTP(value)
+                default: true
+                }
+            return FieldModel(
+                value: value, inputType: fits ? type : "text", error: state.errors.message(for: name),
+                errorID: "\(name)-error")
         }
         let replyName = state.replyTo?.authorName
         return CommentFormModel(
@@ -87,8 +95,8 @@ struct CommentModelBuilder {
             articleID: String(articleID), parentID: state.replyTo.map { String($0.id) } ?? "0",
             token: state.token ?? token,
             generalError: state.generalError ?? state.errors.message(for: "parent_id"),
-            author: field("author", state.values.author), email: field("email", state.values.email),
-            url: field("url", state.values.url), comment: field("comment", state.values.comment),
+            author: field("author", state.values.author), email: field("email", state.values.email, type: "email"),
+            url: field("url", state.values.url, type: "url"), comment: field("comment", state.values.comment),
             remember: state.values.remember, maxAuthor: CommentForm.Limit.author, maxEmail: CommentForm.Limit.email,
             maxURL: CommentForm.Limit.url, maxComment: CommentForm.Limit.comment)
     }

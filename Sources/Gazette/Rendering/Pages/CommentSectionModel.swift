@@ -59,6 +59,8 @@ struct CommentFormModel: Sendable {
 /// A form field's value and its error message, if any.
 struct FieldModel: Sendable {
     let value: String
+    /// `email`/`url` normally; `text` when echoing a value that is not one, which those types may not hold.
+    let inputType: String
     let error: String?
     let errorID: String
 }

@@ -1,3 +1,5 @@
+import GazetteContent
+
 /// Turns a reader's plain-text comment into safe HTML: everything escaped, paragraphs and line breaks kept,
 /// web addresses made into links marked `rel="nofollow ugc"`. No HTML the reader wrote ever survives.
 public enum CommentText {
@@ -17,9 +19,11 @@ public enum CommentText {
         var output = ""
         var index = line.startIndex
         while index < line.endIndex {
-            if let end = linkEnd(in: line, at: index) {
-                let raw = String(line[index..<end])
-                let href = raw.lowercased().hasPrefix("www.") ? "https://" + raw : raw
+            if let end = linkEnd(in: line, at: index),
+                case let raw = String(line[index..<end]),
+                case let href = raw.lowercased().hasPrefix("www.") ? "https://" + raw : raw,
+                WebAddress.isHTTP(href)
+            {
                 output += #"<a href="\#(HTMLText.escape(href))" rel="nofollow ugc">\#(HTMLText.escape(raw))</a>"#
                 index = end
             } else {
