@@ -77,7 +77,9 @@ struct CommentModelBuilder {
     }
 
     private func formModel(_ state: FormState, token: String) -> CommentFormModel {
-        func field(_ name: String, _ value: String, type: String = "text") -> FieldModel {
+        func field(_ name: String, _ typed: String, type: String = "text") -> FieldModel {
+            // A one-line input cannot hold line breaks (browsers drop them too).
+            let value = name == "comment" ? typed : typed.split(whereSeparator: \.isNewline).joined(separator: " ")
             let fits =
                 switch type {
                 case "email": value.isEmpty || EmailAddress.isPlausible(value)
