@@ -48,6 +48,11 @@ public struct ReaderService: Sendable {
         return .notFound
     }
 
+    /// The address parts of an article by id, for redirects.
+    public func articleSummary(id: Int64) async throws -> ArticleSummary? {
+        try await articles.summary(id: id)
+    }
+
     /// The newest articles for "Latest Posts", leaving out the one being read.
     public func latest(excluding articleID: Int64) async throws -> [ArticleSummary] {
         try await articles.latest(limit: Defaults.latestPostsCount, excluding: articleID, now: clock.now())

@@ -84,6 +84,40 @@ public struct ArticleStore: Sendable {
         }
     }
 
+    /// An article's summary by id, whatever its status: one query, for links and redirects.
+    public func summary(id: Int64) async throws -> ArticleSummary? {
+        try await database.read { db in
+            try await db.raw(ArticleQueries.summarySelect + " WHERE a.id = \(bind: id)").first().map(
+                ArticleQueries.summary)
+        }
+    }
+
+    /// What accepting a comment needs to know about an article, in one small query.
+    public struct CommentTarget: Sendable {
+        public var slug: Slug
+        public var day: PublicationDay
+        public var status: ArticleStatus
+        public var publishedAt: Date?
+        public var commentStatus: CommentStatus
+    }
+
+    public func commentTarget(id: Int64) async throws -> CommentTarget? {
+        try await database.read { db in
+            try await db.raw(
+                "SELECT slug, publish_day, status, published_at, comment_status FROM articles WHERE id = \(bind: id)"
+            ).first()
+                .map {
+                    CommentTarget(
+                        slug: try $0.slug("slug"),
+                        day: PublicationDay(isoDate: try $0.string("publish_day"))
+                            ?? PublicationDay(year: 1970, month: 1, day: 1)!,
+                        status: ArticleStatus(rawValue: try $0.string("status")) ?? .draft,
+                        publishedAt: try $0.optionalDate("published_at"),
+                        commentStatus: CommentStatus(rawValue: try $0.string("comment_status")) ?? .open)
+                }
+        }
+    }
+
     /// Any article by id, whatever its status, for editors and importers.
     public func find(id: Int64) async throws -> ArticleDetails? {
         try await details(where: " WHERE a.id = \(bind: id)")

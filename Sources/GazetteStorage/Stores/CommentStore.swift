@@ -2,7 +2,8 @@ import Foundation
 import GazetteContent
 import SQLKit
 
-/// Reader comments. Every change recounts the article's approved comments in the same transaction.
+/// Reader comments. Every change updates the article's approved-comment count in the same transaction:
+/// a new comment adds one (the hot path), moderation recounts.
 public struct CommentStore: Sendable {
     private let database: Database
 
@@ -31,7 +32,9 @@ public struct CommentStore: Sendable {
                         ).first()
                     else { throw CommentRejection.parentUnavailable }
                     depth = Int(try parent.int64("depth")) + 1
-                    threadID = try parent.int64("thread_id")
+                    // A top-level comment has thread 0; its replies carry its id as their thread.
+                    let parentThread = try parent.int64("thread_id")
+                    threadID = parentThread == 0 ? parentID : parentThread
                     guard depth < maximumDepth else { throw CommentRejection.tooDeep(maximum: maximumDepth) }
                 }
                 if floodSeconds > 0, !record.ip.isEmpty {
@@ -40,9 +43,6 @@ public struct CommentStore: Sendable {
                         "SELECT id FROM comments WHERE author_ip = \(bind: record.ip) AND created_at > \(bind: since) LIMIT 1"
                     ).first()
                     if recent != nil { throw CommentRejection.flood(seconds: floodSeconds) }
-                }
-                if try await db.raw("SELECT id FROM comments WHERE fingerprint = \(bind: fingerprint)").first() != nil {
-                    throw CommentRejection.duplicate
                 }
                 let row = try await db.raw(
                     """
@@ -54,14 +54,17 @@ public struct CommentStore: Sendable {
                         \(bind: record.comment.body), \(bind: record.decision.status.rawValue),
                         \(bind: record.decision.score), \(bind: record.decision.reasons.joined(separator: "\n")),
                         \(bind: fingerprint), \(bind: record.createdAt.storedSeconds), \(bind: record.createdAt.storedSeconds))
+                    ON CONFLICT (fingerprint) DO NOTHING
                     RETURNING id
                     """
                 ).first()
-                guard let id = try row?.int64("id") else { throw StorageError.unavailable("The comment got no id.") }
-                if threadID == nil {
-                    try await db.raw("UPDATE comments SET thread_id = \(bind: id) WHERE id = \(bind: id)").run()
+                // No row back: the same comment is already stored.
+                guard let id = try row?.int64("id") else { throw CommentRejection.duplicate }
+                if record.decision.status == .approved {
+                    try await db.raw(
+                        "UPDATE articles SET comment_count = comment_count + 1 WHERE id = \(bind: record.articleID)"
+                    ).run()
                 }
-                try await Self.recount(articleID: record.articleID, in: db)
                 return Comment(
                     id: id, articleID: record.articleID, parentID: record.comment.parentID, depth: depth,
                     authorName: record.comment.authorName, authorEmail: record.comment.authorEmail,
@@ -132,7 +135,7 @@ public struct CommentStore: Sendable {
                 replies = try await db.raw(
                     """
                     SELECT * FROM comments
-                    WHERE thread_id IN (\(binds: roots.map(\.id))) AND status = 'approved' AND parent_id IS NOT NULL
+                    WHERE thread_id IN (\(binds: roots.map(\.id))) AND status = 'approved'
                     ORDER BY created_at, id
                     """
                 ).all().map(Self.comment)
@@ -240,7 +243,7 @@ public struct CommentStore: Sendable {
                 for child in try await db.raw(
                     "SELECT id FROM comments WHERE id IN (\(binds: level)) AND parent_id IS NULL"
                 ).all().map({ try $0.int64("id") }) {
-                    try await Self.setThread(of: child, to: child, in: db)
+                    try await Self.makeThreadRoot(child, in: db)
                 }
             }
             level = try await db.raw("SELECT id FROM comments WHERE parent_id IN (\(binds: level))").all().map {
@@ -249,10 +252,14 @@ public struct CommentStore: Sendable {
         }
     }
 
-    private static func setThread(of root: Int64, to thread: Int64, in db: any SQLDatabase) async throws {
-        var level = [root]
+    /// Makes a comment top-level: thread 0 for itself, its id as the thread of everything below it.
+    private static func makeThreadRoot(_ root: Int64, in db: any SQLDatabase) async throws {
+        try await db.raw("UPDATE comments SET thread_id = 0 WHERE id = \(bind: root)").run()
+        var level = try await db.raw("SELECT id FROM comments WHERE parent_id = \(bind: root)").all().map {
+            try $0.int64("id")
+        }
         while !level.isEmpty {
-            try await db.raw("UPDATE comments SET thread_id = \(bind: thread) WHERE id IN (\(binds: level))").run()
+            try await db.raw("UPDATE comments SET thread_id = \(bind: root) WHERE id IN (\(binds: level))").run()
             level = try await db.raw("SELECT id FROM comments WHERE parent_id IN (\(binds: level))").all().map {
                 try $0.int64("id")
             }
@@ -260,7 +267,7 @@ public struct CommentStore: Sendable {
     }
 
     /// Takes the articles' row locks, in id order so two writers never wait on each other in a circle.
-    /// With the lock held, the recount below sees every comment committed before it.
+    /// With the lock held, a recount sees every comment committed before it and an increment is never lost.
     static func lockArticles(_ ids: [Int64], dialect: Dialect, in db: any SQLDatabase) async throws {
         guard !ids.isEmpty, !dialect.lockRows.isEmpty else { return }
         try await db.raw(

@@ -10,6 +10,7 @@ public struct CommentService: Sendable {
     private let settings: SettingsStore
     private let clock: Clock
     let signer: Signer
+    private let cachedSettings = SettingsCache()
 
     public init(comments: CommentStore, articles: ArticleStore, settings: SettingsStore, clock: Clock, signer: Signer) {
         self.comments = comments
@@ -21,7 +22,11 @@ public struct CommentService: Sendable {
 
     /// The comment rules in force now; a change is seen by the next request.
     public func currentSettings() async throws -> CommentSettings {
-        try CommentSettings(values: try await settings.values(prefixed: "comments."))
+        let now = clock.now()
+        if let cached = cachedSettings.value(at: now) { return cached }
+        let fresh = try CommentSettings(values: try await settings.values(prefixed: "comments."))
+        cachedSettings.store(fresh, at: now)
+        return fresh
     }
 
     /// Checks and stores the settings given by name (`comments.policy` …); unknown names are refused.
@@ -36,6 +41,7 @@ public struct CommentService: Sendable {
         merged.merge(values) { _, new in new }
         _ = try CommentSettings(values: merged)
         for (name, value) in values { try await settings.set(name, to: value) }
+        cachedSettings.clear()
     }
 
     // MARK: Posting
@@ -56,15 +62,17 @@ public struct CommentService: Sendable {
     }
 
     public enum PostResult: Sendable {
-        case accepted(Comment, article: ArticleSummary)
+        /// Stored; the article's address parts come along for the redirect.
+        case accepted(Comment, day: PublicationDay, slug: Slug)
         case rejected(CommentProblem)
     }
 
     /// Posts a comment, or says precisely why not. A rejected comment's text is always handed back.
     public func post(_ form: CommentForm, submission: Submission) async throws -> PostResult {
         let now = clock.now()
-        guard let articleID = Int64(form.articleID), let article = try await articles.find(id: articleID),
-            article.summary.status == .published, let published = article.summary.publishedAt, published <= now
+        // The hot path reads only what the checks need; the whole article is loaded when the form must come back.
+        guard let articleID = Int64(form.articleID), let target = try await articles.commentTarget(id: articleID),
+            target.status == .published, let published = target.publishedAt, published <= now
         else {
             return .rejected(
                 CommentProblem(
@@ -73,20 +81,23 @@ public struct CommentService: Sendable {
                         + "Your text is below: copy it before you leave this page."))
         }
         let rules = try await currentSettings()
-        if let reason = closedReason(article, rules: rules, now: now) {
-            return .rejected(CommentProblem(kind: .closed, article: article, general: reason))
+        if let reason = closedReason(status: target.commentStatus, publishedAt: published, rules: rules, now: now) {
+            return .rejected(
+                CommentProblem(kind: .closed, article: try await articles.find(id: articleID), general: reason))
         }
         let comment: ValidComment
         do {
             comment = try form.validated()
         } catch {
-            return .rejected(CommentProblem(kind: .invalid, article: article, fields: error))
+            return .rejected(
+                CommentProblem(kind: .invalid, article: try await articles.find(id: articleID), fields: error))
         }
         let signals = SubmissionSignals(
             honeypotFilled: !submission.honeypot.isEmpty,
             secondsSinceFormShown: FormTimestamp(signer: signer).secondsSinceShown(
                 submission.formToken, articleID: articleID, now: now),
-            authorIsKnown: try await comments.isKnownAuthor(name: comment.authorName, email: comment.authorEmail),
+            authorIsKnown: rules.policy == .approveKnown
+                ? try await comments.isKnownAuthor(name: comment.authorName, email: comment.authorEmail) : false,
             ip: submission.ip)
         let decision = SpamCheck.decide(comment, signals: signals, settings: rules)
         let ip = rules.truncatesIPs ? (IPAddress(submission.ip)?.truncated.description ?? "") : submission.ip
@@ -96,16 +107,17 @@ public struct CommentService: Sendable {
         do {
             let stored = try await comments.insert(
                 record, maximumDepth: rules.threadDepth, floodSeconds: rules.floodSeconds)
-            return .accepted(stored, article: article.summary)
+            return .accepted(stored, day: target.day, slug: target.slug)
         } catch let rejection as CommentRejection {
+            guard let article = try await articles.find(id: articleID) else { throw rejection }
             return .rejected(CommentProblem(rejection, article: article))
         }
     }
 
     /// Why nobody can comment on this article now, or nil when comments are open.
-    func closedReason(_ article: ArticleDetails, rules: CommentSettings, now: Date) -> String? {
-        if article.commentStatus == .closed { return "Comments are closed on this article." }
-        if rules.closeAfterDays > 0, let published = article.summary.publishedAt,
+    func closedReason(status: CommentStatus, publishedAt: Date?, rules: CommentSettings, now: Date) -> String? {
+        if status == .closed { return "Comments are closed on this article." }
+        if rules.closeAfterDays > 0, let published = publishedAt,
             now.timeIntervalSince(published) > Double(rules.closeAfterDays) * 86_400
         {
             return "Comments are closed: this article is more than \(rules.closeAfterDays) days old."
@@ -131,7 +143,9 @@ public struct CommentService: Sendable {
         }
         return CommentSection(
             approvedCount: article.commentCount, threads: threads, ownPending: own, rules: rules,
-            closedReason: closedReason(article, rules: rules, now: clock.now()))
+            closedReason: closedReason(
+                status: article.commentStatus, publishedAt: article.summary.publishedAt, rules: rules, now: clock.now())
+        )
     }
 
     /// An approved comment of this article, for "Leave a Reply to {name}".

@@ -35,17 +35,17 @@ struct CommentController: Sendable {
             ip: context.clientIP, userAgent: request.headers[.userAgent] ?? "", honeypot: fields[Self.honeypotField],
             formToken: fields["form_token"])
         switch try await comments.post(form, submission: submission) {
-        case .accepted(let comment, let article):
-            return accepted(comment, article: article, form: form, request: request)
+        case .accepted(let comment, let day, let slug):
+            return accepted(
+                comment, articleURL: renderer.models.urls.path(.article(day: day, slug: slug)), form: form,
+                request: request)
         case .rejected(let problem):
             return try await rejected(problem, form: form, token: submission.formToken, request: request)
         }
     }
 
-    private func accepted(_ comment: Comment, article: ArticleSummary, form: CommentForm, request: Request) -> Response
-    {
-        var response = PageRenderer.redirect(
-            to: renderer.models.urls.article(article) + "#comment-\(comment.id)", permanent: false)
+    private func accepted(_ comment: Comment, articleURL: String, form: CommentForm, request: Request) -> Response {
+        var response = PageRenderer.redirect(to: articleURL + "#comment-\(comment.id)", permanent: false)
         if comment.status != .approved {
             let earlier = comments.pendingIDs(fromCookie: request.cookies[PendingCommentsCookie.name]?.value)
             response.setCookie(
