@@ -12,6 +12,19 @@ public struct ArchivePeriod: Sendable, Equatable {
         self.month = month
     }
 
+    /// The period's first day as stored (`2026-11-01`), matching articles' publication days.
+    public var firstDay: String {
+        "\(PublicationDay.pad(year, 4))-\(PublicationDay.pad(month ?? 1, 2))-01"
+    }
+
+    /// The first day after the period (`2026-12-01`).
+    public var dayAfter: String {
+        guard let month else { return "\(PublicationDay.pad(year + 1, 4))-01-01" }
+        return month == 12
+            ? "\(PublicationDay.pad(year + 1, 4))-01-01"
+            : "\(PublicationDay.pad(year, 4))-\(PublicationDay.pad(month + 1, 2))-01"
+    }
+
     /// The first instant of the period and the first instant after it.
     public func bounds(in timeZone: TimeZone) -> (start: Date, end: Date) {
         var calendar = Calendar(identifier: .gregorian)

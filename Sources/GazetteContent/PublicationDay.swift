@@ -47,7 +47,8 @@ public struct PublicationDay: Sendable, Hashable, Comparable, CustomStringConver
         }
     }
 
-    static func pad(_ number: Int, _ width: Int) -> String {
+    /// A number with leading zeros, as dates in addresses use them.
+    public static func pad(_ number: Int, _ width: Int = 2) -> String {
         let digits = String(number)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }

@@ -34,6 +34,35 @@ struct MigrationAndAuthorTests {
         }
     }
 
+    @Test("a write started inside a write is refused instead of hanging", arguments: [TestEngine.sqlite])
+    func nestedWrite(engine: TestEngine) async throws {
+        try await StoreFixture.with(engine) { store in
+            let database = store.database
+            await #expect(throws: StorageError.self) {
+                try await database.write { _ in try await database.write { _ in 1 } }
+            }
+            // The writer keeps working afterwards.
+            _ = try await store.author()
+        }
+    }
+
+    @Test("one failing transaction in a busy moment leaves the others committed", arguments: TestEngine.available)
+    func isolatedFailures(engine: TestEngine) async throws {
+        try await StoreFixture.with(engine) { store in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<40 {
+                    group.addTask {
+                        // Every fourth author repeats an email, so its insert fails and must not take others down.
+                        let email = index % 4 == 3 ? "same@example.com" : "writer\(index)@example.com"
+                        _ = try? await store.author("Writer \(index)", email: email)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await store.authors.count() == 31)
+        }
+    }
+
     @Test("an unwritable SQLite location is a clear error, not a crash")
     func unwritableLocation() async throws {
         await #expect(throws: StorageError.self) {

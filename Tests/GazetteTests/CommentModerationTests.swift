@@ -19,7 +19,7 @@ struct CommentModerationTests {
             let tooFast = try #require(try await ann.comment(on: Fixtures.article, "Instant reply").commentID)
             clock.advance(seconds: 10)
             let honeypot = try #require(
-                try await ann.comment(on: Fixtures.article, "Bot text", overrides: ["contact_website": "http://spam"])
+                try await ann.comment(on: Fixtures.article, "Bot text", overrides: ["gazette_trap": "http://spam"])
                     .commentID)
             let forged = try #require(
                 try await ann.comment(on: Fixtures.article, "Forged", overrides: ["form_token": "1-1.AAAA"]).commentID)

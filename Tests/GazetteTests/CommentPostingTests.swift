@@ -2,6 +2,7 @@ import Foundation
 import Gazette
 import GazetteContent
 import GazetteTestSupport
+import HTTPTypes
 import Testing
 
 @Suite("Posting comments")
@@ -246,6 +247,57 @@ struct CommentPostingTests {
                 on: Fixtures.article, "Typo in my email", overrides: ["form_token": firstToken])
             let id = try #require(fixed.commentID)
             #expect(try await site.services.comments.find(id: id)?.status == .pending)
+        }
+    }
+
+    @Test("control characters are dropped, never a server error", arguments: TestEngine.available)
+    func controlCharacters(engine: TestEngine) async throws {
+        try await TestSite.run(engine, seed: Fixtures.seed()) { site in
+            var ann = Reader(site: site, name: "Ann\u{0}Reader")
+            let answer = try await ann.comment(on: Fixtures.article, "Null\u{0}byte and bell\u{7}\nnew line")
+            let id = try #require(answer.commentID)
+            let stored = try #require(try await site.services.comments.find(id: id))
+            #expect(stored.authorName == "AnnReader")
+            #expect(stored.body == "Nullbyte and bell\nnew line")
+        }
+    }
+
+    @Test(
+        "behind a trusted proxy the reader's address comes from X-Forwarded-For, otherwise never",
+        arguments: [TestEngine.sqlite])
+    func trustedProxies(engine: TestEngine) async throws {
+        for trusted in [true, false] {
+            try await TestSite.run(
+                engine, configure: { $0.trustedProxies = trusted ? ["127.0.0.0/8"] : [] }, seed: Fixtures.seed()
+            ) { site in
+                let page = try await site.get(Fixtures.article)
+                var headers = HTTPFields()
+                headers[HTTPField.Name("X-Forwarded-For")!] = "198.51.100.7, 203.0.113.9"
+                let answer = try await site.post(
+                    "/comments",
+                    form: [
+                        "article_id": Reader.field("article_id", in: page.body), "author": "Ann",
+                        "email": "ann@example.com", "comment": "Via the proxy",
+                        "form_token": Reader.field("form_token", in: page.body),
+                    ], headers: headers)
+                let commentID = try #require(answer.commentID)
+                let stored = try #require(try await site.services.comments.find(id: commentID))
+                #expect(stored.authorIP == (trusted ? "203.0.113.9" : "127.0.0.1"))
+            }
+        }
+    }
+
+    @Test("pages with a reader's own details are marked private for caches", arguments: [TestEngine.sqlite])
+    func privatePages(engine: TestEngine) async throws {
+        try await TestSite.run(engine, seed: Fixtures.seed()) { site in
+            #expect(try await site.get(Fixtures.article).headers[.cacheControl] == nil)
+            var ann = Reader(site: site)
+            try await ann.comment(on: Fixtures.article, "Pending, so my page is mine", overrides: ["remember": "yes"])
+            let own = try await ann.open(Fixtures.article)
+            #expect(own.headers[.cacheControl] == "private, no-store")
+            let cookies = (try await ann.comment(on: Fixtures.article, "Another one")).headers[values: .setCookie]
+            #expect(
+                cookies.allSatisfy { $0.contains("HttpOnly") && $0.contains("SameSite=Lax") && $0.contains("Path=/") })
         }
     }
 

@@ -22,7 +22,8 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
         site: SiteController(reader: services.reader, renderer: renderer, articlePage: articlePage),
         comments: CommentController(
             comments: services.comments, reader: services.reader, articlePage: articlePage, renderer: renderer,
-            secureCookies: configuration.baseURL.hasPrefix("https://")),
+            secureCookies: configuration.baseURL.hasPrefix("https://"),
+            clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies)),
         assets: AssetController(assets: theme.assets), health: HealthController(database: services.database),
         renderer: renderer
     ).register(on: router)

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteContent
 import GazetteStorage
 
 /// Builds the configuration from flags, then `GAZETTE_*` environment variables, then the optional settings
@@ -55,13 +56,30 @@ public struct ConfigurationLoader: Sendable {
         guard let timeZone = TimeZone(identifier: zoneName) else {
             throw ConfigurationError(setting: Setting.timeZone, problem: "“\(zoneName)” is not a known time zone")
         }
-        return GazetteConfiguration(
+        let proxies = (value(Setting.trustedProxies) ?? "").split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }.filter { !$0.isEmpty }
+        for proxy in proxies where IPAddress(String(proxy.split(separator: "/")[0])) == nil {
+            throw ConfigurationError(
+                setting: Setting.trustedProxies, problem: "“\(proxy)” is not an IP address or range")
+        }
+        var configuration = GazetteConfiguration(
             host: host, port: port, dataDirectory: dataDirectory, database: database, themeDirectory: themeDirectory,
             baseURL: baseURL, siteTitle: value(Setting.siteTitle) ?? Defaults.siteTitle,
             tagline: value(Setting.tagline) ?? Defaults.tagline, language: value(Setting.language) ?? Defaults.language,
             timeZone: timeZone,
             articlesPerPage: try integer(Setting.articlesPerPage, default: Defaults.articlesPerPage, range: 1...100),
-            writesWelcomeArticle: value(Setting.welcome).map { $0 != "off" && $0 != "false" && $0 != "0" } ?? true)
+            writesWelcomeArticle: try welcome())
+        configuration.trustedProxies = proxies
+        return configuration
+    }
+
+    private func welcome() throws(ConfigurationError) -> Bool {
+        switch value(Setting.welcome)?.lowercased() {
+        case nil, "on", "true", "yes", "1": return true
+        case "off", "false", "no", "0": return false
+        case let other?: throw ConfigurationError(setting: Setting.welcome, problem: "“\(other)” is neither on nor off")
+        }
     }
 
     private func value(_ setting: Setting) -> String? {
@@ -107,11 +125,13 @@ public struct Setting: Sendable {
     public static let articlesPerPage = Setting(
         flag: "articles-per-page", variable: "GAZETTE_ARTICLES_PER_PAGE", example: "10")
     public static let welcome = Setting(flag: "welcome", variable: "GAZETTE_WELCOME", example: "off")
+    public static let trustedProxies = Setting(
+        flag: "trusted-proxies", variable: "GAZETTE_TRUSTED_PROXIES", example: "127.0.0.1,10.0.0.0/8")
     public static let config = Setting(flag: "config", variable: "GAZETTE_CONFIG", example: "./gazette.yml")
 
     public static let all: [Setting] = [
         host, port, dataDir, database, theme, baseURL, siteTitle, tagline, language, timeZone, articlesPerPage,
-        welcome, config,
+        welcome, trustedProxies, config,
     ]
 }
 

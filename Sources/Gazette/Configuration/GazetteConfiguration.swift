@@ -18,6 +18,8 @@ public struct GazetteConfiguration: Sendable {
     public var articlesPerPage: Int
     /// Writes the welcome article into an empty site on start.
     public var writesWelcomeArticle: Bool
+    /// Proxies whose `X-Forwarded-For` header names the reader's address (IPs or ranges).
+    public var trustedProxies: [String] = []
 
     public init(
         host: String = Defaults.host, port: Int = Defaults.port, dataDirectory: String = Defaults.dataDirectory,

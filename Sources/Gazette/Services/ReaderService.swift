@@ -73,8 +73,7 @@ public struct ReaderService: Sendable {
         case .source(let slug):
             resolved = try await terms.source(slug: slug).map { (.source($0), .source(id: $0.id)) }
         case .period(let period):
-            let bounds = period.bounds(in: timeZone)
-            resolved = (.period(period), .period(start: bounds.start, end: bounds.end))
+            resolved = (.period(period), .days(from: period.firstDay, before: period.dayAfter))
         }
         guard let (subject, filter) = resolved, let page = try await page(filter, number: number) else { return nil }
         if case .period = subject, page.totalItems == 0 { return nil }

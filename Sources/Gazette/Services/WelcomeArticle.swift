@@ -21,6 +21,9 @@ public struct WelcomeArticle: Sendable {
         guard try await services.settings.value(Self.marker) == nil, try await services.articles.count() == 0 else {
             return false
         }
+        // Several instances may start on one new database: only the one whose claim is stored writes.
+        let claim = UUID().uuidString
+        guard try await services.settings.setIfAbsent(Self.marker, to: claim) == claim else { return false }
         var author = try await services.authors.find(email: Self.authorEmail)
         if author == nil {
             author = try await services.authors.create(
@@ -54,7 +57,6 @@ public struct WelcomeArticle: Sendable {
                         note: "An earlier draft of this guide said imports duplicate existing stories. "
                             + "They do not: importing again updates each story in place.")
                 ]))
-        try await services.settings.set(Self.marker, to: "yes")
         return true
     }
 

@@ -97,10 +97,3 @@ enum PublicationDayPath {
         "\(PublicationDay.pad(day.year, 4))/\(PublicationDay.pad(day.month))/\(PublicationDay.pad(day.day))"
     }
 }
-
-extension PublicationDay {
-    static func pad(_ number: Int, _ width: Int = 2) -> String {
-        let digits = String(number)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-}

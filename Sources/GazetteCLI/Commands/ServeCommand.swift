@@ -23,6 +23,26 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "on or off: write a welcome article into a brand-new site (GAZETTE_WELCOME). Default on.")
     var welcome: String?
 
+    @Option(name: .customLong("site-title"), help: "The site's name (GAZETTE_SITE_TITLE).")
+    var siteTitle: String?
+
+    @Option(help: "The line under the site's name (GAZETTE_TAGLINE).")
+    var tagline: String?
+
+    @Option(help: "The language of the site's pages, e.g. en or fr (GAZETTE_LANGUAGE).")
+    var language: String?
+
+    @Option(name: .customLong("time-zone"), help: "The newsroom's time zone, e.g. Europe/Paris (GAZETTE_TIME_ZONE).")
+    var timeZone: String?
+
+    @Option(name: .customLong("articles-per-page"), help: "Articles on each list page (GAZETTE_ARTICLES_PER_PAGE).")
+    var articlesPerPage: String?
+
+    @Option(
+        name: .customLong("trusted-proxies"),
+        help: "Proxies whose X-Forwarded-For names the reader's address (GAZETTE_TRUSTED_PROXIES).")
+    var trustedProxies: String?
+
     func run() async throws {
         var flags = site.flags
         flags[Setting.host.flag] = host
@@ -30,6 +50,12 @@ struct ServeCommand: AsyncParsableCommand {
         flags[Setting.theme.flag] = theme
         flags[Setting.baseURL.flag] = baseURL
         flags[Setting.welcome.flag] = welcome
+        flags[Setting.siteTitle.flag] = siteTitle
+        flags[Setting.tagline.flag] = tagline
+        flags[Setting.language.flag] = language
+        flags[Setting.timeZone.flag] = timeZone
+        flags[Setting.articlesPerPage.flag] = articlesPerPage
+        flags[Setting.trustedProxies.flag] = trustedProxies
         try await CommandRunner.withServices(flags: flags) { services, logger in
             if services.configuration.writesWelcomeArticle {
                 try await WelcomeArticle(services: services).writeIfSiteIsNew()

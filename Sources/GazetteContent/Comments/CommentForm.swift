@@ -35,10 +35,11 @@ public struct CommentForm: Sendable, Equatable {
     /// Checks the reader's fields and returns them cleaned; every problem is named with its field.
     public func validated() throws(ValidationErrors) -> ValidComment {
         var errors = ValidationErrors()
-        let author = author.trimmingCharacters(in: .whitespacesAndNewlines)
-        let email = email.trimmingCharacters(in: .whitespacesAndNewlines)
-        var url = url.trimmingCharacters(in: .whitespacesAndNewlines)
-        let body = CommentForm.normalizeLineEndings(comment).trimmingCharacters(in: .whitespacesAndNewlines)
+        let author = Self.removingControls(author).trimmingCharacters(in: .whitespacesAndNewlines)
+        let email = Self.removingControls(email).trimmingCharacters(in: .whitespacesAndNewlines)
+        var url = Self.removingControls(url).trimmingCharacters(in: .whitespacesAndNewlines)
+        let body = Self.removingControls(Self.normalizeLineEndings(comment))
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         if author.isEmpty {
             errors.add("author", "Please enter your name.")
         } else if author.count > Limit.author {
@@ -79,6 +80,16 @@ public struct CommentForm: Sendable, Equatable {
 
     static func normalizeLineEndings(_ text: String) -> String {
         text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+
+    /// Drops control characters other than line breaks and tabs: they have no place in a comment, and
+    /// PostgreSQL refuses NUL in text.
+    static func removingControls(_ text: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.filter { scalar in
+                    scalar == "\n" || scalar == "\t" || !(scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value))
+                }))
     }
 }
 

@@ -6,6 +6,11 @@ import SQLKit
 /// Each caller still gets all-or-nothing: a failing transaction rolls back to its savepoint and only it
 /// fails. Nobody hears of success before the shared COMMIT has synced the log, so every acknowledged write
 /// is durable, but one sync serves many writers (a sync costs about 2 ms on these machines).
+/// Marks tasks that are running a write, to refuse nested writes instead of deadlocking.
+enum WriteContext {
+    @TaskLocal static var isInsideWrite = false
+}
+
 actor GroupCommitWriter {
     private let db: any SQLDatabase
     private var queue: [Job] = []
@@ -20,10 +25,16 @@ actor GroupCommitWriter {
     /// A queued transaction with the caller waiting for its outcome.
     private struct Job: Sendable {
         let work: @Sendable (any SQLDatabase) async throws -> any Sendable
+
+        func run(on db: any SQLDatabase) async throws -> any Sendable {
+            try await WriteContext.$isInsideWrite.withValue(true) { try await work(db) }
+        }
         let continuation: CheckedContinuation<any Sendable, any Error>
     }
 
     func transaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        // A write started from inside a write would wait for its own batch forever.
+        if WriteContext.isInsideWrite { throw StorageError.unavailable("A write was started inside another write.") }
         let value = try await withCheckedThrowingContinuation { continuation in
             queue.append(Job(work: { try await work($0) }, continuation: continuation))
             if !isWriting {
@@ -56,13 +67,22 @@ actor GroupCommitWriter {
         for job in batch {
             do {
                 try await db.raw("SAVEPOINT gazette_write").run()
-                let value = try await job.work(db)
+                let value = try await job.run(on: db)
                 try await db.raw("RELEASE gazette_write").run()
                 outcomes.append(.success(value))
             } catch {
-                try? await db.raw("ROLLBACK TO gazette_write").run()
-                try? await db.raw("RELEASE gazette_write").run()
-                outcomes.append(.failure(error))
+                do {
+                    try await db.raw("ROLLBACK TO gazette_write").run()
+                    try await db.raw("RELEASE gazette_write").run()
+                    outcomes.append(.failure(error))
+                } catch {
+                    // SQLite already abandoned the whole transaction (disk full, I/O error): nothing of this
+                    // batch is written, and running more jobs now would commit them one by one. Everyone
+                    // in the batch hears the truth: not written.
+                    try? await db.raw("ROLLBACK").run()
+                    for job in batch { job.continuation.resume(throwing: error) }
+                    return
+                }
             }
         }
         do {

@@ -16,18 +16,17 @@ public struct Migrator: Sendable {
     @discardableResult
     public func migrate() async throws -> [Int] {
         let dialect = database.dialect
-        try await database.write { db in
-            try await db.raw(
-                """
-                CREATE TABLE IF NOT EXISTS schema_migrations (
-                    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)
-                """
-            ).run()
-        }
         var applied: [Int] = []
         for migration in MigrationList.all {
             let ran = try await database.write { db in
+                // Instances starting together queue on this lock, including for creating the table itself.
                 if let lock = dialect.migrationLock { try await db.raw(SQLQueryString(lock)).run() }
+                try await db.raw(
+                    """
+                    CREATE TABLE IF NOT EXISTS schema_migrations (
+                        version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)
+                    """
+                ).run()
                 let done = try await db.raw(
                     "SELECT version FROM schema_migrations WHERE version = \(bind: migration.version)"
                 ).first()

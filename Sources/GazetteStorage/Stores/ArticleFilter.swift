@@ -8,7 +8,8 @@ public enum ArticleFilter: Sendable, Equatable {
     case category(id: Int64)
     case author(id: Int64)
     case source(id: Int64)
-    case period(start: Date, end: Date)
+    /// Publication days from `first` up to but not including `end`, as `YYYY-MM-DD`.
+    case days(from: String, before: String)
 
     /// The extra condition on `articles a`, starting with AND, or nothing.
     var condition: SQLQueryString {
@@ -23,8 +24,8 @@ public enum ArticleFilter: Sendable, Equatable {
             " AND a.author_id = \(bind: id)"
         case .source(let id):
             " AND a.source_id = \(bind: id)"
-        case .period(let start, let end):
-            " AND a.published_at >= \(bind: start.storedSeconds) AND a.published_at < \(bind: end.storedSeconds)"
+        case .days(let first, let end):
+            " AND a.publish_day >= \(bind: first) AND a.publish_day < \(bind: end)"
         }
     }
 }

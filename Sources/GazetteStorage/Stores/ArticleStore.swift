@@ -37,6 +37,15 @@ public struct ArticleStore: Sendable {
         }
     }
 
+    /// The id of the article with this slug on this publication day.
+    public func id(forSlug slug: Slug, day: PublicationDay) async throws -> Int64? {
+        try await database.read { db in
+            try await db.raw(
+                "SELECT id FROM articles WHERE slug = \(bind: slug.value) AND publish_day = \(bind: day.isoDate)"
+            ).first()?.int64("id")
+        }
+    }
+
     public func count() async throws -> Int {
         try await database.read { db in
             Int(try await db.raw("SELECT COUNT(*) AS n FROM articles").first()?.int64("n") ?? 0)

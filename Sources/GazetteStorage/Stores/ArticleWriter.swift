@@ -22,11 +22,13 @@ struct ArticleWriter {
         }
         let day = PublicationDay(date: article.publishedAt ?? existing?.createdAt ?? now, timeZone: timeZone)
         let slug = try await uniqueSlug(on: day, excluding: id)
+        let updated = updatedAt(existing: existing)
         let articleID: Int64
         if let id {
             try await db.raw(
                 "UPDATE articles SET "
-                    + columnAssignments(slug: slug, day: day, categoryID: categoryID, sourceID: sourceID)
+                    + columnAssignments(
+                        slug: slug, day: day, categoryID: categoryID, sourceID: sourceID, updatedAt: updated)
                     + " WHERE id = \(bind: id)"
             ).run()
             articleID = id
@@ -39,7 +41,7 @@ struct ArticleWriter {
                 VALUES (\(bind: article.title), \(bind: slug.value), \(bind: day.isoDate), \(bind: article.dek),
                     \(bind: article.bodyMarkdown), \(bind: article.bodyHTML), \(bind: article.excerpt),
                     \(bind: article.status.rawValue), \(bind: article.publishedAt?.storedSeconds),
-                    \(bind: now.storedSeconds), \(bind: now.storedSeconds), \(bind: article.authorID),
+                    \(bind: now.storedSeconds), \(bind: updated.storedSeconds), \(bind: article.authorID),
                     \(bind: categoryID), \(bind: sourceID), \(bind: article.sourceURL), \(bind: article.canonicalURL),
                     \(bind: article.image?.url ?? ""), \(bind: article.image?.alt ?? ""),
                     \(bind: article.image?.caption ?? ""), \(bind: article.image?.credit ?? ""),
@@ -57,18 +59,37 @@ struct ArticleWriter {
 
     private struct ExistingRow {
         var createdAt: Date
+        var updatedAt: Date
+        /// What readers would notice changing: headline, dek and body.
+        var content: [String]
     }
 
     private func existingRow(_ id: Int64?) async throws -> ExistingRow? {
         guard let id else { return nil }
-        guard let row = try await db.raw("SELECT created_at FROM articles WHERE id = \(bind: id)").first() else {
+        guard
+            let row = try await db.raw(
+                "SELECT created_at, updated_at, title, dek, body_markdown FROM articles WHERE id = \(bind: id)"
+            ).first()
+        else {
             throw StorageError.notFound("There is no article with id \(id).")
         }
-        return ExistingRow(createdAt: try row.date("created_at"))
+        return ExistingRow(
+            createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"),
+            content: [try row.string("title"), try row.string("dek"), try row.string("body_markdown")])
+    }
+
+    /// When readers last saw a change: a save that changes nothing visible keeps the old time, and an
+    /// article written with an earlier publication date was not "updated" by being stored now.
+    private func updatedAt(existing: ExistingRow?) -> Date {
+        if let existing {
+            let unchanged = existing.content == [article.title, article.dek, article.bodyMarkdown]
+            return unchanged ? existing.updatedAt : now
+        }
+        return min(now, article.publishedAt ?? now)
     }
 
     private func columnAssignments(
-        slug: Slug, day: PublicationDay, categoryID: Int64?, sourceID: Int64?
+        slug: Slug, day: PublicationDay, categoryID: Int64?, sourceID: Int64?, updatedAt: Date
     )
         -> SQLQueryString
     {
@@ -76,7 +97,7 @@ struct ArticleWriter {
         title = \(bind: article.title), slug = \(bind: slug.value), publish_day = \(bind: day.isoDate),
         dek = \(bind: article.dek), body_markdown = \(bind: article.bodyMarkdown), body_html = \(bind: article.bodyHTML),
         excerpt = \(bind: article.excerpt), status = \(bind: article.status.rawValue),
-        published_at = \(bind: article.publishedAt?.storedSeconds), updated_at = \(bind: now.storedSeconds),
+        published_at = \(bind: article.publishedAt?.storedSeconds), updated_at = \(bind: updatedAt.storedSeconds),
         author_id = \(bind: article.authorID), category_id = \(bind: categoryID), source_id = \(bind: sourceID),
         source_url = \(bind: article.sourceURL), canonical_url = \(bind: article.canonicalURL),
         image_url = \(bind: article.image?.url ?? ""), image_alt = \(bind: article.image?.alt ?? ""),

@@ -40,7 +40,7 @@ public enum CommentText {
             let before = line[line.index(before: index)]
             if before.isLetter || before.isNumber || before == "/" || before == "." || before == "@" { return nil }
         }
-        let rest = line[index...].lowercased()
+        let rest = line[index...].prefix(8).lowercased()
         guard rest.hasPrefix("http://") || rest.hasPrefix("https://") || rest.hasPrefix("www.") else { return nil }
         var end = index
         while end < line.endIndex, !line[end].isWhitespace, !"<>\"'`".contains(line[end]) {

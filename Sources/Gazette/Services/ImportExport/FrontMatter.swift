@@ -29,7 +29,8 @@ struct FrontMatterDocument {
         bodyLine = end + 3
         let parsed: Any?
         do {
-            parsed = try Yams.load(yaml: yaml)
+            // Dates stay text so they are read in the site's time zone, not as UTC by Yams.
+            parsed = try Yams.load(yaml: yaml, Resolver.default.removing(.timestamp))
         } catch let error as YamlError {
             throw Self.describe(error)
         } catch {

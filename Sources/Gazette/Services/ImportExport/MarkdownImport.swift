@@ -38,16 +38,33 @@ public struct MarkdownImport: Sendable {
         for (index, file) in files.enumerated() {
             progress(index, files.count, file.lastPathComponent)
             do {
-                let (draft, lines) = try await draft(from: file, defaultAuthor: defaultAuthor)
-                let slug = (try? draft.validated(now: services.clock.now()))?.slug.value ?? ""
-                if let earlier = slugsSeen[slug] {
+                var (draft, lines) = try await draft(from: file, defaultAuthor: defaultAuthor)
+                let timeZone = services.configuration.timeZone
+                // An article is the same one again when its slug and day match; a file without a date
+                // matches the newest article with its slug and keeps that article's date.
+                var existing: Int64? = nil
+                var key: String? = nil
+                if let slug = (try? draft.validated(now: services.clock.now()))?.slug {
+                    if let date = draft.publishedAt {
+                        let day = PublicationDay(date: date, timeZone: timeZone)
+                        existing = try await services.articles.id(forSlug: slug, day: day)
+                        key = "\(day.isoDate)/\(slug.value)"
+                    } else if let id = try await services.articles.id(forSlug: slug),
+                        let current = try await services.articles.summary(id: id)
+                    {
+                        existing = id
+                        draft.publishedAt = current.publishedAt
+                        key = "\(current.day.isoDate)/\(slug.value)"
+                    } else {
+                        key = "new/\(slug.value)"
+                    }
+                }
+                if let key, let earlier = slugsSeen[key] {
                     throw Problem(
                         file: file.lastPathComponent, line: lines.line(of: "slug") ?? lines.line(of: "title") ?? 1,
-                        message: "this article has the slug “\(slug)”, like \(earlier); give one of them another slug")
+                        message: "this article has the same slug and date as \(earlier); give one of them another slug")
                 }
-                slugsSeen[slug] = file.lastPathComponent
-                var existing: Int64? = nil
-                if let valid = Slug(validating: slug) { existing = try await services.articles.id(forSlug: valid) }
+                if let key { slugsSeen[key] = file.lastPathComponent }
                 do {
                     try await services.publishing.save(draft, id: existing)
                 } catch let errors as ValidationErrors {

@@ -38,7 +38,14 @@ struct ArticlePageResponder: Sendable {
             section, form: state, token: comments.formToken(articleID: summary.id))
         // Reply and comment-page variants are the same article: search engines should index only the article.
         let model = renderer.models.article(
-            details, latest: latest, comments: sectionModel, noIndex: !query.isEmpty)
-        return renderer.html(model, candidates: ["article-\(summary.slug.value)", "article", "index"], status: status)
+            details, latest: latest, comments: sectionModel,
+            noIndex: query["cpage"] != nil || query["replytocom"] != nil)
+        var response = renderer.html(
+            model, candidates: ["article-\(summary.slug.value)", "article", "index"], status: status)
+        // A page with the reader's own details or pending comments must never be stored by a shared cache.
+        if form != nil || !pending.isEmpty || request.cookies[CommenterCookie.name] != nil {
+            response.headers[.cacheControl] = "private, no-store"
+        }
+        return response
     }
 }

@@ -11,9 +11,10 @@ struct CommentController: Sendable {
     let renderer: PageRenderer
     /// Cookies get `Secure` when the site is served over https.
     let secureCookies: Bool
+    let clientAddress: ClientAddress
 
     /// The hidden field people never see and bots fill in.
-    static let honeypotField = "contact_website"
+    static let honeypotField = "gazette_trap"
 
     func post(_ request: Request, context: GazetteRequestContext) async throws -> Response {
         var request = request
@@ -32,9 +33,24 @@ struct CommentController: Sendable {
             email: fields["email"], url: fields["url"], comment: fields["comment"],
             remember: fields["remember"] == "yes")
         let submission = CommentService.Submission(
-            ip: context.clientIP, userAgent: request.headers[.userAgent] ?? "", honeypot: fields[Self.honeypotField],
+            ip: clientAddress.resolve(peer: context.clientIP, forwardedFor: request.headers[.xForwardedFor]),
+            userAgent: request.headers[.userAgent] ?? "", honeypot: fields[Self.honeypotField],
             formToken: fields["form_token"])
-        switch try await comments.post(form, submission: submission) {
+        let result: CommentService.PostResult
+        do {
+            result = try await comments.post(form, submission: submission)
+        } catch {
+            // Whatever failed below (a busy or unreachable database), the reader keeps their text.
+            context.logger.error("Could not store a comment: \(String(reflecting: error))")
+            let model = CommentErrorModel(
+                site: renderer.models.site,
+                head: renderer.models.head(title: "Comment not posted", description: "", route: nil, noIndex: true),
+                message:
+                    "We could not save your comment just now. Your text is below: copy it and try again in a moment.",
+                comment: form.comment)
+            return renderer.html(model, candidates: ["comment-error", "error"], status: .serviceUnavailable)
+        }
+        switch result {
         case .accepted(let comment, let day, let slug):
             return accepted(
                 comment, articleURL: renderer.models.urls.path(.article(day: day, slug: slug)), form: form,
