@@ -68,8 +68,8 @@ struct CommandLine {
         let folder = FileManager.default.temporaryDirectory
         let outputFile = folder.appendingPathComponent("gazette-out-\(UUID().uuidString)")
         let errorFile = folder.appendingPathComponent("gazette-err-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: outputFile.path, contents: nil)
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: outputFile)
         process.standardError = try FileHandle(forWritingTo: errorFile)
         process.standardInput = FileHandle.nullDevice

@@ -56,6 +56,13 @@ struct CommandLineTests {
             #expect(badRole.errors.contains("king"))
             let list = try CommandLine.run(["user", "list"] + database)
             #expect(list.output.contains("editor\tJane Doe <jane@example.com>"))
+            let reset = try CommandLine.run(
+                ["user", "reset-password", "--email", "jane@example.com", "--base-url", "https://news.example.com"]
+                    + database)
+            #expect(reset.status == 0, "\(reset.all)")
+            #expect(reset.output.contains("https://news.example.com/admin/reset/"))
+            let nobody = try CommandLine.run(["user", "reset-password", "--email", "nobody@example.com"] + database)
+            #expect(nobody.status != 0 && nobody.errors.contains("There is no user with the email"))
         }
     }
 
@@ -92,6 +99,8 @@ struct CommandLineTests {
             server.process.waitUntilExit()
             let result = server.result()
             #expect(result.status == 0, "\(result.all)")
+            #expect(result.output.contains("Create the first admin account here"), "\(result.all)")
+            #expect(result.output.contains("/admin/setup/"))
         }
     }
 }

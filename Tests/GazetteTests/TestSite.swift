@@ -24,7 +24,8 @@ struct TestSite {
                 host: "127.0.0.1", port: 0, dataDirectory: NSTemporaryDirectory(), database: location,
                 baseURL: "https://news.example.com", siteTitle: "The Test Times")
             configure(&configuration)
-            let services = try await AppServices.open(configuration, clock: clock, logger: TestDatabase.logger)
+            let services = try await AppServices.open(
+                configuration, clock: clock, logger: TestDatabase.logger, bcryptCost: 4)
             do {
                 try await seed(services)
                 let app = try buildApplication(services: services, logger: TestDatabase.logger)

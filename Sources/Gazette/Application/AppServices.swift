@@ -14,10 +14,11 @@ public struct AppServices: Sendable {
     public let publishing: PublishingService
     public let reader: ReaderService
     public let comments: CommentService
+    public let accounts: AccountService
     /// The migrations this opening applied, oldest first.
     public private(set) var appliedMigrations: [Int] = []
 
-    init(configuration: GazetteConfiguration, database: Database, clock: Clock, secret: String) {
+    init(configuration: GazetteConfiguration, database: Database, clock: Clock, secret: String, bcryptCost: UInt8) {
         self.configuration = configuration
         self.database = database
         self.clock = clock
@@ -32,22 +33,27 @@ public struct AppServices: Sendable {
         comments = CommentService(
             comments: CommentStore(database: database), articles: articles, settings: settings, clock: clock,
             signer: Signer(secret: secret))
+        accounts = AccountService(
+            accounts: AccountStore(database: database), authors: authors, clock: clock, bcryptCost: bcryptCost)
     }
 
     /// Opens the database and brings its schema up to date. Call `close()` when done.
     public static func open(
-        _ configuration: GazetteConfiguration, clock: Clock = .system, logger: Logger, migrate: Bool = true
+        _ configuration: GazetteConfiguration, clock: Clock = .system, logger: Logger, migrate: Bool = true,
+        bcryptCost: UInt8 = 12
     ) async throws -> AppServices {
         let database = try await Database.open(configuration.database, logger: logger)
         do {
             guard migrate else {
                 // Opened only to inspect (gazette check): the schema may be missing, and nothing gets signed.
                 return AppServices(
-                    configuration: configuration, database: database, clock: clock, secret: UUID().uuidString)
+                    configuration: configuration, database: database, clock: clock, secret: UUID().uuidString,
+                    bcryptCost: bcryptCost)
             }
             let applied = try await Migrator(database: database, logger: logger).migrate()
             let secret = try await SiteSecret.load(from: SettingsStore(database: database))
-            var services = AppServices(configuration: configuration, database: database, clock: clock, secret: secret)
+            var services = AppServices(
+                configuration: configuration, database: database, clock: clock, secret: secret, bcryptCost: bcryptCost)
             services.appliedMigrations = applied
             return services
         } catch {

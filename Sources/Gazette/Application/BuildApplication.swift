@@ -28,6 +28,22 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
         renderer: renderer
     ).register(on: router)
 
+    let adminTheme = try Theme(
+        builtIn: "admin", overrideFolder: nil,
+        required: ["layout", "form", "message", "dashboard", "comments", "error"])
+    let adminRenderer = AdminRenderer(theme: adminTheme, siteTitle: configuration.siteTitle)
+    let session = AdminSession(accounts: services.accounts, secureCookies: configuration.baseURL.hasPrefix("https://"))
+    let articles = services.articles
+    AdminRouter(
+        auth: AuthController(
+            accounts: services.accounts, session: session, renderer: adminRenderer,
+            clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies)),
+        newsroom: NewsroomController(
+            session: session, renderer: adminRenderer, comments: services.comments, reader: services.reader,
+            articleCount: { try await articles.count() }, dates: DateText(timeZone: configuration.timeZone)),
+        assets: AssetController(assets: adminTheme.assets)
+    ).register(on: router)
+
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Gazette"),

@@ -2,19 +2,22 @@ import Foundation
 
 /// Reads an `application/x-www-form-urlencoded` body. Malformed escapes are kept as typed, never fatal.
 struct FormBody {
-    private(set) var fields: [String: String] = [:]
+    private(set) var fields: [String: [String]] = [:]
 
     init(_ text: String) {
         for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = Self.decode(parts[0])
             let value = parts.count > 1 ? Self.decode(parts[1]) : ""
-            // The first occurrence wins, as browsers send each field once.
-            if fields[name] == nil { fields[name] = value }
+            fields[name, default: []].append(value)
         }
     }
 
-    subscript(_ name: String) -> String { fields[name] ?? "" }
+    /// The field's first value, as browsers send most fields once; empty when missing.
+    subscript(_ name: String) -> String { fields[name]?.first ?? "" }
+
+    /// Every value of a repeated field, such as checked boxes.
+    func values(_ name: String) -> [String] { fields[name] ?? [] }
 
     static func decode(_ text: Substring) -> String {
         let spaced = text.replacingOccurrences(of: "+", with: " ")

@@ -67,6 +67,11 @@ struct ServeCommand: AsyncParsableCommand {
                 throw CommandRunner.fail("\(error)")
             }
             let configuration = services.configuration
+            if let setup = try await services.accounts.setupLinkIfNeeded() {
+                print(
+                    "No one can sign in to the newsroom yet. Create the first admin account here "
+                        + "(the link works once, for 24 hours):\n\n    \(configuration.baseURL)\(setup)\n")
+            }
             logger.info(
                 "Gazette is serving \(configuration.baseURL) from http://\(configuration.host):\(configuration.port) with \(configuration.database)"
             )

@@ -6,7 +6,7 @@ import GazetteStorage
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Manage the people who write for the site.",
-        subcommands: [AddUser.self, ListUsers.self])
+        subcommands: [AddUser.self, ListUsers.self, ResetPassword.self])
 }
 
 extension Role: ExpressibleByArgument {}
@@ -63,6 +63,31 @@ struct ListUsers: AsyncParsableCommand {
                 print(
                     "\(author.id)\t\(author.role.rawValue)\t\(author.name) <\(author.email)>\t/author/\(author.slug)/")
             }
+        }
+    }
+}
+
+struct ResetPassword: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reset-password", abstract: "Print a one-time link to choose a new password (valid 24 hours).")
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "The person's email address.")
+    var email: String
+
+    @Option(name: .customLong("base-url"), help: "The site's public address, to print a full link (GAZETTE_BASE_URL).")
+    var baseURL: String?
+
+    func run() async throws {
+        var flags = site.flags
+        flags[Setting.baseURL.flag] = baseURL
+        try await CommandRunner.withServices(flags: flags) { services, _ in
+            guard let path = try await services.accounts.resetLink(email: email) else {
+                throw CommandRunner.fail("There is no user with the email \(email). See gazette user list.")
+            }
+            print("Open this link to choose a new password (it works once, for 24 hours):")
+            print("    \(services.configuration.baseURL)\(path)")
         }
     }
 }

@@ -11,5 +11,6 @@ enum MigrationList {
     static let all: [Migration] = [
         M001CreateContent.migration,
         M002CreateComments.migration,
+        M003CreateAccounts.migration,
     ]
 }

@@ -10,10 +10,14 @@ public struct Theme: Sendable {
     private let names: Set<String>
     public let assets: ThemeAssets
 
-    /// Loads the default theme, then the override folder (its `templates/` and `assets/`) on top.
-    public init(overrideFolder: String?) throws {
+    /// Loads a built-in theme (`default` for the site, `admin` for the newsroom), then the override folder
+    /// (its `templates/` and `assets/`) on top.
+    public init(
+        builtIn name: String = "default", overrideFolder: String?,
+        required: [String] = ["layout", "index", "article", "error"]
+    ) throws {
         MustacheContentTypes.register(FastHTMLContentType(), named: FastHTMLContentType.name)
-        var folders = [try Self.defaultFolder()]
+        var folders = [try Self.builtInFolder(name)]
         if let overrideFolder { folders.append(URL(fileURLWithPath: overrideFolder)) }
         var sources: [String: (text: String, file: String)] = [:]
         for folder in folders {
@@ -33,7 +37,7 @@ public struct Theme: Sendable {
                 throw ThemeError(message: "The template \(source.file) cannot be read: \(error)")
             }
         }
-        for required in ["layout", "index", "article", "error"] where sources[required] == nil {
+        for required in required where sources[required] == nil {
             throw ThemeError(message: "The theme has no \(required).mustache template.")
         }
         self.library = library
@@ -43,16 +47,16 @@ public struct Theme: Sendable {
 
     /// Renders with the first template that exists among `candidates` (most specific first).
     public func render(_ model: Any, candidates: [String]) -> String {
-        let name = candidates.first { names.contains($0) } ?? "index"
+        let name = candidates.first { names.contains($0) } ?? candidates.last ?? "index"
         return library.render(model, withTemplate: name) ?? ""
     }
 
-    static func defaultFolder() throws -> URL {
+    static func builtInFolder(_ name: String) throws -> URL {
         guard let resources = Bundle.module.resourceURL,
-            case let url = resources.appendingPathComponent("Themes/default"),
+            case let url = resources.appendingPathComponent("Themes/\(name)"),
             FileManager.default.fileExists(atPath: url.path)
         else {
-            throw ThemeError(message: "The default theme is missing from the build (Resources/Themes/default).")
+            throw ThemeError(message: "The \(name) theme is missing from the build (Resources/Themes/\(name)).")
         }
         return url
     }

@@ -1,0 +1,206 @@
+import Foundation
+import GazetteContent
+import GazetteStorage
+import HummingbirdBcrypt
+
+/// Newsroom accounts: the first-admin setup link, sign-in with throttling, sessions, password resets.
+public struct AccountService: Sendable {
+    private let accounts: AccountStore
+    private let authors: AuthorStore
+    private let clock: Clock
+    /// bcrypt's cost; tests lower it, since each step doubles the time.
+    private let bcryptCost: UInt8
+
+    public static let setupLinkLifetime: TimeInterval = 24 * 3_600
+    public static let resetLinkLifetime: TimeInterval = 24 * 3_600
+    /// A session ends after this long without a request…
+    public static let idleTimeout: TimeInterval = 12 * 3_600
+    /// …and after this long in any case.
+    public static let absoluteTimeout: TimeInterval = 14 * 86_400
+    public static let failureWindow: TimeInterval = 15 * 60
+    public static let failuresPerAccount = 5
+    public static let failuresPerIP = 20
+
+    public init(accounts: AccountStore, authors: AuthorStore, clock: Clock, bcryptCost: UInt8 = 12) {
+        self.accounts = accounts
+        self.authors = authors
+        self.clock = clock
+        self.bcryptCost = bcryptCost
+    }
+
+    // MARK: First run
+
+    /// A one-time path to create the first admin, while nobody can sign in yet; nil afterwards.
+    public func setupLinkIfNeeded() async throws -> String? {
+        guard try await !accounts.hasUserWithPassword() else { return nil }
+        let token = SecretToken.make()
+        try await accounts.createLink(
+            digest: SecretToken.digest(token), purpose: .setup, userID: nil, role: .admin, now: clock.now(),
+            lifetime: Self.setupLinkLifetime)
+        return "/admin/setup/\(token)"
+    }
+
+    public func isUsable(setupToken token: String) async throws -> Bool {
+        try await accounts.peekLink(digest: SecretToken.digest(token), purpose: .setup, now: clock.now()) != nil
+    }
+
+    /// Creates the first admin with the setup link, which then stops working.
+    public func completeSetup(
+        token: String, name: String, email: String, password: String
+    ) async throws
+        -> SetupResult
+    {
+        var errors = ValidationErrors()
+        var author = NewAuthor(name: name, email: email, role: .admin)
+        do {
+            author = try author.validated()
+        } catch {
+            errors = error
+        }
+        if let problem = PasswordRules.problem(with: password) { errors.add("password", problem) }
+        guard errors.isEmpty else { return .invalid(errors) }
+        let hash = Bcrypt.hash(password, cost: bcryptCost)
+        let now = clock.now()
+        let validated = author
+        do {
+            let created = try await accounts.consumeLink(digest: SecretToken.digest(token), purpose: .setup, now: now) {
+                _, db in
+                try await AccountStore.insertUser(validated, passwordHash: hash, now: now, in: db)
+            }
+            guard let userID = created else { return .linkUnusable }
+            return .created(userID: userID)
+        } catch let error as StorageError {
+            errors.add("email", error.description)
+            return .invalid(errors)
+        }
+    }
+
+    public enum SetupResult: Sendable {
+        case created(userID: Int64)
+        case invalid(ValidationErrors)
+        case linkUnusable
+    }
+
+    // MARK: Signing in
+
+    public enum SignInResult: Sendable {
+        case signedIn(SessionTokens)
+        case wrongCredentials
+        case throttled(retryAfterMinutes: Int)
+    }
+
+    /// The session cookie's value and the form token that proves a form came from this session.
+    public struct SessionTokens: Sendable {
+        public var session: String
+        public var csrf: String
+    }
+
+    /// Checks a password, with throttling per account and per IP address; the answer never says which of
+    /// the email or the password was wrong.
+    public func signIn(email: String, password: String, ip: String, userAgent: String) async throws -> SignInResult {
+        let now = clock.now()
+        let email = email.trimmingCharacters(in: .whitespaces).lowercased()
+        let recent = try await accounts.failures(
+            email: email, ip: ip, since: now.addingTimeInterval(-Self.failureWindow))
+        for (failures, limit) in [(recent.forEmail, Self.failuresPerAccount), (recent.forIP, Self.failuresPerIP)]
+        where failures.count >= limit {
+            let unlock = failures[failures.count - limit].addingTimeInterval(Self.failureWindow)
+            return .throttled(retryAfterMinutes: max(1, Int((unlock.timeIntervalSince(now) / 60).rounded(.up))))
+        }
+        guard let account = try await accounts.credentials(email: email), account.active,
+            !account.passwordHash.isEmpty, Bcrypt.verify(password, hash: account.passwordHash)
+        else {
+            try await accounts.recordFailure(email: email, ip: ip, now: now)
+            return .wrongCredentials
+        }
+        try await accounts.clearFailures(email: email)
+        let tokens = SessionTokens(session: SecretToken.make(), csrf: SecretToken.make())
+        try await accounts.createSession(
+            digest: SecretToken.digest(tokens.session), userID: account.author.id, csrfToken: tokens.csrf, ip: ip,
+            userAgent: userAgent, now: now)
+        return .signedIn(tokens)
+    }
+
+    /// Signs in the person a setup or reset just concerned, without asking for the password again.
+    public func startSession(userID: Int64, ip: String, userAgent: String) async throws -> SessionTokens {
+        let tokens = SessionTokens(session: SecretToken.make(), csrf: SecretToken.make())
+        try await accounts.createSession(
+            digest: SecretToken.digest(tokens.session), userID: userID, csrfToken: tokens.csrf, ip: ip,
+            userAgent: userAgent, now: clock.now())
+        return tokens
+    }
+
+    /// The signed-in person behind a session cookie, or nil when it is unknown, expired or deactivated.
+    public func currentUser(sessionToken: String) async throws -> SignedInUser? {
+        let digest = SecretToken.digest(sessionToken)
+        guard let session = try await accounts.session(digest: digest) else { return nil }
+        let now = clock.now()
+        if now.timeIntervalSince(session.lastSeenAt) > Self.idleTimeout
+            || now.timeIntervalSince(session.createdAt) > Self.absoluteTimeout
+        {
+            try await accounts.deleteSession(digest: digest)
+            return nil
+        }
+        guard let author = try await authors.find(id: session.userID),
+            let account = try await accounts.credentials(email: author.email), account.active
+        else { return nil }
+        // Recording activity at most once a minute keeps reads from turning into writes.
+        if now.timeIntervalSince(session.lastSeenAt) > 60 { try await accounts.touchSession(digest: digest, now: now) }
+        return SignedInUser(author: author, csrfToken: session.csrfToken)
+    }
+
+    public func signOut(sessionToken: String) async throws {
+        try await accounts.deleteSession(digest: SecretToken.digest(sessionToken))
+    }
+
+    public func signOutEverywhere(userID: Int64) async throws {
+        try await accounts.deleteSessions(userID: userID)
+    }
+
+    // MARK: Passwords
+
+    /// A one-time path to choose a new password, for `gazette user reset-password`.
+    public func resetLink(email: String) async throws -> String? {
+        guard let author = try await authors.find(email: email.lowercased()) else { return nil }
+        let token = SecretToken.make()
+        try await accounts.createLink(
+            digest: SecretToken.digest(token), purpose: .reset, userID: author.id, role: nil, now: clock.now(),
+            lifetime: Self.resetLinkLifetime)
+        return "/admin/reset/\(token)"
+    }
+
+    public func isUsable(resetToken token: String) async throws -> Bool {
+        try await accounts.peekLink(digest: SecretToken.digest(token), purpose: .reset, now: clock.now()) != nil
+    }
+
+    /// Sets a new password with a reset link and signs the person out everywhere else.
+    public func resetPassword(token: String, password: String) async throws -> ResetResult {
+        if let problem = PasswordRules.problem(with: password) {
+            return .invalid(ValidationErrors([ValidationIssue(field: "password", message: problem)]))
+        }
+        let hash = Bcrypt.hash(password, cost: bcryptCost)
+        let userID = try await accounts.consumeLink(
+            digest: SecretToken.digest(token), purpose: .reset, now: clock.now()
+        ) { link, db in
+            guard let userID = link.userID else { throw StorageError.notFound("The link names no account.") }
+            try await AccountStore.replacePassword(userID: userID, hash: hash, in: db)
+            return userID
+        }
+        guard let userID else { return .linkUnusable }
+        return .changed(userID: userID)
+    }
+
+    public enum ResetResult: Sendable {
+        case changed(userID: Int64)
+        case invalid(ValidationErrors)
+        case linkUnusable
+    }
+}
+
+/// The person a request belongs to, with the token their forms must carry.
+public struct SignedInUser: Sendable {
+    public var author: Author
+    public var csrfToken: String
+
+    public func can(_ right: Right) -> Bool { author.role.can(right) }
+}

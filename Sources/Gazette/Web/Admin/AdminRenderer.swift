@@ -1,0 +1,74 @@
+import GazetteContent
+import HTTPTypes
+import Hummingbird
+
+/// Renders newsroom pages through the admin theme.
+struct AdminRenderer: Sendable {
+    let theme: Theme
+    let siteTitle: String
+
+    func chrome(title: String, user: SignedInUser?, current: String = "", notice: String? = nil) -> AdminChrome {
+        var nav: [AdminNavItem] = []
+        if let user {
+            nav.append(AdminNavItem(label: "Dashboard", url: AdminURL.dashboard, isCurrent: current == "dashboard"))
+            if user.can(.moderateComments) {
+                nav.append(AdminNavItem(label: "Comments", url: AdminURL.comments, isCurrent: current == "comments"))
+            }
+            nav.append(AdminNavItem(label: "View site", url: "/", isCurrent: false))
+        }
+        return AdminChrome(
+            siteTitle: siteTitle, pageTitle: title, stylesheetURL: "/admin" + theme.assets.url(for: "admin.css"),
+            user: user.map {
+                AdminUserModel(name: $0.author.name, role: $0.author.role.rawValue, csrfToken: $0.csrfToken)
+            }, nav: nav, notice: notice)
+    }
+
+    func page(_ model: Any, template: String, status: HTTPResponse.Status = .ok) -> Response {
+        var response = PageRenderer.response(theme.render(model, candidates: [template, "error"]), status: status)
+        // Newsroom pages are personal and change with every action.
+        response.headers[.cacheControl] = "private, no-store"
+        return response
+    }
+
+    func message(
+        _ status: HTTPResponse.Status, heading: String, message: String, user: SignedInUser?,
+        linkURL: String = AdminURL.dashboard, linkLabel: String = "Back to the dashboard"
+    ) -> Response {
+        page(
+            AdminMessagePage(
+                chrome: chrome(title: heading, user: user), heading: heading, message: message, linkURL: linkURL,
+                linkLabel: linkLabel), template: "message", status: status)
+    }
+
+    func forbidden(_ user: SignedInUser) -> Response {
+        message(
+            .forbidden, heading: "You cannot do that",
+            message: "Your role (\(user.author.role.rawValue)) does not allow this. Ask an editor or an admin.",
+            user: user)
+    }
+
+    func expiredForm(_ user: SignedInUser?) -> Response {
+        message(
+            .forbidden, heading: "This form has expired",
+            message: "For your safety the form was refused: it did not come from your current session. "
+                + "Go back, reload the page and try again.", user: user)
+    }
+}
+
+/// Every newsroom address, in one place.
+enum AdminURL {
+    static let dashboard = "/admin/"
+    static let login = "/admin/login"
+    static let logout = "/admin/logout"
+    static let logoutEverywhere = "/admin/logout-everywhere"
+    static let comments = "/admin/comments"
+    static func setup(_ token: String) -> String { "/admin/setup/\(token)" }
+    static func reset(_ token: String) -> String { "/admin/reset/\(token)" }
+    static func comments(status: ModerationStatus) -> String { "\(comments)?status=\(status.rawValue)" }
+
+    /// Only local newsroom paths are followed after signing in, never another site.
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/admin/"), !next.hasPrefix("//"), !next.contains("\\") else { return dashboard }
+        return next
+    }
+}

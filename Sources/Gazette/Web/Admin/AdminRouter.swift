@@ -1,0 +1,38 @@
+import Hummingbird
+
+/// The newsroom's routes, on one screen. Each controller checks rights itself.
+struct AdminRouter {
+    let auth: AuthController
+    let newsroom: NewsroomController
+    let assets: AssetController
+
+    func register(on router: Router<GazetteRequestContext>) {
+        // The router treats /admin and /admin/ alike: the slash-less form is sent to the canonical one.
+        router.get("/admin") { request, _ in
+            request.uri.path == "/admin"
+                ? PageRenderer.redirect(to: AdminURL.dashboard) : try await newsroom.dashboard(request)
+        }
+        router.get("/admin/login") { request, _ in try await auth.loginForm(request) }
+        router.post("/admin/login") { request, context in try await auth.login(request, context: context) }
+        router.post("/admin/logout") { request, _ in try await auth.logout(request, everywhere: false) }
+        router.post("/admin/logout-everywhere") { request, _ in try await auth.logout(request, everywhere: true) }
+        router.get("/admin/setup/:token") { _, context in
+            try await auth.setupForm(token: context.parameters.get("token") ?? "")
+        }
+        router.post("/admin/setup/:token") { request, context in
+            try await auth.setup(request, token: context.parameters.get("token") ?? "", context: context)
+        }
+        router.get("/admin/reset/:token") { _, context in
+            try await auth.resetForm(token: context.parameters.get("token") ?? "")
+        }
+        router.post("/admin/reset/:token") { request, context in
+            try await auth.reset(request, token: context.parameters.get("token") ?? "", context: context)
+        }
+        router.get("/admin/comments") { request, _ in try await newsroom.queue(request) }
+        router.post("/admin/comments") { request, _ in try await newsroom.moderate(request) }
+        router.get("/admin/assets/:name") { request, context in
+            assets.respond(to: request, name: context.parameters.get("name") ?? "")
+                ?? PageRenderer.response("Not found", status: .notFound)
+        }
+    }
+}

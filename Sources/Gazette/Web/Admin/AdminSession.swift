@@ -1,0 +1,37 @@
+import Foundation
+import Hummingbird
+
+/// The newsroom's session cookie and the checks every admin route makes with it.
+struct AdminSession: Sendable {
+    static let cookieName = "gazette_session"
+    let accounts: AccountService
+    let secureCookies: Bool
+
+    /// The signed-in person, or nil for anonymous requests and expired sessions.
+    func user(for request: Request) async throws -> SignedInUser? {
+        guard let token = request.cookies[Self.cookieName]?.value, !token.isEmpty else { return nil }
+        return try await accounts.currentUser(sessionToken: token)
+    }
+
+    func cookie(_ token: String) -> Cookie {
+        Cookie(
+            name: Self.cookieName, value: token, maxAge: Int(AccountService.absoluteTimeout), path: "/",
+            secure: secureCookies, httpOnly: true, sameSite: .lax)
+    }
+
+    func expiredCookie() -> Cookie {
+        Cookie(
+            name: Self.cookieName, value: "", maxAge: 0, path: "/", secure: secureCookies, httpOnly: true,
+            sameSite: .lax)
+    }
+
+    /// True when a posted form carries this session's token: a form from another site cannot.
+    static func formIsGenuine(_ fields: FormBody, user: SignedInUser) -> Bool {
+        let given = Array(fields["csrf_token"].utf8)
+        let expected = Array(user.csrfToken.utf8)
+        guard given.count == expected.count, !given.isEmpty else { return false }
+        var difference: UInt8 = 0
+        for (a, b) in zip(given, expected) { difference |= a ^ b }
+        return difference == 0
+    }
+}

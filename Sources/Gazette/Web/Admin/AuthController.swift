@@ -1,0 +1,155 @@
+import Foundation
+import GazetteContent
+import HTTPTypes
+import Hummingbird
+
+/// Signing in and out, the first-admin setup link and password resets.
+struct AuthController: Sendable {
+    let accounts: AccountService
+    let session: AdminSession
+    let renderer: AdminRenderer
+    let clientAddress: ClientAddress
+
+    func loginForm(_ request: Request) async throws -> Response {
+        if try await session.user(for: request) != nil {
+            return PageRenderer.redirect(to: AdminURL.dashboard, permanent: false)
+        }
+        let next = request.uri.queryParameters["next"].map(String.init)
+        return renderer.page(signInPage(email: "", error: nil, next: AdminURL.safeNext(next)), template: "form")
+    }
+
+    func login(_ request: Request, context: GazetteRequestContext) async throws -> Response {
+        var request = request
+        let fields = FormBody(String(buffer: try await request.collectBody(upTo: 64 * 1024)))
+        let next = AdminURL.safeNext(fields["next"])
+        let ip = clientAddress.resolve(peer: context.clientIP, forwardedFor: request.headers[.xForwardedFor])
+        switch try await accounts.signIn(
+            email: fields["email"], password: fields["password"], ip: ip, userAgent: request.headers[.userAgent] ?? "")
+        {
+        case .signedIn(let tokens):
+            var response = PageRenderer.redirect(to: next, permanent: false)
+            response.setCookie(session.cookie(tokens.session))
+            return response
+        case .wrongCredentials:
+            return renderer.page(
+                signInPage(
+                    email: fields["email"], error: "The email address or the password is not right.", next: next),
+                template: "form", status: .unauthorized)
+        case .throttled(let minutes):
+            return renderer.page(
+                signInPage(
+                    email: fields["email"],
+                    error:
+                        "Too many failed attempts. For your account's safety, try again in \(minutes) minute\(minutes == 1 ? "" : "s").",
+                    next: next), template: "form", status: .tooManyRequests)
+        }
+    }
+
+    func logout(_ request: Request, everywhere: Bool) async throws -> Response {
+        var request = request
+        let fields = FormBody(String(buffer: try await request.collectBody(upTo: 64 * 1024)))
+        guard let user = try await session.user(for: request) else {
+            return PageRenderer.redirect(to: AdminURL.login, permanent: false)
+        }
+        guard AdminSession.formIsGenuine(fields, user: user) else { return renderer.expiredForm(user) }
+        if everywhere {
+            try await accounts.signOutEverywhere(userID: user.author.id)
+        } else if let token = request.cookies[AdminSession.cookieName]?.value {
+            try await accounts.signOut(sessionToken: token)
+        }
+        var response = PageRenderer.redirect(to: AdminURL.login, permanent: false)
+        response.setCookie(session.expiredCookie())
+        return response
+    }
+
+    // MARK: First admin
+
+    func setupForm(token: String) async throws -> Response {
+        guard try await accounts.isUsable(setupToken: token) else { return unusableLink() }
+        return renderer.page(setupPage(token: token, name: "", email: "", errors: ValidationErrors()), template: "form")
+    }
+
+    func setup(_ request: Request, token: String, context: GazetteRequestContext) async throws -> Response {
+        var request = request
+        let fields = FormBody(String(buffer: try await request.collectBody(upTo: 64 * 1024)))
+        switch try await accounts.completeSetup(
+            token: token, name: fields["name"], email: fields["email"], password: fields["password"])
+        {
+        case .created(let userID):
+            let tokens = try await accounts.startSession(
+                userID: userID, ip: context.clientIP, userAgent: request.headers[.userAgent] ?? "")
+            var response = PageRenderer.redirect(to: AdminURL.dashboard, permanent: false)
+            response.setCookie(session.cookie(tokens.session))
+            return response
+        case .invalid(let errors):
+            return renderer.page(
+                setupPage(token: token, name: fields["name"], email: fields["email"], errors: errors), template: "form",
+                status: .unprocessableContent)
+        case .linkUnusable:
+            return unusableLink()
+        }
+    }
+
+    // MARK: Password reset
+
+    func resetForm(token: String) async throws -> Response {
+        guard try await accounts.isUsable(resetToken: token) else { return unusableLink() }
+        return renderer.page(resetPage(token: token, error: nil), template: "form")
+    }
+
+    func reset(_ request: Request, token: String, context: GazetteRequestContext) async throws -> Response {
+        var request = request
+        let fields = FormBody(String(buffer: try await request.collectBody(upTo: 64 * 1024)))
+        switch try await accounts.resetPassword(token: token, password: fields["password"]) {
+        case .changed(let userID):
+            let tokens = try await accounts.startSession(
+                userID: userID, ip: context.clientIP, userAgent: request.headers[.userAgent] ?? "")
+            var response = PageRenderer.redirect(to: AdminURL.dashboard, permanent: false)
+            response.setCookie(session.cookie(tokens.session))
+            return response
+        case .invalid(let errors):
+            return renderer.page(
+                resetPage(token: token, error: errors.message(for: "password")), template: "form",
+                status: .unprocessableContent)
+        case .linkUnusable:
+            return unusableLink()
+        }
+    }
+
+    // MARK: Pages
+
+    private func unusableLink() -> Response {
+        renderer.message(
+            .gone, heading: "This link no longer works",
+            message: "Links like this work once and expire after 24 hours. Ask for a new one: "
+                + "gazette serve prints a setup link while the site has no admin, and "
+                + "gazette user reset-password --email … prints a reset link.", user: nil,
+            linkURL: AdminURL.login, linkLabel: "Go to sign in")
+    }
+
+    private func signInPage(email: String, error: String?, next: String) -> AdminFormPage {
+        AdminFormPage(
+            chrome: renderer.chrome(title: "Sign in", user: nil), heading: "Sign in to the newsroom", intro: nil,
+            action: AdminURL.login, error: error, name: nil, email: AdminField(value: email, error: nil),
+            password: AdminField(value: "", error: nil), submitLabel: "Sign in", next: next)
+    }
+
+    private func setupPage(token: String, name: String, email: String, errors: ValidationErrors) -> AdminFormPage {
+        AdminFormPage(
+            chrome: renderer.chrome(title: "Create the first admin", user: nil), heading: "Create the first admin",
+            intro: "This account can publish, moderate and invite everyone else. The link works once.",
+            action: AdminURL.setup(token), error: nil,
+            name: AdminField(value: name, error: errors.message(for: "name")),
+            email: AdminField(value: email, error: errors.message(for: "email")),
+            password: AdminField(value: "", error: errors.message(for: "password")), submitLabel: "Create account",
+            next: AdminURL.dashboard)
+    }
+
+    private func resetPage(token: String, error: String?) -> AdminFormPage {
+        AdminFormPage(
+            chrome: renderer.chrome(title: "Choose a new password", user: nil), heading: "Choose a new password",
+            intro: "You will be signed out everywhere else.", action: AdminURL.reset(token), error: nil, name: nil,
+            email: nil, password: AdminField(value: "", error: error), submitLabel: "Save password",
+            next: AdminURL.dashboard)
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import GazetteContent
+import HTTPTypes
+import Hummingbird
+
+/// The dashboard and the comment moderation queue. Every route checks the signed-in person's rights here,
+/// on the server, whatever the pages show.
+struct NewsroomController: Sendable {
+    let session: AdminSession
+    let renderer: AdminRenderer
+    let comments: CommentService
+    let reader: ReaderService
+    let articleCount: @Sendable () async throws -> Int
+    let dates: DateText
+
+    /// The signed-in person, or the answer to give instead: sign in first, or not allowed.
+    private func require(_ right: Right?, _ request: Request) async throws -> Result<SignedInUser, Refusal> {
+        guard let user = try await session.user(for: request) else {
+            let next = FormBody.encode(request.uri.path + (request.uri.query.map { "?" + $0 } ?? ""))
+            return .failure(
+                Refusal(response: PageRenderer.redirect(to: AdminURL.login + "?next=" + next, permanent: false)))
+        }
+        if let right, !user.can(right) { return .failure(Refusal(response: renderer.forbidden(user))) }
+        return .success(user)
+    }
+
+    struct Refusal: Error {
+        let response: Response
+    }
+
+    func dashboard(_ request: Request) async throws -> Response {
+        let user: SignedInUser
+        switch try await require(nil, request) {
+        case .success(let signedIn): user = signedIn
+        case .failure(let refusal): return refusal.response
+        }
+        let counts = try await comments.counts()
+        return renderer.page(
+            DashboardPage(
+                chrome: renderer.chrome(title: "Dashboard", user: user, current: "dashboard"),
+                articleCount: try await articleCount(), pendingComments: counts[.pending] ?? 0,
+                spamComments: counts[.spam] ?? 0, canModerate: user.can(.moderateComments)), template: "dashboard")
+    }
+
+    func queue(_ request: Request) async throws -> Response {
+        let user: SignedInUser
+        switch try await require(.moderateComments, request) {
+        case .success(let signedIn): user = signedIn
+        case .failure(let refusal): return refusal.response
+        }
+        let status =
+            request.uri.queryParameters["status"].flatMap { ModerationStatus(rawValue: String($0)) } ?? .pending
+        let notice = request.uri.queryParameters["done"].map(String.init).flatMap(Self.notice)
+        return try await queuePage(status: status, user: user, notice: notice)
+    }
+
+    func moderate(_ request: Request) async throws -> Response {
+        var request = request
+        let fields = FormBody(String(buffer: try await request.collectBody(upTo: 256 * 1024)))
+        let user: SignedInUser
+        switch try await require(.moderateComments, request) {
+        case .success(let signedIn): user = signedIn
+        case .failure(let refusal): return refusal.response
+        }
+        guard AdminSession.formIsGenuine(fields, user: user) else { return renderer.expiredForm(user) }
+        let status = ModerationStatus(rawValue: fields["status"]) ?? .pending
+        let ids = fields.values("ids").compactMap { Int64($0) }
+        let action = fields["action"]
+        guard !ids.isEmpty else {
+            return try await queuePage(status: status, user: user, notice: "Tick at least one comment first.")
+        }
+        if action == "delete" {
+            try await comments.delete(ids: ids)
+        } else if let moderation = ModerationAction(rawValue: action) {
+            try await comments.moderate(moderation, ids: ids)
+        } else {
+            return try await queuePage(status: status, user: user, notice: "Choose what to do with the comments.")
+        }
+        return PageRenderer.redirect(
+            to: AdminURL.comments(status: status) + "&done=\(action)-\(ids.count)", permanent: false)
+    }
+
+    private func queuePage(status: ModerationStatus, user: SignedInUser, notice: String?) async throws -> Response {
+        let counts = try await comments.counts()
+        let list = try await comments.list(status: status, limit: 100)
+        let tabs = ModerationStatus.allCases.map {
+            ModerationTab(
+                label: $0.rawValue.capitalized, url: AdminURL.comments(status: $0), count: counts[$0] ?? 0,
+                isCurrent: $0 == status)
+        }
+        let rows = list.map { comment in
+            ModerationRow(
+                id: String(comment.id), authorName: comment.authorName, authorEmail: comment.authorEmail,
+                authorURL: comment.authorURL, authorIP: comment.authorIP, date: dates.longWithTime(comment.createdAt),
+                bodyHTML: CommentText.html(comment.body), articleID: String(comment.articleID),
+                reasons: comment.spamReasons, hasReasons: !comment.spamReasons.isEmpty, score: comment.spamScore)
+        }
+        return renderer.page(
+            ModerationPage(
+                chrome: renderer.chrome(title: "Comments", user: user, current: "comments", notice: notice), tabs: tabs,
+                status: status.rawValue, comments: rows, actions: Self.actions(for: status), isEmpty: rows.isEmpty),
+            template: "comments")
+    }
+
+    /// The actions that make sense for comments of a status.
+    static func actions(for status: ModerationStatus) -> [ModerationActionModel] {
+        switch status {
+        case .pending:
+            [
+                .init(value: "approve", label: "Approve"), .init(value: "spam", label: "Spam"),
+                .init(value: "trash", label: "Trash"),
+            ]
+        case .approved:
+            [
+                .init(value: "unapprove", label: "Unapprove"), .init(value: "spam", label: "Spam"),
+                .init(value: "trash", label: "Trash"),
+            ]
+        case .spam:
+            [.init(value: "restore", label: "Not spam"), .init(value: "delete", label: "Delete permanently")]
+        case .trash:
+            [.init(value: "restore", label: "Restore"), .init(value: "delete", label: "Delete permanently")]
+        }
+    }
+
+    /// "approve-3" → "3 comments approved."
+    static func notice(_ done: String) -> String? {
+        let parts = done.split(separator: "-")
+        guard parts.count == 2, let count = Int(parts[1]) else { return nil }
+        let verbs = [
+            "approve": "approved", "unapprove": "sent back to pending", "spam": "marked as spam",
+            "trash": "moved to the trash", "restore": "restored", "delete": "deleted permanently",
+        ]
+        guard let verb = verbs[String(parts[0])] else { return nil }
+        return "\(count) comment\(count == 1 ? "" : "s") \(verb)."
+    }
+}

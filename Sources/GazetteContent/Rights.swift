@@ -1,0 +1,40 @@
+/// What a role allows in the newsroom, as WordPress newsrooms know it.
+public enum Right: String, Sendable, CaseIterable {
+    case writeDrafts
+    case publishOwn
+    case uploadMedia
+    case editAnyArticle
+    case manageTags
+    case moderateComments
+    case manageUsers
+    case manageSettings
+}
+
+extension Role {
+    /// True when this role carries the right; each role has every right of the roles below it.
+    public func can(_ right: Right) -> Bool {
+        switch right {
+        case .writeDrafts: true
+        case .publishOwn, .uploadMedia: self != .contributor
+        case .editAnyArticle, .manageTags, .moderateComments: self == .editor || self == .admin
+        case .manageUsers, .manageSettings: self == .admin
+        }
+    }
+}
+
+/// The rules for a newsroom password, in words a person understands.
+public enum PasswordRules {
+    public static let minimumLength = 10
+    /// bcrypt reads at most 72 bytes; a longer password would silently lose its end.
+    public static let maximumBytes = 72
+
+    public static func problem(with password: String) -> String? {
+        if password.count < minimumLength {
+            return "Choose a password of at least \(minimumLength) characters."
+        }
+        if password.utf8.count > maximumBytes {
+            return "Choose a password of at most \(maximumBytes) bytes (about \(maximumBytes) Latin letters)."
+        }
+        return nil
+    }
+}

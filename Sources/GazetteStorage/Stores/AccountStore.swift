@@ -1,0 +1,236 @@
+import Foundation
+import GazetteContent
+import SQLKit
+
+/// Passwords, sessions, sign-in failures and one-time links. Secrets arrive here already hashed.
+public struct AccountStore: Sendable {
+    private let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    // MARK: Passwords
+
+    /// The author with this email, their password hash and whether they may sign in.
+    public func credentials(email: String) async throws -> (author: Author, passwordHash: String, active: Bool)? {
+        try await database.read { db in
+            guard let row = try await db.raw("SELECT * FROM authors WHERE email = \(bind: email.lowercased())").first()
+            else { return nil }
+            return (
+                try AuthorStore.author(row), try row.string("password_hash"), try row.int64("active") == 1
+            )
+        }
+    }
+
+    public func setPasswordHash(_ hash: String, userID: Int64) async throws {
+        try await database.write { db in
+            try await db.raw("UPDATE authors SET password_hash = \(bind: hash) WHERE id = \(bind: userID)").run()
+        }
+    }
+
+    /// True once somebody can sign in: the site no longer needs a setup link.
+    public func hasUserWithPassword() async throws -> Bool {
+        try await database.read { db in
+            try await db.raw("SELECT id FROM authors WHERE password_hash <> '' AND active = 1 LIMIT 1").first() != nil
+        }
+    }
+
+    // MARK: Sessions
+
+    public struct SessionRecord: Sendable {
+        public var userID: Int64
+        public var csrfToken: String
+        public var createdAt: Date
+        public var lastSeenAt: Date
+    }
+
+    public func createSession(
+        digest: String, userID: Int64, csrfToken: String, ip: String, userAgent: String, now: Date
+    ) async throws {
+        try await database.write { db in
+            try await db.raw(
+                """
+                INSERT INTO sessions (id, user_id, csrf_token, created_at, last_seen_at, ip, user_agent)
+                VALUES (\(bind: digest), \(bind: userID), \(bind: csrfToken), \(bind: now.storedSeconds),
+                    \(bind: now.storedSeconds), \(bind: ip), \(bind: String(userAgent.prefix(300))))
+                """
+            ).run()
+        }
+    }
+
+    public func session(digest: String) async throws -> SessionRecord? {
+        try await database.read { db in
+            try await db.raw("SELECT * FROM sessions WHERE id = \(bind: digest)").first().map {
+                SessionRecord(
+                    userID: try $0.int64("user_id"), csrfToken: try $0.string("csrf_token"),
+                    createdAt: try $0.date("created_at"), lastSeenAt: try $0.date("last_seen_at"))
+            }
+        }
+    }
+
+    public func touchSession(digest: String, now: Date) async throws {
+        try await database.write { db in
+            try await db.raw(
+                "UPDATE sessions SET last_seen_at = \(bind: now.storedSeconds) WHERE id = \(bind: digest)"
+            ).run()
+        }
+    }
+
+    public func deleteSession(digest: String) async throws {
+        try await database.write { db in
+            try await db.raw("DELETE FROM sessions WHERE id = \(bind: digest)").run()
+        }
+    }
+
+    /// Signs the person out on every device.
+    public func deleteSessions(userID: Int64) async throws {
+        try await database.write { db in
+            try await db.raw("DELETE FROM sessions WHERE user_id = \(bind: userID)").run()
+        }
+    }
+
+    // MARK: Sign-in failures
+
+    public func recordFailure(email: String, ip: String, now: Date) async throws {
+        try await database.write { db in
+            try await db.raw(
+                """
+                INSERT INTO login_failures (email, ip, failed_at)
+                VALUES (\(bind: email.lowercased()), \(bind: ip), \(bind: now.storedSeconds))
+                """
+            ).run()
+        }
+    }
+
+    /// Failures since `since` for this email and for this IP, with the oldest of each.
+    public func failures(
+        email: String, ip: String, since: Date
+    ) async throws -> (
+        forEmail: [Date], forIP: [Date]
+    ) {
+        try await database.read { db in
+            let byEmail = try await db.raw(
+                """
+                SELECT failed_at FROM login_failures
+                WHERE email = \(bind: email.lowercased()) AND failed_at >= \(bind: since.storedSeconds)
+                ORDER BY failed_at
+                """
+            ).all().map { try $0.date("failed_at") }
+            let byIP = try await db.raw(
+                """
+                SELECT failed_at FROM login_failures
+                WHERE ip = \(bind: ip) AND failed_at >= \(bind: since.storedSeconds) ORDER BY failed_at
+                """
+            ).all().map { try $0.date("failed_at") }
+            return (byEmail, byIP)
+        }
+    }
+
+    public func clearFailures(email: String) async throws {
+        try await database.write { db in
+            try await db.raw("DELETE FROM login_failures WHERE email = \(bind: email.lowercased())").run()
+        }
+    }
+
+    // MARK: One-time links
+
+    public enum LinkPurpose: String, Sendable {
+        case setup, invite, reset
+    }
+
+    public struct Link: Sendable {
+        public var purpose: LinkPurpose
+        public var userID: Int64?
+        public var role: Role?
+    }
+
+    public func createLink(
+        digest: String, purpose: LinkPurpose, userID: Int64?, role: Role?, now: Date, lifetime: TimeInterval
+    ) async throws {
+        try await database.write { db in
+            try await db.raw(
+                """
+                INSERT INTO one_time_links (id, purpose, user_id, role, created_at, expires_at)
+                VALUES (\(bind: digest), \(bind: purpose.rawValue), \(bind: userID), \(bind: role?.rawValue ?? ""),
+                    \(bind: now.storedSeconds), \(bind: now.addingTimeInterval(lifetime).storedSeconds))
+                """
+            ).run()
+        }
+    }
+
+    /// The link if it exists, is unused and has not expired; it stays unused.
+    public func peekLink(digest: String, purpose: LinkPurpose, now: Date) async throws -> Link? {
+        try await database.read { db in
+            try await db.raw(
+                """
+                SELECT purpose, user_id, role FROM one_time_links
+                WHERE id = \(bind: digest) AND purpose = \(bind: purpose.rawValue) AND used_at IS NULL
+                    AND expires_at > \(bind: now.storedSeconds)
+                """
+            ).first().map(Self.link)
+        }
+    }
+
+    /// Marks the link used and runs `work` in the same transaction; a link works exactly once even when two
+    /// requests race, and nothing of `work` stays when it fails.
+    public func consumeLink<T: Sendable>(
+        digest: String, purpose: LinkPurpose, now: Date,
+        _ work: @escaping @Sendable (Link, any SQLDatabase) async throws -> T
+    ) async throws -> T? {
+        try await database.write { db in
+            guard
+                let row = try await db.raw(
+                    """
+                    UPDATE one_time_links SET used_at = \(bind: now.storedSeconds)
+                    WHERE id = \(bind: digest) AND purpose = \(bind: purpose.rawValue) AND used_at IS NULL
+                        AND expires_at > \(bind: now.storedSeconds)
+                    RETURNING purpose, user_id, role
+                    """
+                ).first()
+            else { return nil }
+            return try await work(try Self.link(row), db)
+        }
+    }
+
+    static func link(_ row: any SQLRow) throws -> Link {
+        Link(
+            purpose: LinkPurpose(rawValue: try row.string("purpose")) ?? .reset,
+            userID: try row.optionalInt64("user_id"), role: Role(rawValue: try row.string("role")))
+    }
+
+    /// Sets a new password and ends every session of that person, inside an open transaction.
+    public static func replacePassword(userID: Int64, hash: String, in db: any SQLDatabase) async throws {
+        try await db.raw("UPDATE authors SET password_hash = \(bind: hash) WHERE id = \(bind: userID)").run()
+        try await db.raw("DELETE FROM sessions WHERE user_id = \(bind: userID)").run()
+    }
+
+    /// Creates an author with a password inside an open transaction (the setup and invite links use it).
+    public static func insertUser(
+        _ author: NewAuthor, passwordHash: String, now: Date, in db: any SQLDatabase
+    )
+        async throws -> Int64
+    {
+        if try await db.raw("SELECT id FROM authors WHERE email = \(bind: author.email)").first() != nil {
+            throw StorageError.conflict("An account with the email \(author.email) already exists.")
+        }
+        let base = Slug(trusted: author.slug ?? "user")
+        var slug = base
+        var number = 1
+        while try await db.raw("SELECT id FROM authors WHERE slug = \(bind: slug.value)").first() != nil {
+            number += 1
+            slug = base.numbered(number)
+        }
+        guard
+            let row = try await db.raw(
+                """
+                INSERT INTO authors (name, slug, email, bio, role, created_at, password_hash)
+                VALUES (\(bind: author.name), \(bind: slug.value), \(bind: author.email), \(bind: author.bio),
+                    \(bind: author.role.rawValue), \(bind: now.storedSeconds), \(bind: passwordHash))
+                RETURNING id
+                """
+            ).first()
+        else { throw StorageError.unavailable("The new account got no id.") }
+        return try row.int64("id")
+    }
+}
