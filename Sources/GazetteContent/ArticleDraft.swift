@@ -118,7 +118,7 @@ public struct ArticleDraft: Sendable, Equatable {
             switch status {
             case .published: self.publishedAt ?? now
             case .scheduled: self.publishedAt
-            case .draft, .trashed: self.publishedAt
+            case .draft, .pending, .trashed: self.publishedAt
             }
         return ValidArticle(
             title: title, slug: slug, dek: dek, bodyMarkdown: bodyMarkdown, bodyHTML: bodyHTML, excerpt: excerpt,

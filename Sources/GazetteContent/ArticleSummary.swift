@@ -62,10 +62,14 @@ public struct ArticleDetails: Sendable, Equatable {
     public var sourceURL: String
     public var canonicalURL: String
     public var commentStatus: CommentStatus
+    /// Goes up by one with every save; an editor's form carries it to detect a concurrent save.
+    public var revision: Int
+    public var authorID: Int64
 
     public init(
         summary: ArticleSummary, bodyMarkdown: String, bodyHTML: String, authorBio: String, tags: [Tag],
-        corrections: [Correction], sourceURL: String, canonicalURL: String, commentStatus: CommentStatus
+        corrections: [Correction], sourceURL: String, canonicalURL: String, commentStatus: CommentStatus,
+        revision: Int = 1, authorID: Int64 = 0
     ) {
         self.summary = summary
         self.bodyMarkdown = bodyMarkdown
@@ -76,6 +80,8 @@ public struct ArticleDetails: Sendable, Equatable {
         self.sourceURL = sourceURL
         self.canonicalURL = canonicalURL
         self.commentStatus = commentStatus
+        self.revision = revision
+        self.authorID = authorID
     }
 
     public var commentCount: Int { summary.commentCount }

@@ -22,6 +22,13 @@ extension Role {
     }
 }
 
+extension Role {
+    /// The statuses this role may give an article: contributors write drafts and submit them for review.
+    public var allowedArticleStatuses: [ArticleStatus] {
+        can(.publishOwn) ? ArticleStatus.allCases : [.draft, .pending]
+    }
+}
+
 /// The rules for a newsroom password, in words a person understands.
 public enum PasswordRules {
     public static let minimumLength = 10

@@ -30,7 +30,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
 
     let adminTheme = try Theme(
         builtIn: "admin", overrideFolder: nil,
-        required: ["layout", "form", "message", "dashboard", "comments", "error"])
+        required: ["layout", "form", "message", "dashboard", "comments", "articles", "editor", "error"])
     let adminRenderer = AdminRenderer(theme: adminTheme, siteTitle: configuration.siteTitle)
     let session = AdminSession(accounts: services.accounts, secureCookies: configuration.baseURL.hasPrefix("https://"))
     let articles = services.articles
@@ -41,6 +41,9 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
         newsroom: NewsroomController(
             session: session, renderer: adminRenderer, comments: services.comments, reader: services.reader,
             articleCount: { try await articles.count() }, dates: DateText(timeZone: configuration.timeZone)),
+        editor: ArticleEditorController(
+            session: session, renderer: adminRenderer, articles: services.articles, publishing: services.publishing,
+            urls: SiteURL(base: configuration.baseURL), dates: DateText(timeZone: configuration.timeZone)),
         assets: AssetController(assets: adminTheme.assets)
     ).register(on: router)
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Gazette
 import Hummingbird
 
@@ -75,16 +76,27 @@ struct ServeCommand: AsyncParsableCommand {
             logger.info(
                 "Gazette is serving \(configuration.baseURL) from http://\(configuration.host):\(configuration.port) with \(configuration.database)"
             )
-            // Spam and trash past the purge delay go a few times a day; every instance may do it safely.
+            // Scheduled articles go out on time (also after a restart), and spam and trash past the purge
+            // delay go a few times a day; every instance may do both safely.
             let purge = Task {
+                var lastPurge = Date.distantPast
                 while !Task.isCancelled {
                     do {
-                        let purged = try await services.comments.purgeExpired()
-                        if purged > 0 { logger.info("Purged \(purged) old spam and trashed comment(s)") }
+                        let published = try await services.publishing.publishDue()
+                        if published > 0 { logger.info("Published \(published) scheduled article(s)") }
                     } catch {
-                        logger.warning("Purging old comments failed: \(error)")
+                        logger.warning("Publishing scheduled articles failed: \(error)")
                     }
-                    try? await Task.sleep(for: .seconds(6 * 3_600))
+                    if Date().timeIntervalSince(lastPurge) > 6 * 3_600 {
+                        lastPurge = Date()
+                        do {
+                            let purged = try await services.comments.purgeExpired()
+                            if purged > 0 { logger.info("Purged \(purged) old spam and trashed comment(s)") }
+                        } catch {
+                            logger.warning("Purging old comments failed: \(error)")
+                        }
+                    }
+                    try? await Task.sleep(for: .seconds(30))
                 }
             }
             defer { purge.cancel() }

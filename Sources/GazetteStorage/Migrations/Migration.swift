@@ -12,5 +12,6 @@ enum MigrationList {
         M001CreateContent.migration,
         M002CreateComments.migration,
         M003CreateAccounts.migration,
+        M004ArticleRevisions.migration,
     ]
 }

@@ -27,7 +27,8 @@ enum ArticleQueries {
 
     static let detailSelect = SQLQueryString(
         "SELECT " + summaryColumns
-            + ", a.body_markdown, a.body_html, a.source_url, a.canonical_url, a.comment_status, au.bio AS author_bio"
+            + ", a.body_markdown, a.body_html, a.source_url, a.canonical_url, a.comment_status, a.revision,"
+            + " a.author_id, au.bio AS author_bio"
             + joins)
 
     static func summary(_ row: any SQLRow) throws -> ArticleSummary {

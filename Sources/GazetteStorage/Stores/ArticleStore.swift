@@ -22,9 +22,69 @@ public struct ArticleStore: Sendable {
     /// Stores a new article, or replaces article `id`, with its tags, category, source and corrections.
     ///
     /// The slug is made unique for the article's day by numbering ("budget-2").
-    public func save(_ article: ValidArticle, id: Int64? = nil, now: Date, timeZone: TimeZone) async throws -> Saved {
+    /// With `expectedRevision`, the save happens only if nobody saved the article since that revision;
+    /// otherwise `ArticleConflict` is thrown and nothing is written.
+    public func save(
+        _ article: ValidArticle, id: Int64? = nil, expectedRevision: Int? = nil, now: Date, timeZone: TimeZone
+    ) async throws -> Saved {
         try await database.write { db in
-            try await ArticleWriter(db: db, article: article, now: now, timeZone: timeZone).save(replacing: id)
+            try await ArticleWriter(db: db, article: article, now: now, timeZone: timeZone)
+                .save(replacing: id, expectedRevision: expectedRevision)
+        }
+    }
+
+    /// Flips scheduled articles whose time has come to published; returns how many.
+    public func publishScheduled(dueBy now: Date) async throws -> Int {
+        try await database.write { db in
+            let due = try await db.raw(
+                """
+                SELECT id FROM articles WHERE status = 'scheduled' AND published_at <= \(bind: now.storedSeconds)
+                """
+            ).all().map { try $0.int64("id") }
+            guard !due.isEmpty else { return 0 }
+            try await db.raw(
+                "UPDATE articles SET status = 'published', revision = revision + 1 WHERE id IN (\(binds: due))"
+            ).run()
+            return due.count
+        }
+    }
+
+    /// Articles of any status for the newsroom, newest change first, with filters.
+    public func newsroomPage(
+        status: ArticleStatus?, authorID: Int64?, search: String, page: PageRequest
+    ) async throws -> Page<ArticleSummary> {
+        try await database.read { db in
+            var condition: SQLQueryString = "1 = 1"
+            if let status { condition = condition + " AND a.status = \(bind: status.rawValue)" }
+            if let authorID { condition = condition + " AND a.author_id = \(bind: authorID)" }
+            let words = search.trimmingCharacters(in: .whitespaces)
+            if !words.isEmpty {
+                let escaped = words.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
+                    .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+                condition = condition + " AND LOWER(a.title) LIKE \(bind: "%" + escaped + "%") ESCAPE '\\'"
+            }
+            let total = try await db.raw("SELECT COUNT(*) AS n FROM articles a WHERE " + condition).first()?.int64("n")
+            let rows = try await db.raw(
+                ArticleQueries.summarySelect + " WHERE " + condition
+                    + " ORDER BY a.updated_at DESC, a.id DESC LIMIT \(literal: page.size) OFFSET \(literal: page.offset)"
+            ).all()
+            return Page(items: try rows.map(ArticleQueries.summary), request: page, totalItems: Int(total ?? 0))
+        }
+    }
+
+    /// How many articles have each status, for the newsroom's tabs.
+    public func countsByStatus(authorID: Int64? = nil) async throws -> [ArticleStatus: Int] {
+        try await database.read { db in
+            let filter: SQLQueryString = authorID.map { " WHERE author_id = \(bind: $0)" } ?? ""
+            var counts: [ArticleStatus: Int] = [:]
+            for row in try await db.raw("SELECT status, COUNT(*) AS n FROM articles" + filter + " GROUP BY status")
+                .all()
+            {
+                if let status = ArticleStatus(rawValue: try row.string("status")) {
+                    counts[status] = Int(try row.int64("n"))
+                }
+            }
+            return counts
         }
     }
 
@@ -149,7 +209,8 @@ public struct ArticleStore: Sendable {
                 summary: summary, bodyMarkdown: try row.string("body_markdown"), bodyHTML: try row.string("body_html"),
                 authorBio: try row.string("author_bio"), tags: tags, corrections: corrections,
                 sourceURL: try row.string("source_url"), canonicalURL: try row.string("canonical_url"),
-                commentStatus: CommentStatus(rawValue: try row.string("comment_status")) ?? .open)
+                commentStatus: CommentStatus(rawValue: try row.string("comment_status")) ?? .open,
+                revision: Int(try row.int64("revision")), authorID: try row.int64("author_id"))
         }
     }
 }

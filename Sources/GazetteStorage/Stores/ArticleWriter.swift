@@ -9,8 +9,11 @@ struct ArticleWriter {
     let now: Date
     let timeZone: TimeZone
 
-    func save(replacing id: Int64?) async throws -> ArticleStore.Saved {
+    func save(replacing id: Int64?, expectedRevision: Int? = nil) async throws -> ArticleStore.Saved {
         let existing = try await existingRow(id)
+        if let expectedRevision, let existing, existing.revision != expectedRevision {
+            throw ArticleConflict(currentRevision: existing.revision)
+        }
         guard try await db.raw("SELECT id FROM authors WHERE id = \(bind: article.authorID)").first() != nil else {
             throw StorageError.notFound("There is no author with id \(article.authorID).")
         }
@@ -60,6 +63,7 @@ struct ArticleWriter {
     private struct ExistingRow {
         var createdAt: Date
         var updatedAt: Date
+        var revision: Int
         /// What readers would notice changing: headline, dek and body.
         var content: [String]
     }
@@ -68,13 +72,14 @@ struct ArticleWriter {
         guard let id else { return nil }
         guard
             let row = try await db.raw(
-                "SELECT created_at, updated_at, title, dek, body_markdown FROM articles WHERE id = \(bind: id)"
+                "SELECT created_at, updated_at, revision, title, dek, body_markdown FROM articles WHERE id = \(bind: id)"
             ).first()
         else {
             throw StorageError.notFound("There is no article with id \(id).")
         }
         return ExistingRow(
             createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"),
+            revision: Int(try row.int64("revision")),
             content: [try row.string("title"), try row.string("dek"), try row.string("body_markdown")])
     }
 
@@ -102,7 +107,7 @@ struct ArticleWriter {
         source_url = \(bind: article.sourceURL), canonical_url = \(bind: article.canonicalURL),
         image_url = \(bind: article.image?.url ?? ""), image_alt = \(bind: article.image?.alt ?? ""),
         image_caption = \(bind: article.image?.caption ?? ""), image_credit = \(bind: article.image?.credit ?? ""),
-        comment_status = \(bind: article.commentStatus.rawValue)
+        comment_status = \(bind: article.commentStatus.rawValue), revision = revision + 1
         """
     }
 
@@ -161,4 +166,9 @@ extension Optional {
         guard let value = self else { return nil }
         return try await transform(value)
     }
+}
+
+/// Someone else saved the article since this version was loaded: nothing was written.
+public struct ArticleConflict: Error, Sendable, Equatable {
+    public let currentRevision: Int
 }

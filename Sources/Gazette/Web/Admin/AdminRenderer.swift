@@ -11,6 +11,7 @@ struct AdminRenderer: Sendable {
         var nav: [AdminNavItem] = []
         if let user {
             nav.append(AdminNavItem(label: "Dashboard", url: AdminURL.dashboard, isCurrent: current == "dashboard"))
+            nav.append(AdminNavItem(label: "Articles", url: AdminURL.articles, isCurrent: current == "articles"))
             if user.can(.moderateComments) {
                 nav.append(AdminNavItem(label: "Comments", url: AdminURL.comments, isCurrent: current == "comments"))
             }
@@ -62,6 +63,9 @@ enum AdminURL {
     static let logout = "/admin/logout"
     static let logoutEverywhere = "/admin/logout-everywhere"
     static let comments = "/admin/comments"
+    static let articles = "/admin/articles"
+    static let newArticle = "/admin/articles/new"
+    static func article(_ id: Int64) -> String { "/admin/articles/\(id)" }
     static func setup(_ token: String) -> String { "/admin/setup/\(token)" }
     static func reset(_ token: String) -> String { "/admin/reset/\(token)" }
     static func comments(status: ModerationStatus) -> String { "\(comments)?status=\(status.rawValue)" }

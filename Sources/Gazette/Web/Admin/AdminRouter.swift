@@ -4,6 +4,7 @@ import Hummingbird
 struct AdminRouter {
     let auth: AuthController
     let newsroom: NewsroomController
+    let editor: ArticleEditorController
     let assets: AssetController
 
     func register(on router: Router<GazetteRequestContext>) {
@@ -27,6 +28,17 @@ struct AdminRouter {
         }
         router.post("/admin/reset/:token") { request, context in
             try await auth.reset(request, token: context.parameters.get("token") ?? "", context: context)
+        }
+        router.get("/admin/articles") { request, _ in try await editor.list(request) }
+        router.get("/admin/articles/new") { request, _ in try await editor.edit(request, id: nil) }
+        router.post("/admin/articles/new") { request, _ in try await editor.save(request, id: nil) }
+        router.get("/admin/articles/:id") { request, context in
+            guard let id = context.parameters.get("id").flatMap(Int64.init) else { throw HTTPError(.notFound) }
+            return try await editor.edit(request, id: id)
+        }
+        router.post("/admin/articles/:id") { request, context in
+            guard let id = context.parameters.get("id").flatMap(Int64.init) else { throw HTTPError(.notFound) }
+            return try await editor.save(request, id: id)
         }
         router.get("/admin/comments") { request, _ in try await newsroom.queue(request) }
         router.post("/admin/comments") { request, _ in try await newsroom.moderate(request) }
