@@ -13,6 +13,7 @@ from __future__ import annotations
 import ctypes
 import datetime as dt
 import os
+import re
 import shutil
 import signal
 import socket
@@ -146,6 +147,24 @@ class Site:
         args = ["comments", "list"] + (["--status", status] if status else [])
         return [line for line in self.cli(*args).splitlines() if line.startswith("#")]
 
+    def wait_for_output(self, pattern: str, timeout: float = 20.0) -> re.Match:
+        """The first match of the regular expression PATTERN in what the
+        server has printed so far, waiting up to TIMEOUT seconds for it."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                match = re.search(pattern, self.log_path.read_text(errors="replace"))
+            except OSError:
+                match = None
+            if match:
+                return match
+            if time.monotonic() > deadline or self.process.poll() is not None:
+                raise AssertionError(
+                    f"gazette serve did not print /{pattern}/ within {timeout:.0f}s; its output:\n"
+                    + self.log_tail(40)
+                )
+            time.sleep(0.1)
+
     def log_tail(self, n: int) -> str:
         try:
             lines = self.log_path.read_text(errors="replace").splitlines()
@@ -175,8 +194,13 @@ def _wait_healthy(site: Site, timeout: float = 60.0) -> None:
     raise RuntimeError(f"gazette serve not ready after {timeout:.0f}s:\n" + site.log_tail(40))
 
 
-def _start_site(binary: str, data_dir: Path) -> Site:
+def _start_site(binary: str, data_dir: Path, line_buffered: bool = False) -> Site:
+    """Starts `gazette serve` on a free loopback port, its standard output and
+    error going to DATA_DIR/serve-N.log. With LINE_BUFFERED, through
+    `stdbuf -oL`: gazette's own print()s (the setup link) are block-buffered
+    when standard output is a file, and would reach the log only at exit."""
     last_error: Exception | None = None
+    prefix = ["stdbuf", "-oL"] if line_buffered else []
     for attempt in range(3):  # another process may take the port we picked
         port = _free_port()
         log_path = data_dir / f"serve-{attempt}.log"
@@ -184,6 +208,7 @@ def _start_site(binary: str, data_dir: Path) -> Site:
         started_on = dt.datetime.now(dt.timezone.utc).date()
         process = subprocess.Popen(
             [
+                *prefix,
                 binary, "serve",
                 "--host", HOST,
                 "--port", str(port),
@@ -217,10 +242,10 @@ def _stop_site(site: Site) -> int | None:
     return site.process.returncode
 
 
-def _keep_data(data_dir: Path, artifacts_dir: Path) -> None:
-    """Copies the site's database and server logs next to the screenshots,
-    and removes the temporary folder."""
-    dest = artifacts_dir / "gazette-data"
+def _keep_data(data_dir: Path, artifacts_dir: Path, name: str = "gazette-data") -> None:
+    """Copies the site's database and server logs next to the screenshots
+    (in ARTIFACTS_DIR/NAME), and removes the temporary folder."""
+    dest = artifacts_dir / name
     shutil.copytree(data_dir, dest, dirs_exist_ok=True)
     shutil.rmtree(data_dir, ignore_errors=True)
     print(f"\ngazette data folder and server log copied to {dest}")
@@ -248,6 +273,39 @@ def site(request, artifacts_dir):
         code = _stop_site(the_site)
         if request.session.testsfailed > 0 or code != 0:
             _keep_data(data_dir, artifacts_dir)
+        shutil.rmtree(data_dir, ignore_errors=True)
+        if code is None:
+            pytest.fail("gazette serve did not stop within 20 s of SIGTERM (killed)", pytrace=False)
+        if code != 0:
+            pytest.fail(f"gazette serve exited with {code} on SIGTERM (expected 0)", pytrace=False)
+
+
+@pytest.fixture(scope="module")
+def fresh_site(request, artifacts_dir):
+    """A brand-new site for one test module, with its own data folder: no
+    admin yet, so it prints a first-admin setup link (Site.wait_for_output
+    reads it; its output is line-buffered, see _start_site). Comment flood
+    control is off, as for `site`. Stopped with SIGTERM at the module's end."""
+    binary = os.environ.get("GAZETTE_BINARY", "")
+    if not binary or not os.access(binary, os.X_OK):
+        pytest.fail(f"GAZETTE_BINARY must name the gazette executable (got {binary!r})", pytrace=False)
+    keep_as = "gazette-data-" + request.module.__name__.rpartition(".")[2]
+    data_dir = Path(tempfile.mkdtemp(prefix="gazette-browser-fresh-site."))
+    failed_before = request.session.testsfailed
+    try:
+        run_cli(binary, data_dir, "settings", "set", "comments.flood_seconds", "0")
+        the_site = _start_site(binary, data_dir, line_buffered=True)
+    except BaseException:
+        _keep_data(data_dir, artifacts_dir, keep_as)
+        raise
+    _SITES.append(the_site)
+    try:
+        yield the_site
+    finally:
+        _SITES.remove(the_site)
+        code = _stop_site(the_site)
+        if request.session.testsfailed > failed_before or code != 0:
+            _keep_data(data_dir, artifacts_dir, keep_as)
         shutil.rmtree(data_dir, ignore_errors=True)
         if code is None:
             pytest.fail("gazette serve did not stop within 20 s of SIGTERM (killed)", pytrace=False)

@@ -69,9 +69,11 @@ struct ServeCommand: AsyncParsableCommand {
             }
             let configuration = services.configuration
             if let setup = try await services.accounts.setupLinkIfNeeded() {
-                print(
-                    "No one can sign in to the newsroom yet. Create the first admin account here "
-                        + "(the link works once, for 24 hours):\n\n    \(configuration.baseURL)\(setup)\n")
+                // Written straight to the file descriptor, so it reaches a log file or a pipe at once.
+                FileHandle.standardOutput.write(
+                    Data(
+                        ("No one can sign in to the newsroom yet. Create the first admin account here "
+                            + "(the link works once, for 24 hours):\n\n    \(configuration.baseURL)\(setup)\n\n").utf8))
             }
             logger.info(
                 "Gazette is serving \(configuration.baseURL) from http://\(configuration.host):\(configuration.port) with \(configuration.database)"

@@ -29,10 +29,12 @@ public struct AccountStore: Sendable {
         }
     }
 
-    /// True once somebody can sign in: the site no longer needs a setup link.
+    /// True once an admin can sign in: the site no longer needs a setup link.
     public func hasUserWithPassword() async throws -> Bool {
         try await database.read { db in
-            try await db.raw("SELECT id FROM authors WHERE password_hash <> '' AND active = 1 LIMIT 1").first() != nil
+            try await db.raw(
+                "SELECT id FROM authors WHERE password_hash <> '' AND active = 1 AND role = 'admin' LIMIT 1"
+            ).first() != nil
         }
     }
 
