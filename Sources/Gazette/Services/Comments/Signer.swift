@@ -30,8 +30,7 @@ public struct Signer: Sendable {
 
     private func signature(_ value: String, purpose: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data("\(purpose)\n\(value)".utf8), using: key)
-        return Data(mac).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return Base64URL.encode(Data(mac))
     }
 }
 

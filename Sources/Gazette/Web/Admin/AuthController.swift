@@ -76,11 +76,7 @@ struct AuthController: Sendable {
             token: token, name: fields["name"], email: fields["email"], password: fields["password"])
         {
         case .created(let userID):
-            let tokens = try await accounts.startSession(
-                userID: userID, ip: context.clientIP, userAgent: request.headers[.userAgent] ?? "")
-            var response = PageRenderer.redirect(to: AdminURL.dashboard, permanent: false)
-            response.setCookie(session.cookie(tokens.session))
-            return response
+            return try await signedIn(userID: userID, request: request, context: context)
         case .invalid(let errors):
             return renderer.page(
                 setupPage(token: token, name: fields["name"], email: fields["email"], errors: errors), template: "form",
@@ -102,11 +98,7 @@ struct AuthController: Sendable {
         let fields = FormBody(String(buffer: try await request.collectBody(upTo: 64 * 1024)))
         switch try await accounts.resetPassword(token: token, password: fields["password"]) {
         case .changed(let userID):
-            let tokens = try await accounts.startSession(
-                userID: userID, ip: context.clientIP, userAgent: request.headers[.userAgent] ?? "")
-            var response = PageRenderer.redirect(to: AdminURL.dashboard, permanent: false)
-            response.setCookie(session.cookie(tokens.session))
-            return response
+            return try await signedIn(userID: userID, request: request, context: context)
         case .invalid(let errors):
             return renderer.page(
                 resetPage(token: token, error: errors.message(for: "password")), template: "form",
@@ -114,6 +106,15 @@ struct AuthController: Sendable {
         case .linkUnusable:
             return unusableLink()
         }
+    }
+
+    /// After a setup or a reset: the person is signed in and lands on the dashboard.
+    private func signedIn(userID: Int64, request: Request, context: GazetteRequestContext) async throws -> Response {
+        let tokens = try await accounts.startSession(
+            userID: userID, ip: context.clientIP, userAgent: request.headers[.userAgent] ?? "")
+        var response = PageRenderer.redirect(to: AdminURL.dashboard, permanent: false)
+        response.setCookie(session.cookie(tokens.session))
+        return response
     }
 
     // MARK: Pages

@@ -9,16 +9,12 @@ enum CommenterCookie {
     /// Cookie-safe text: base64url of the three fields separated by a unit separator.
     static func value(for form: CommentForm) -> String {
         let joined = [form.author, form.email, form.url].joined(separator: "\u{1F}")
-        return Data(joined.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return Base64URL.encode(Data(joined.utf8))
     }
 
     /// The remembered fields as a form to pre-fill; an empty form when the cookie is missing or garbled.
     static func form(from value: String?) -> CommentForm {
-        guard var base64 = value?.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        else { return CommentForm() }
-        while base64.count % 4 != 0 { base64 += "=" }
-        guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8) else {
+        guard let value, let data = Base64URL.decode(value), let text = String(data: data, encoding: .utf8) else {
             return CommentForm()
         }
         let parts = text.components(separatedBy: "\u{1F}")
