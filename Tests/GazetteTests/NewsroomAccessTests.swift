@@ -26,6 +26,12 @@ struct Staff {
         return answer
     }
 
+    mutating func post(_ path: String, pairs: [(String, String)]) async throws -> Fetched {
+        let answer = try await site.post(path, pairs: pairs, headers: headers)
+        if let value = answer.setCookies["gazette_session"] { cookie = value }
+        return answer
+    }
+
     mutating func signIn(_ email: String, _ password: String) async throws -> Fetched {
         try await post("/admin/login", ["email": email, "password": password, "next": "/admin/"])
     }

@@ -51,11 +51,21 @@ struct TestSite {
 
     /// Posts a form, as a browser does; HTML answers are saved for the validator like pages.
     func post(_ path: String, form: [String: String], headers: HTTPFields = [:]) async throws -> Fetched {
+        try await post(path, pairs: form.map { ($0.key, $0.value) }, headers: headers)
+    }
+
+    /// Posts fields in order, repeated names included, as a browser sends a form with repeated inputs.
+    func post(_ path: String, pairs: [(String, String)], headers: HTTPFields = [:]) async throws -> Fetched {
+        let body = pairs.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+        return try await post(
+            path, body: ByteBuffer(string: body), contentType: "application/x-www-form-urlencoded", headers: headers)
+    }
+
+    func post(_ path: String, body: ByteBuffer, contentType: String, headers: HTTPFields = [:]) async throws -> Fetched
+    {
         var headers = headers
-        headers[.contentType] = "application/x-www-form-urlencoded"
-        let body = form.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
-        let response = try await client.executeRequest(
-            uri: path, method: .post, headers: headers, body: ByteBuffer(string: body))
+        headers[.contentType] = contentType
+        let response = try await client.executeRequest(uri: path, method: .post, headers: headers, body: body)
         let fetched = Fetched(status: response.status, headers: response.headers, body: String(buffer: response.body))
         HTMLDump.save(fetched, path: "post" + path, engine: engine)
         return fetched

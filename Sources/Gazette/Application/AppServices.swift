@@ -9,6 +9,7 @@ public struct AppServices: Sendable {
     public let clock: Clock
     public let authors: AuthorStore
     public let articles: ArticleStore
+    public let revisions: RevisionStore
     public let terms: TermStore
     public let settings: SettingsStore
     public let publishing: PublishingService
@@ -24,6 +25,7 @@ public struct AppServices: Sendable {
         self.clock = clock
         authors = AuthorStore(database: database)
         articles = ArticleStore(database: database)
+        revisions = RevisionStore(database: database)
         terms = TermStore(database: database)
         settings = SettingsStore(database: database)
         publishing = PublishingService(articles: articles, clock: clock, timeZone: configuration.timeZone)

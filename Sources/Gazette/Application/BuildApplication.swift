@@ -30,20 +30,31 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
 
     let adminTheme = try Theme(
         builtIn: "admin", overrideFolder: nil,
-        required: ["layout", "form", "message", "dashboard", "comments", "articles", "editor", "error"])
+        required: [
+            "layout", "form", "message", "dashboard", "comments", "articles", "editor", "revisions", "revision",
+            "error",
+        ])
     let adminRenderer = AdminRenderer(theme: adminTheme, siteTitle: configuration.siteTitle)
     let session = AdminSession(accounts: services.accounts, secureCookies: configuration.baseURL.hasPrefix("https://"))
     let articles = services.articles
+    let gate = AdminGate(session: session, renderer: adminRenderer)
+    let urls = SiteURL(base: configuration.baseURL)
+    let dates = DateText(timeZone: configuration.timeZone)
     AdminRouter(
         auth: AuthController(
             accounts: services.accounts, session: session, renderer: adminRenderer,
             clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies)),
         newsroom: NewsroomController(
-            session: session, renderer: adminRenderer, comments: services.comments, reader: services.reader,
-            articleCount: { try await articles.count() }, dates: DateText(timeZone: configuration.timeZone)),
+            gate: gate, renderer: adminRenderer, comments: services.comments, reader: services.reader,
+            articleCount: { try await articles.count() }, dates: dates),
+        articleList: ArticleListController(
+            gate: gate, renderer: adminRenderer, articles: articles, urls: urls, dates: dates),
         editor: ArticleEditorController(
-            session: session, renderer: adminRenderer, articles: services.articles, publishing: services.publishing,
-            urls: SiteURL(base: configuration.baseURL), dates: DateText(timeZone: configuration.timeZone)),
+            gate: gate, renderer: adminRenderer, articles: articles, publishing: services.publishing, urls: urls,
+            dates: dates, clock: services.clock),
+        history: ArticleHistoryController(
+            gate: gate, renderer: adminRenderer, articles: articles, revisions: services.revisions,
+            publishing: services.publishing, dates: dates),
         assets: AssetController(assets: adminTheme.assets)
     ).register(on: router)
 

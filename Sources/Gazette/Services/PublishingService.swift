@@ -17,8 +17,9 @@ public struct PublishingService: Sendable {
     /// Saves a new article, or replaces article `id`. Throws `ValidationErrors` naming each bad field.
     /// With `expectedRevision` the save is refused with `ArticleConflict` when someone saved in between.
     @discardableResult
+    /// `savedBy` and `note` go into the revision history.
     public func save(
-        _ draft: ArticleDraft, id: Int64? = nil, expectedRevision: Int? = nil
+        _ draft: ArticleDraft, id: Int64? = nil, expectedRevision: Int? = nil, savedBy: Int64? = nil, note: String = ""
     ) async throws
         -> ArticleStore.Saved
     {
@@ -27,7 +28,36 @@ public struct PublishingService: Sendable {
         let now = clock.now()
         let article = try draft.validated(now: now)
         return try await articles.save(
-            article, id: id, expectedRevision: expectedRevision, now: now, timeZone: timeZone)
+            article, id: id, expectedRevision: expectedRevision, now: now, timeZone: timeZone, savedBy: savedBy,
+            note: note)
+    }
+
+    /// Brings back the text of an earlier revision as a new revision; the history keeps everything.
+    /// Throws `ArticleConflict` when the article changed since `expectedRevision`.
+    @discardableResult
+    public func restore(
+        _ revision: ArticleRevision, into current: ArticleDetails, expectedRevision: Int, savedBy: Int64?
+    ) async throws -> ArticleStore.Saved {
+        var draft = current.draft
+        draft.title = revision.title
+        draft.dek = revision.dek
+        draft.bodyMarkdown = revision.bodyMarkdown
+        draft.excerpt = revision.excerpt
+        return try await save(
+            draft, id: current.summary.id, expectedRevision: expectedRevision, savedBy: savedBy,
+            note: "Restored revision \(revision.number)")
+    }
+
+    /// Moves an article to another status, such as to the trash and back, keeping everything else.
+    @discardableResult
+    public func change(
+        _ current: ArticleDetails, to status: ArticleStatus, expectedRevision: Int, savedBy: Int64?
+    ) async throws -> ArticleStore.Saved {
+        var draft = current.draft
+        draft.status = status
+        let note = status == .trashed ? "Moved to the trash" : "Status changed to \(status.label.lowercased())"
+        return try await save(
+            draft, id: current.summary.id, expectedRevision: expectedRevision, savedBy: savedBy, note: note)
     }
 
     /// Publishes every scheduled article whose time has come; returns how many. Safe to run from every

@@ -13,6 +13,11 @@ struct FormBody {
         }
     }
 
+    /// A form whose fields were read elsewhere, such as from a multipart body.
+    init(fields: [String: [String]]) {
+        self.fields = fields
+    }
+
     /// The field's first value, as browsers send most fields once; empty when missing.
     subscript(_ name: String) -> String { fields[name]?.first ?? "" }
 

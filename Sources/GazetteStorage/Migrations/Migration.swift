@@ -13,5 +13,6 @@ enum MigrationList {
         M002CreateComments.migration,
         M003CreateAccounts.migration,
         M004ArticleRevisions.migration,
+        M005RevisionHistory.migration,
     ]
 }

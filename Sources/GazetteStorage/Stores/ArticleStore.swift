@@ -24,12 +24,16 @@ public struct ArticleStore: Sendable {
     /// The slug is made unique for the article's day by numbering ("budget-2").
     /// With `expectedRevision`, the save happens only if nobody saved the article since that revision;
     /// otherwise `ArticleConflict` is thrown and nothing is written.
+    /// Every save adds a revision, recorded with `savedBy` and `note`.
     public func save(
-        _ article: ValidArticle, id: Int64? = nil, expectedRevision: Int? = nil, now: Date, timeZone: TimeZone
+        _ article: ValidArticle, id: Int64? = nil, expectedRevision: Int? = nil, now: Date, timeZone: TimeZone,
+        savedBy: Int64? = nil, note: String = ""
     ) async throws -> Saved {
         try await database.write { db in
-            try await ArticleWriter(db: db, article: article, now: now, timeZone: timeZone)
-                .save(replacing: id, expectedRevision: expectedRevision)
+            try await ArticleWriter(
+                db: db, article: article, now: now, timeZone: timeZone, savedBy: savedBy, note: note
+            )
+            .save(replacing: id, expectedRevision: expectedRevision)
         }
     }
 

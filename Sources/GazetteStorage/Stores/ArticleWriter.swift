@@ -8,6 +8,9 @@ struct ArticleWriter {
     let article: ValidArticle
     let now: Date
     let timeZone: TimeZone
+    /// Who saved, for the revision history; nil for commands and imports.
+    var savedBy: Int64? = nil
+    var note = ""
 
     func save(replacing id: Int64?, expectedRevision: Int? = nil) async throws -> ArticleStore.Saved {
         let existing = try await existingRow(id)
@@ -57,6 +60,7 @@ struct ArticleWriter {
         }
         try await replaceTags(of: articleID)
         try await replaceCorrections(of: articleID)
+        try await recordRevision(of: articleID, number: (existing?.revision ?? 0) + 1)
         return ArticleStore.Saved(id: articleID, slug: slug, day: day)
     }
 
@@ -150,6 +154,18 @@ struct ArticleWriter {
                 """
             ).run()
         }
+    }
+
+    private func recordRevision(of articleID: Int64, number: Int) async throws {
+        try await db.raw(
+            """
+            INSERT INTO article_revisions
+                (article_id, revision, saved_at, saved_by, title, dek, body_markdown, excerpt, status, note)
+            VALUES (\(bind: articleID), \(bind: number), \(bind: now.storedSeconds), \(bind: savedBy),
+                \(bind: article.title), \(bind: article.dek), \(bind: article.bodyMarkdown), \(bind: article.excerpt),
+                \(bind: article.status.rawValue), \(bind: note))
+            """
+        ).run()
     }
 
     /// The outlet's home page, from the address of one of its articles.

@@ -1,3 +1,5 @@
+import GazetteContent
+
 /// The newsroom's article list.
 struct ArticleListPage: Sendable {
     let chrome: AdminChrome
@@ -30,6 +32,26 @@ struct EditorPage: Sendable {
     let fields: [String: EditorField]
     let statusOptions: [OptionModel]
     let commentOptions: [OptionModel]
+    let corrections: [CorrectionRowModel]
+    let correctionsError: String?
+    /// The body as readers will see it, after "Preview".
+    let previewHTML: String?
+    let historyURL: String?
+    let statusChange: StatusChangeModel?
+}
+
+struct CorrectionRowModel: Sendable {
+    let number: Int
+    let date: String
+    let note: String
+}
+
+/// The one-click move to the trash, or back out of it.
+struct StatusChangeModel: Sendable {
+    let action: String
+    let status: String
+    let label: String
+    let revision: String
 }
 
 struct EditorField: Sendable {
@@ -49,4 +71,55 @@ struct ConflictModel: Sendable {
     let theirBody: String
     let yourTitle: String
     let yourBody: String
+}
+
+/// An article's revisions, newest first.
+struct RevisionListPage: Sendable {
+    let chrome: AdminChrome
+    let articleTitle: String
+    let editURL: String
+    let rows: [RevisionRow]
+    let isEmpty: Bool
+}
+
+struct RevisionRow: Sendable {
+    let number: Int
+    let url: String
+    let title: String
+    let savedBy: String
+    let date: String
+    let status: String
+    let note: String?
+    let isCurrent: Bool
+}
+
+/// One revision: what changed in it, and the button to bring it back.
+struct RevisionPage: Sendable {
+    let chrome: AdminChrome
+    let articleTitle: String
+    let number: Int
+    let historyURL: String
+    let savedBy: String
+    let date: String
+    let comparedWith: String
+    let lines: [DiffLineModel]
+    let isCurrent: Bool
+    let restoreURL: String
+    let currentRevision: String
+}
+
+struct DiffLineModel: Sendable {
+    let text: String
+    let kind: String
+    let sign: String
+    /// Read out by screen readers, which do not see the colours.
+    let label: String?
+
+    init(_ line: DiffLine) {
+        switch line {
+        case .same(let text): (self.text, kind, sign, label) = (text, "same", " ", nil)
+        case .added(let text): (self.text, kind, sign, label) = (text, "added", "+", "Added: ")
+        case .removed(let text): (self.text, kind, sign, label) = (text, "removed", "−", "Removed: ")
+        }
+    }
 }

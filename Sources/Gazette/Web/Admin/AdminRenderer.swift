@@ -66,6 +66,10 @@ enum AdminURL {
     static let articles = "/admin/articles"
     static let newArticle = "/admin/articles/new"
     static func article(_ id: Int64) -> String { "/admin/articles/\(id)" }
+    static func articleStatus(_ id: Int64) -> String { "/admin/articles/\(id)/status" }
+    static func revisions(_ id: Int64) -> String { "/admin/articles/\(id)/revisions" }
+    static func revision(_ id: Int64, _ number: Int) -> String { "/admin/articles/\(id)/revisions/\(number)" }
+    static func restoreRevision(_ id: Int64, _ number: Int) -> String { revision(id, number) + "/restore" }
     static func setup(_ token: String) -> String { "/admin/setup/\(token)" }
     static func reset(_ token: String) -> String { "/admin/reset/\(token)" }
     static func comments(status: ModerationStatus) -> String { "\(comments)?status=\(status.rawValue)" }

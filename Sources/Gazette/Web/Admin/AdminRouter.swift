@@ -4,7 +4,9 @@ import Hummingbird
 struct AdminRouter {
     let auth: AuthController
     let newsroom: NewsroomController
+    let articleList: ArticleListController
     let editor: ArticleEditorController
+    let history: ArticleHistoryController
     let assets: AssetController
 
     func register(on router: Router<GazetteRequestContext>) {
@@ -29,16 +31,26 @@ struct AdminRouter {
         router.post("/admin/reset/:token") { request, context in
             try await auth.reset(request, token: context.parameters.get("token") ?? "", context: context)
         }
-        router.get("/admin/articles") { request, _ in try await editor.list(request) }
+        router.get("/admin/articles") { request, _ in try await articleList.list(request) }
         router.get("/admin/articles/new") { request, _ in try await editor.edit(request, id: nil) }
         router.post("/admin/articles/new") { request, _ in try await editor.save(request, id: nil) }
         router.get("/admin/articles/:id") { request, context in
-            guard let id = context.parameters.get("id").flatMap(Int64.init) else { throw HTTPError(.notFound) }
-            return try await editor.edit(request, id: id)
+            try await editor.edit(request, id: try Self.id(context))
         }
         router.post("/admin/articles/:id") { request, context in
-            guard let id = context.parameters.get("id").flatMap(Int64.init) else { throw HTTPError(.notFound) }
-            return try await editor.save(request, id: id)
+            try await editor.save(request, id: try Self.id(context))
+        }
+        router.post("/admin/articles/:id/status") { request, context in
+            try await history.changeStatus(request, id: try Self.id(context))
+        }
+        router.get("/admin/articles/:id/revisions") { request, context in
+            try await history.list(request, id: try Self.id(context))
+        }
+        router.get("/admin/articles/:id/revisions/:number") { request, context in
+            try await history.show(request, id: try Self.id(context), number: try Self.number(context))
+        }
+        router.post("/admin/articles/:id/revisions/:number/restore") { request, context in
+            try await history.restore(request, id: try Self.id(context), number: try Self.number(context))
         }
         router.get("/admin/comments") { request, _ in try await newsroom.queue(request) }
         router.post("/admin/comments") { request, _ in try await newsroom.moderate(request) }
@@ -46,5 +58,18 @@ struct AdminRouter {
             assets.respond(to: request, name: context.parameters.get("name") ?? "")
                 ?? PageRenderer.response("Not found", status: .notFound)
         }
+    }
+
+    /// The numeric id in the path; anything else is an address that does not exist.
+    private static func id(_ context: GazetteRequestContext) throws -> Int64 {
+        guard let id = context.parameters.get("id").flatMap(Int64.init), id > 0 else { throw HTTPError(.notFound) }
+        return id
+    }
+
+    private static func number(_ context: GazetteRequestContext) throws -> Int {
+        guard let number = context.parameters.get("number").flatMap(Int.init), number > 0 else {
+            throw HTTPError(.notFound)
+        }
+        return number
     }
 }

@@ -8,9 +8,16 @@ struct ArticleEditorForm: Sendable {
         "image_alt", "image_caption", "image_credit", "canonical_url", "published_at",
     ]
 
+    /// One correction row: its date as shown and its note. A row with an empty note is dropped on save.
+    struct CorrectionRow: Sendable, Equatable {
+        var date: String
+        var note: String
+    }
+
     var values: [String: String] = [:]
     var status = ArticleStatus.draft
     var comments = CommentStatus.open
+    var corrections: [CorrectionRow] = []
 
     init() {}
 
@@ -18,6 +25,9 @@ struct ArticleEditorForm: Sendable {
         for name in Self.names { values[name] = fields[name] }
         status = ArticleStatus(rawValue: fields["status"]) ?? .draft
         comments = CommentStatus(rawValue: fields["comments"]) ?? .open
+        let dates = fields.values("correction_date")
+        let notes = fields.values("correction_note")
+        corrections = notes.indices.map { CorrectionRow(date: $0 < dates.count ? dates[$0] : "", note: notes[$0]) }
     }
 
     /// The form filled from a stored article.
@@ -34,18 +44,36 @@ struct ArticleEditorForm: Sendable {
         ]
         status = summary.status
         comments = details.commentStatus
+        corrections = details.corrections.map { CorrectionRow(date: dates.localInput($0.notedAt), note: $0.note) }
     }
 
-    subscript(_ name: String) -> String { values[name] ?? "" }
+    subscript(_ name: String) -> String {
+        get { values[name] ?? "" }
+        set { values[name] = newValue }
+    }
 
     /// The draft to save, or the problems with the fields that cannot even be read.
-    func draft(authorID: Int64, timeZone: TimeZone) -> (ArticleDraft?, ValidationErrors) {
+    /// A correction without a date is dated `now`: that is how a new one is added.
+    func draft(authorID: Int64, timeZone: TimeZone, now: Date) -> (ArticleDraft?, ValidationErrors) {
         var errors = ValidationErrors()
         var publishedAt: Date? = nil
         let when = self["published_at"].trimmingCharacters(in: .whitespaces)
         if !when.isEmpty {
             publishedAt = FlexibleDate.parse(when, timeZone: timeZone)
             if publishedAt == nil { errors.add("published_at", "Write the date like 2026-11-29 09:30.") }
+        }
+        var notes: [Correction] = []
+        for row in corrections {
+            let note = row.note.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !note.isEmpty else { continue }
+            let date = row.date.trimmingCharacters(in: .whitespaces)
+            if date.isEmpty {
+                notes.append(Correction(notedAt: now, note: note))
+            } else if let notedAt = FlexibleDate.parse(date, timeZone: timeZone) {
+                notes.append(Correction(notedAt: notedAt, note: note))
+            } else {
+                errors.add("corrections", "Write each correction's date like 2026-11-29 09:30, or leave it empty.")
+            }
         }
         let imageURL = self["image_url"].trimmingCharacters(in: .whitespaces)
         let image =
@@ -60,7 +88,8 @@ struct ArticleEditorForm: Sendable {
             authorID: authorID, category: self["category"].isEmpty ? nil : self["category"],
             tags: self["tags"].split(separator: ",").map { String($0) },
             sourceName: self["source"].isEmpty ? nil : self["source"], sourceURL: self["source_url"],
-            canonicalURL: self["canonical_url"], image: image, commentStatus: comments)
+            canonicalURL: self["canonical_url"], image: image, corrections: notes.sorted { $0.notedAt < $1.notedAt },
+            commentStatus: comments)
         return (draft, errors)
     }
 }

@@ -6,34 +6,15 @@ import Hummingbird
 /// The dashboard and the comment moderation queue. Every route checks the signed-in person's rights here,
 /// on the server, whatever the pages show.
 struct NewsroomController: Sendable {
-    let session: AdminSession
+    let gate: AdminGate
     let renderer: AdminRenderer
     let comments: CommentService
     let reader: ReaderService
     let articleCount: @Sendable () async throws -> Int
     let dates: DateText
 
-    /// The signed-in person, or the answer to give instead: sign in first, or not allowed.
-    private func require(_ right: Right?, _ request: Request) async throws -> Result<SignedInUser, Refusal> {
-        guard let user = try await session.user(for: request) else {
-            let next = FormBody.encode(request.uri.path + (request.uri.query.map { "?" + $0 } ?? ""))
-            return .failure(
-                Refusal(response: PageRenderer.redirect(to: AdminURL.login + "?next=" + next, permanent: false)))
-        }
-        if let right, !user.can(right) { return .failure(Refusal(response: renderer.forbidden(user))) }
-        return .success(user)
-    }
-
-    struct Refusal: Error {
-        let response: Response
-    }
-
     func dashboard(_ request: Request) async throws -> Response {
-        let user: SignedInUser
-        switch try await require(nil, request) {
-        case .success(let signedIn): user = signedIn
-        case .failure(let refusal): return refusal.response
-        }
+        let user = try await gate.user(nil, request)
         let counts = try await comments.counts()
         return renderer.page(
             DashboardPage(
@@ -43,11 +24,7 @@ struct NewsroomController: Sendable {
     }
 
     func queue(_ request: Request) async throws -> Response {
-        let user: SignedInUser
-        switch try await require(.moderateComments, request) {
-        case .success(let signedIn): user = signedIn
-        case .failure(let refusal): return refusal.response
-        }
+        let user = try await gate.user(.moderateComments, request)
         let status =
             request.uri.queryParameters["status"].flatMap { ModerationStatus(rawValue: String($0)) } ?? .pending
         let notice = request.uri.queryParameters["done"].map(String.init).flatMap(Self.notice)
@@ -57,12 +34,7 @@ struct NewsroomController: Sendable {
     func moderate(_ request: Request) async throws -> Response {
         var request = request
         let fields = FormBody(String(buffer: try await request.collectBody(upTo: 256 * 1024)))
-        let user: SignedInUser
-        switch try await require(.moderateComments, request) {
-        case .success(let signedIn): user = signedIn
-        case .failure(let refusal): return refusal.response
-        }
-        guard AdminSession.formIsGenuine(fields, user: user) else { return renderer.expiredForm(user) }
+        let user = try await gate.formUser(.moderateComments, request, fields: fields)
         let status = ModerationStatus(rawValue: fields["status"]) ?? .pending
         let ids = fields.values("ids").compactMap { Int64($0) }
         let action = fields["action"]

@@ -13,6 +13,8 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
     {
         do {
             return try await next(request, context)
+        } catch let refusal as AdminGate.Refusal {
+            return refusal.response
         } catch let error as HTTPError {
             switch error.status {
             case .notFound:

@@ -1,0 +1,118 @@
+import Foundation
+import GazetteContent
+import GazetteStorage
+import HTTPTypes
+import Hummingbird
+
+/// An article's revision history (who saved what, when, and what changed), restoring a revision, and moving
+/// an article to the trash and back. Every change here is itself a new revision.
+struct ArticleHistoryController: Sendable {
+    let gate: AdminGate
+    let renderer: AdminRenderer
+    let articles: ArticleStore
+    let revisions: RevisionStore
+    let publishing: PublishingService
+    let dates: DateText
+
+    func list(_ request: Request, id: Int64) async throws -> Response {
+        let user = try await gate.user(nil, request)
+        let article = try await editable(id, by: user)
+        let rows = try await revisions.list(articleID: id).map { revision in
+            RevisionRow(
+                number: revision.number, url: AdminURL.revision(id, revision.number), title: revision.title,
+                savedBy: revision.savedBy ?? "a command or an import", date: dates.longWithTime(revision.savedAt),
+                status: revision.status.label, note: revision.note.isEmpty ? nil : revision.note,
+                isCurrent: revision.number == article.revision)
+        }
+        return renderer.page(
+            RevisionListPage(
+                chrome: renderer.chrome(title: "Revisions", user: user, current: "articles"),
+                articleTitle: article.summary.title, editURL: AdminURL.article(id), rows: rows, isEmpty: rows.isEmpty),
+            template: "revisions")
+    }
+
+    func show(_ request: Request, id: Int64, number: Int, notice: String? = nil) async throws -> Response {
+        let user = try await gate.user(nil, request)
+        let article = try await editable(id, by: user)
+        guard let (revision, previous) = try await revisions.find(articleID: id, number: number) else {
+            return renderer.message(
+                .notFound, heading: "No such revision", message: "This article has no revision \(number).",
+                user: user, linkURL: AdminURL.revisions(id), linkLabel: "Back to the revisions")
+        }
+        let before = previous.map(Self.text) ?? ""
+        let lines = TextDiff.lines(from: before, to: Self.text(revision)).map(DiffLineModel.init)
+        return renderer.page(
+            RevisionPage(
+                chrome: renderer.chrome(title: "Revision \(number)", user: user, current: "articles", notice: notice),
+                articleTitle: article.summary.title, number: number, historyURL: AdminURL.revisions(id),
+                savedBy: revision.savedBy ?? "a command or an import", date: dates.longWithTime(revision.savedAt),
+                comparedWith: previous.map { "revision \($0.number)" } ?? "an empty article", lines: lines,
+                isCurrent: revision.number == article.revision,
+                restoreURL: AdminURL.restoreRevision(id, number), currentRevision: String(article.revision)),
+            template: "revision")
+    }
+
+    func restore(_ request: Request, id: Int64, number: Int) async throws -> Response {
+        var request = request
+        let fields = FormBody(String(buffer: try await request.collectBody(upTo: 64 * 1024)))
+        let user = try await gate.formUser(nil, request, fields: fields)
+        let article = try await editable(id, by: user)
+        guard let (revision, _) = try await revisions.find(articleID: id, number: number) else {
+            throw HTTPError(.notFound)
+        }
+        do {
+            try await publishing.restore(
+                revision, into: article, expectedRevision: Int(fields["revision"]) ?? -1, savedBy: user.author.id)
+        } catch is ArticleConflict {
+            return try await show(
+                request, id: id, number: number,
+                notice: "The article changed since you opened this page; nothing was restored. Look again, then "
+                    + "restore if you still want to.")
+        } catch let errors as ValidationErrors {
+            return renderer.message(
+                .unprocessableContent, heading: "This revision cannot be restored",
+                message: errors.issues.map(\.message).joined(separator: " "), user: user,
+                linkURL: AdminURL.revisions(id),
+                linkLabel: "Back to the revisions")
+        }
+        return PageRenderer.redirect(to: AdminURL.article(id) + "?saved=1", permanent: false)
+    }
+
+    /// Moves an article to the trash, or out of it as a draft.
+    func changeStatus(_ request: Request, id: Int64) async throws -> Response {
+        var request = request
+        let fields = FormBody(String(buffer: try await request.collectBody(upTo: 64 * 1024)))
+        let user = try await gate.formUser(nil, request, fields: fields)
+        let article = try await editable(id, by: user)
+        guard let status = ArticleStatus(rawValue: fields["status"]), [.trashed, .draft].contains(status),
+            user.author.role.allowedArticleStatuses.contains(status)
+        else { return renderer.forbidden(user) }
+        do {
+            try await publishing.change(
+                article, to: status, expectedRevision: Int(fields["revision"]) ?? -1, savedBy: user.author.id)
+        } catch is ArticleConflict {
+            return renderer.message(
+                .conflict, heading: "The article changed meanwhile",
+                message: "Someone saved this article since you opened it, so nothing was changed. Open it again "
+                    + "and decide.", user: user, linkURL: AdminURL.article(id), linkLabel: "Open the article")
+        }
+        let done = status == .trashed ? "trashed" : "restored"
+        return PageRenderer.redirect(to: AdminURL.articles + "?done=\(done)", permanent: false)
+    }
+
+    private func editable(_ id: Int64, by user: SignedInUser) async throws -> ArticleDetails {
+        guard let details = try await articles.find(id: id) else { throw HTTPError(.notFound) }
+        guard user.can(.editAnyArticle) || details.authorID == user.author.id else {
+            throw AdminGate.Refusal(response: renderer.forbidden(user))
+        }
+        return details
+    }
+
+    /// What a revision says, as one text for the diff.
+    private static func text(_ revision: ArticleRevision) -> String {
+        var parts = ["# " + revision.title]
+        if !revision.dek.isEmpty { parts.append("## " + revision.dek) }
+        parts.append(revision.bodyMarkdown)
+        return parts.joined(separator: "\n\n")
+    }
+}
