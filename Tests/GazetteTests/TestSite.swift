@@ -19,9 +19,12 @@ struct TestSite {
         _ engine: TestEngine, clock: Clock = .fixed(now), configure: (inout GazetteConfiguration) -> Void = { _ in },
         seed: (AppServices) async throws -> Void = { _ in }, _ body: @Sendable (TestSite) async throws -> Void
     ) async throws {
+        // Each site has its own data folder, so uploads of one test never meet another's.
+        let dataDirectory = (NSTemporaryDirectory() as NSString).appendingPathComponent("gazette-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
         try await TestDatabase.with(engine) { location in
             var configuration = GazetteConfiguration(
-                host: "127.0.0.1", port: 0, dataDirectory: NSTemporaryDirectory(), database: location,
+                host: "127.0.0.1", port: 0, dataDirectory: dataDirectory, database: location,
                 baseURL: "https://news.example.com", siteTitle: "The Test Times")
             configure(&configuration)
             let services = try await AppServices.open(

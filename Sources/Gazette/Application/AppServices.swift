@@ -10,6 +10,7 @@ public struct AppServices: Sendable {
     public let authors: AuthorStore
     public let articles: ArticleStore
     public let revisions: RevisionStore
+    public let media: MediaLibrary
     public let terms: TermStore
     public let settings: SettingsStore
     public let publishing: PublishingService
@@ -26,6 +27,9 @@ public struct AppServices: Sendable {
         authors = AuthorStore(database: database)
         articles = ArticleStore(database: database)
         revisions = RevisionStore(database: database)
+        media = MediaLibrary(
+            store: MediaStore(database: database),
+            folder: URL(fileURLWithPath: configuration.dataDirectory).appendingPathComponent("media"), clock: clock)
         terms = TermStore(database: database)
         settings = SettingsStore(database: database)
         publishing = PublishingService(articles: articles, clock: clock, timeZone: configuration.timeZone)

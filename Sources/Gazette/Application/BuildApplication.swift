@@ -25,6 +25,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
             secureCookies: configuration.baseURL.hasPrefix("https://"),
             clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies)),
         assets: AssetController(assets: theme.assets), health: HealthController(database: services.database),
+        media: MediaController(library: services.media),
         renderer: renderer
     ).register(on: router)
 
@@ -32,7 +33,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
         builtIn: "admin", overrideFolder: nil,
         required: [
             "layout", "form", "message", "dashboard", "comments", "articles", "editor", "revisions", "revision",
-            "error",
+            "media", "media-item", "media-fields", "error",
         ])
     let adminRenderer = AdminRenderer(theme: adminTheme, siteTitle: configuration.siteTitle)
     let session = AdminSession(accounts: services.accounts, secureCookies: configuration.baseURL.hasPrefix("https://"))
@@ -51,10 +52,12 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
             gate: gate, renderer: adminRenderer, articles: articles, urls: urls, dates: dates),
         editor: ArticleEditorController(
             gate: gate, renderer: adminRenderer, articles: articles, publishing: services.publishing, urls: urls,
-            dates: dates, clock: services.clock),
+            dates: dates, clock: services.clock, media: services.media),
         history: ArticleHistoryController(
             gate: gate, renderer: adminRenderer, articles: articles, revisions: services.revisions,
             publishing: services.publishing, dates: dates),
+        media: MediaAdminController(
+            gate: gate, renderer: adminRenderer, library: services.media, urls: urls, dates: dates),
         assets: AssetController(assets: adminTheme.assets)
     ).register(on: router)
 

@@ -30,4 +30,7 @@ public struct SiteURL: Sendable {
     public static let healthCheck = "/healthz"
     public static let commentsEndpoint = "/comments"
     public static let assetsPrefix = "/assets/"
+    public static let mediaPrefix = "/media/"
+    /// An uploaded file's address, relative to the site so it survives a change of domain.
+    public static func media(_ path: String) -> String { mediaPrefix + path }
 }

@@ -14,5 +14,6 @@ enum MigrationList {
         M003CreateAccounts.migration,
         M004ArticleRevisions.migration,
         M005RevisionHistory.migration,
+        M006CreateMedia.migration,
     ]
 }

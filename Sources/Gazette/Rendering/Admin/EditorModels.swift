@@ -37,6 +37,7 @@ struct EditorPage: Sendable {
     /// The body as readers will see it, after "Preview".
     let previewHTML: String?
     let historyURL: String?
+    let mayUpload: Bool
     let statusChange: StatusChangeModel?
 }
 

@@ -12,6 +12,9 @@ struct AdminRenderer: Sendable {
         if let user {
             nav.append(AdminNavItem(label: "Dashboard", url: AdminURL.dashboard, isCurrent: current == "dashboard"))
             nav.append(AdminNavItem(label: "Articles", url: AdminURL.articles, isCurrent: current == "articles"))
+            if user.can(.uploadMedia) {
+                nav.append(AdminNavItem(label: "Media", url: AdminURL.media, isCurrent: current == "media"))
+            }
             if user.can(.moderateComments) {
                 nav.append(AdminNavItem(label: "Comments", url: AdminURL.comments, isCurrent: current == "comments"))
             }
@@ -70,6 +73,8 @@ enum AdminURL {
     static func revisions(_ id: Int64) -> String { "/admin/articles/\(id)/revisions" }
     static func revision(_ id: Int64, _ number: Int) -> String { "/admin/articles/\(id)/revisions/\(number)" }
     static func restoreRevision(_ id: Int64, _ number: Int) -> String { revision(id, number) + "/restore" }
+    static let media = "/admin/media"
+    static func mediaItem(_ id: Int64) -> String { "/admin/media/\(id)" }
     static func setup(_ token: String) -> String { "/admin/setup/\(token)" }
     static func reset(_ token: String) -> String { "/admin/reset/\(token)" }
     static func comments(status: ModerationStatus) -> String { "\(comments)?status=\(status.rawValue)" }

@@ -7,6 +7,7 @@ struct AdminRouter {
     let articleList: ArticleListController
     let editor: ArticleEditorController
     let history: ArticleHistoryController
+    let media: MediaAdminController
     let assets: AssetController
 
     func register(on router: Router<GazetteRequestContext>) {
@@ -51,6 +52,15 @@ struct AdminRouter {
         }
         router.post("/admin/articles/:id/revisions/:number/restore") { request, context in
             try await history.restore(request, id: try Self.id(context), number: try Self.number(context))
+        }
+        router.get("/admin/media") { request, _ in try await media.list(request) }
+        router.post("/admin/media") { request, _ in try await media.upload(request) }
+        router.get("/admin/media/:id") { request, context in try await media.show(request, id: try Self.id(context)) }
+        router.post("/admin/media/:id") { request, context in
+            try await media.update(request, id: try Self.id(context))
+        }
+        router.post("/admin/media/:id/delete") { request, context in
+            try await media.delete(request, id: try Self.id(context))
         }
         router.get("/admin/comments") { request, _ in try await newsroom.queue(request) }
         router.post("/admin/comments") { request, _ in try await newsroom.moderate(request) }

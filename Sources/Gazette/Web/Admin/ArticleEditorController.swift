@@ -14,6 +14,9 @@ struct ArticleEditorController: Sendable {
     let urls: SiteURL
     let dates: DateText
     let clock: Clock
+    let media: MediaLibrary
+    /// A body at its longest in UTF-8 plus a featured image at the size limit.
+    static let bodyLimit = 4 * 1024 * 1024 + MediaRules.maximumBytes
 
     func edit(_ request: Request, id: Int64?) async throws -> Response {
         let user = try await gate.user(nil, request)
@@ -28,12 +31,43 @@ struct ArticleEditorController: Sendable {
 
     func save(_ request: Request, id: Int64?) async throws -> Response {
         var request = request
-        let fields = FormBody(String(buffer: try await request.collectBody(upTo: 2 * 1024 * 1024)))
+        let posted = try await PostedForm.read(&request, limit: Self.bodyLimit)
+        let fields = posted.fields
         let user = try await gate.formUser(nil, request, fields: fields)
-        let form = ArticleEditorForm(fields: fields)
+        var form = ArticleEditorForm(fields: fields)
         var existing: ArticleDetails? = nil
         if let id { existing = try await editable(id, by: user) }
         let revision = Int(fields["revision"]) ?? 0
+        if let file = posted.files["image_file"] {
+            // The image is kept in the library even if the article then fails to save: nothing to upload twice.
+            var problems = ValidationErrors()
+            if !user.can(.uploadMedia) {
+                problems.add("image_file", "Your role cannot upload images; an author or an editor can.")
+            } else {
+                do {
+                    let item = try await media.upload(
+                        file.bytes, originalName: file.fileName,
+                        text: MediaText(
+                            alt: form["image_alt"], caption: form["image_caption"], credit: form["image_credit"]),
+                        uploadedBy: user.author.id)
+                    form["image_url"] = SiteURL.media(item.path)
+                } catch let refusal as MediaRefusal {
+                    problems.add("image_file", refusal.message)
+                } catch let errors as ValidationErrors {
+                    for issue in errors.issues {
+                        problems.add(issue.field == "alt" ? "image_alt" : "image_file", issue.message)
+                    }
+                    problems.add("image_file", "Choose the image again after writing its alternative text.")
+                }
+            }
+            if !problems.isEmpty {
+                // Without the right the file field is not on the page, so the message goes at the top.
+                let general = user.can(.uploadMedia) ? nil : problems.message(for: "image_file")
+                return renderer.page(
+                    editor(form, user: user, article: existing, revision: revision, errors: problems, general: general),
+                    template: "editor", status: .unprocessableContent)
+            }
+        }
         if fields["intent"] == "preview" {
             let preview = MarkdownRenderer.html(from: form["body"])
             return renderer.page(
@@ -101,6 +135,7 @@ struct ArticleEditorController: Sendable {
                 errors.message(for: name) ?? aliases.first { $0.value == name }.flatMap { errors.message(for: $0.key) }
             fields[name] = EditorField(value: form[name], error: message)
         }
+        fields["image_file"] = EditorField(value: "", error: errors.message(for: "image_file"))
         let statuses = user.author.role.allowedArticleStatuses.map {
             OptionModel(value: $0.rawValue, label: $0.label, selected: $0 == form.status)
         }
@@ -125,7 +160,7 @@ struct ArticleEditorController: Sendable {
                 ?? (errors.isEmpty ? nil : "The article was not saved: please check the fields marked below."),
             conflict: conflict, viewURL: article.flatMap(viewURL), fields: fields, statusOptions: statuses,
             commentOptions: comments, corrections: corrections, correctionsError: errors.message(for: "corrections"),
-            previewHTML: preview, historyURL: id.map(AdminURL.revisions),
+            previewHTML: preview, historyURL: id.map(AdminURL.revisions), mayUpload: user.can(.uploadMedia),
             statusChange: mayTrash
                 ? StatusChangeModel(
                     action: AdminURL.articleStatus(id ?? 0), status: isTrashed ? "draft" : "trashed",

@@ -6,6 +6,7 @@ struct SiteRouter {
     let comments: CommentController
     let assets: AssetController
     let health: HealthController
+    let media: MediaController
     let renderer: PageRenderer
 
     func register(on router: Router<GazetteRequestContext>) {
@@ -13,6 +14,10 @@ struct SiteRouter {
         router.get("/assets/:name") { request, context in
             let name = context.parameters.get("name") ?? ""
             return assets.respond(to: request, name: name) ?? renderer.notFound()
+        }
+        router.get(RouterPath(SiteURL.mediaPrefix + "**")) { request, context in
+            let path = String(request.uri.path.dropFirst(SiteURL.mediaPrefix.count))
+            return try await media.respond(to: request, path: path, context: context)
         }
         router.post(RouterPath(SiteURL.commentsEndpoint)) { request, context in
             try await comments.post(request, context: context)
