@@ -6,14 +6,19 @@ public struct Author: Sendable, Equatable, Identifiable {
     public var bio: String
     public var email: String
     public var role: Role
+    /// A portrait's address (https://… or an upload under /media/), or empty.
+    public var avatarURL: String
 
-    public init(id: Int64, name: String, slug: Slug, bio: String, email: String, role: Role) {
+    public init(
+        id: Int64, name: String, slug: Slug, bio: String, email: String, role: Role, avatarURL: String = ""
+    ) {
         self.id = id
         self.name = name
         self.slug = slug
         self.bio = bio
         self.email = email
         self.role = role
+        self.avatarURL = avatarURL
     }
 }
 

@@ -17,6 +17,7 @@ public struct AppServices: Sendable {
     public let reader: ReaderService
     public let comments: CommentService
     public let accounts: AccountService
+    public let people: PeopleService
     /// The migrations this opening applied, oldest first.
     public private(set) var appliedMigrations: [Int] = []
 
@@ -39,8 +40,9 @@ public struct AppServices: Sendable {
         comments = CommentService(
             comments: CommentStore(database: database), articles: articles, settings: settings, clock: clock,
             signer: Signer(secret: secret))
-        accounts = AccountService(
-            accounts: AccountStore(database: database), authors: authors, clock: clock, bcryptCost: bcryptCost)
+        let accountStore = AccountStore(database: database)
+        accounts = AccountService(accounts: accountStore, authors: authors, clock: clock, bcryptCost: bcryptCost)
+        people = PeopleService(accounts: accountStore, authors: authors, accountService: accounts, clock: clock)
     }
 
     /// Opens the database and brings its schema up to date. Call `close()` when done.

@@ -33,7 +33,8 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
         builtIn: "admin", overrideFolder: nil,
         required: [
             "layout", "form", "message", "dashboard", "comments", "articles", "editor", "revisions", "revision",
-            "media", "media-item", "media-fields", "error",
+            "media", "media-item", "media-fields", "people",
+            "person", "error",
         ])
     let adminRenderer = AdminRenderer(theme: adminTheme, siteTitle: configuration.siteTitle)
     let session = AdminSession(accounts: services.accounts, secureCookies: configuration.baseURL.hasPrefix("https://"))
@@ -58,6 +59,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
             publishing: services.publishing, dates: dates),
         media: MediaAdminController(
             gate: gate, renderer: adminRenderer, library: services.media, urls: urls, dates: dates),
+        people: PeopleController(gate: gate, renderer: adminRenderer, people: services.people, urls: urls),
         assets: AssetController(assets: adminTheme.assets)
     ).register(on: router)
 

@@ -68,7 +68,10 @@ public struct ReaderService: Sendable {
             resolved = try await terms.category(slug: slug).map { (.category($0), .category(id: $0.id)) }
         case .author(let slug):
             resolved = try await authors.find(slug: slug).map {
-                (.author(Byline(name: $0.name, slug: $0.slug), bio: $0.bio), .author(id: $0.id))
+                (
+                    .author(Byline(name: $0.name, slug: $0.slug), bio: $0.bio, portraitURL: $0.avatarURL),
+                    .author(id: $0.id)
+                )
             }
         case .source(let slug):
             resolved = try await terms.source(slug: slug).map { (.source($0), .source(id: $0.id)) }
@@ -100,7 +103,7 @@ public enum ArchiveSubjectRequest: Sendable, Equatable {
 public enum ArchiveSubject: Sendable {
     case tag(Tag)
     case category(GazetteContent.Category)
-    case author(Byline, bio: String)
+    case author(Byline, bio: String, portraitURL: String)
     case source(Source)
     case period(ArchivePeriod)
 }

@@ -137,6 +137,73 @@ public struct AccountStore: Sendable {
 
     // MARK: One-time links
 
+    // MARK: Staff
+
+    /// A newsroom member as the people page lists them.
+    public struct StaffMember: Sendable {
+        public var author: Author
+        public var active: Bool
+        /// False until an invited person has chosen a password.
+        public var hasPassword: Bool
+        public var articleCount: Int
+    }
+
+    public func staff() async throws -> [StaffMember] {
+        try await database.read { db in
+            try await db.raw(
+                """
+                SELECT u.*, (SELECT COUNT(*) FROM articles a WHERE a.author_id = u.id) AS article_count
+                FROM authors u ORDER BY u.active DESC, u.name, u.id
+                """
+            ).all().map { row in
+                StaffMember(
+                    author: try AuthorStore.author(row), active: try row.int64("active") != 0,
+                    hasPassword: !(try row.string("password_hash")).isEmpty,
+                    articleCount: Int(try row.int64("article_count")))
+            }
+        }
+    }
+
+    public func member(id: Int64) async throws -> StaffMember? {
+        try await staff().first { $0.author.id == id }
+    }
+
+    /// Changes a role, refusing to leave the site without an active admin.
+    public func setRole(_ role: Role, userID: Int64) async throws {
+        try await database.write { db in
+            if role != .admin { try await Self.keepAnAdmin(besides: userID, in: db) }
+            try await db.raw("UPDATE authors SET role = \(bind: role.rawValue) WHERE id = \(bind: userID)").run()
+        }
+    }
+
+    /// Deactivates (signing the person out everywhere) or reactivates an account. Their articles stay.
+    public func setActive(_ active: Bool, userID: Int64) async throws {
+        try await database.write { db in
+            if !active {
+                try await Self.keepAnAdmin(besides: userID, in: db)
+                try await db.raw("DELETE FROM sessions WHERE user_id = \(bind: userID)").run()
+            }
+            try await db.raw("UPDATE authors SET active = \(bind: active ? 1 : 0) WHERE id = \(bind: userID)").run()
+        }
+    }
+
+    private static func keepAnAdmin(besides userID: Int64, in db: any SQLDatabase) async throws {
+        let others =
+            try await db.raw(
+                """
+                SELECT COUNT(*) AS n FROM authors
+                WHERE role = 'admin' AND active = 1 AND password_hash <> '' AND id <> \(bind: userID)
+                """
+            ).first()?.int64("n") ?? 0
+        let isAdmin =
+            try await db.raw(
+                "SELECT id FROM authors WHERE id = \(bind: userID) AND role = 'admin' AND active = 1"
+            ).first() != nil
+        if isAdmin && others == 0 {
+            throw StorageError.conflict("This is the only admin who can sign in; make someone else an admin first.")
+        }
+    }
+
     public enum LinkPurpose: String, Sendable {
         case setup, invite, reset
     }

@@ -37,6 +37,29 @@ public struct AuthorStore: Sendable {
         }
     }
 
+    /// Replaces a person's public profile and email; a taken email or slug is a conflict saying which.
+    public func updateProfile(id: Int64, _ profile: AuthorProfile) async throws {
+        try await database.write { db in
+            if try await db.raw(
+                "SELECT id FROM authors WHERE email = \(bind: profile.email) AND id <> \(bind: id)"
+            ).first() != nil {
+                throw StorageError.conflict("Someone else already uses the email \(profile.email).")
+            }
+            if try await db.raw(
+                "SELECT id FROM authors WHERE slug = \(bind: profile.slug.value) AND id <> \(bind: id)"
+            ).first() != nil {
+                throw StorageError.conflict("The address /author/\(profile.slug.value)/ belongs to someone else.")
+            }
+            try await db.raw(
+                """
+                UPDATE authors SET name = \(bind: profile.name), slug = \(bind: profile.slug.value),
+                    bio = \(bind: profile.bio), avatar_url = \(bind: profile.avatarURL), email = \(bind: profile.email)
+                WHERE id = \(bind: id)
+                """
+            ).run()
+        }
+    }
+
     public func find(id: Int64) async throws -> Author? {
         try await one("SELECT * FROM authors WHERE id = \(bind: id)")
     }
@@ -79,6 +102,6 @@ public struct AuthorStore: Sendable {
         Author(
             id: try row.int64("id"), name: try row.string("name"), slug: try row.slug("slug"),
             bio: try row.string("bio"), email: try row.string("email"),
-            role: Role(rawValue: try row.string("role")) ?? .author)
+            role: Role(rawValue: try row.string("role")) ?? .author, avatarURL: try row.string("avatar_url"))
     }
 }

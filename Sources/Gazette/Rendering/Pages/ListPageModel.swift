@@ -9,4 +9,5 @@ struct ListPageModel: Sendable {
     let articles: [ArticleCardModel]
     let pager: PagerModel?
     let emptyMessage: String
+    let portrait: ImageModel?
 }

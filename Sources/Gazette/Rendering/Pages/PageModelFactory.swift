@@ -71,7 +71,7 @@ struct PageModelFactory: Sendable {
 
     func list(
         heading: String, intro: String, title: String?, page: Page<ArticleSummary>, route: (Int) -> SiteRoute,
-        isFrontPage: Bool, emptyMessage: String
+        isFrontPage: Bool, emptyMessage: String, portrait: ImageModel? = nil
     ) -> ListPageModel {
         let pageTitle = page.number > 1 ? "\(title ?? siteTitle), page \(page.number)" : title
         let pager: PagerModel? =
@@ -88,7 +88,7 @@ struct PageModelFactory: Sendable {
                 noIndex: page.number > 5),
             heading: heading, intro: intro.nonEmpty, isFrontPage: isFrontPage, articles: page.items.map(card),
             pager: pager,
-            emptyMessage: emptyMessage)
+            emptyMessage: emptyMessage, portrait: portrait)
     }
 
     func error(status: Int, heading: String, message: String) -> ErrorPageModel {

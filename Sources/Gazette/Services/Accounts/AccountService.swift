@@ -13,6 +13,7 @@ public struct AccountService: Sendable {
 
     public static let setupLinkLifetime: TimeInterval = 24 * 3_600
     public static let resetLinkLifetime: TimeInterval = 24 * 3_600
+    public static let inviteLinkLifetime: TimeInterval = 7 * 86_400
     /// A session ends after this long without a request…
     public static let idleTimeout: TimeInterval = 12 * 3_600
     /// …and after this long in any case.
@@ -169,18 +170,42 @@ public struct AccountService: Sendable {
         return "/admin/reset/\(token)"
     }
 
+    /// A one-time path for an invited person to choose their password; valid for a week.
+    public func inviteLink(userID: Int64) async throws -> String {
+        let token = SecretToken.make()
+        try await accounts.createLink(
+            digest: SecretToken.digest(token), purpose: .invite, userID: userID, role: nil, now: clock.now(),
+            lifetime: Self.inviteLinkLifetime)
+        return "/admin/invite/\(token)"
+    }
+
     public func isUsable(resetToken token: String) async throws -> Bool {
         try await accounts.peekLink(digest: SecretToken.digest(token), purpose: .reset, now: clock.now()) != nil
     }
 
+    public func isUsable(inviteToken token: String) async throws -> Bool {
+        try await accounts.peekLink(digest: SecretToken.digest(token), purpose: .invite, now: clock.now()) != nil
+    }
+
+    /// Sets the first password of an invited person with their link.
+    public func acceptInvite(token: String, password: String) async throws -> ResetResult {
+        try await choosePassword(token: token, purpose: .invite, password: password)
+    }
+
     /// Sets a new password with a reset link and signs the person out everywhere else.
     public func resetPassword(token: String, password: String) async throws -> ResetResult {
+        try await choosePassword(token: token, purpose: .reset, password: password)
+    }
+
+    private func choosePassword(
+        token: String, purpose: AccountStore.LinkPurpose, password: String
+    ) async throws -> ResetResult {
         if let problem = PasswordRules.problem(with: password) {
             return .invalid(ValidationErrors([ValidationIssue(field: "password", message: problem)]))
         }
         let hash = Bcrypt.hash(password, cost: bcryptCost)
         let userID = try await accounts.consumeLink(
-            digest: SecretToken.digest(token), purpose: .reset, now: clock.now()
+            digest: SecretToken.digest(token), purpose: purpose, now: clock.now()
         ) { link, db in
             guard let userID = link.userID else { throw StorageError.notFound("The link names no account.") }
             try await AccountStore.replacePassword(userID: userID, hash: hash, in: db)

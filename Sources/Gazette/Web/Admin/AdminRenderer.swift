@@ -18,6 +18,13 @@ struct AdminRenderer: Sendable {
             if user.can(.moderateComments) {
                 nav.append(AdminNavItem(label: "Comments", url: AdminURL.comments, isCurrent: current == "comments"))
             }
+            if user.can(.manageUsers) {
+                nav.append(AdminNavItem(label: "People", url: AdminURL.users, isCurrent: current == "users"))
+            }
+            if user.can(.manageSettings) {
+                nav.append(AdminNavItem(label: "Settings", url: AdminURL.settings, isCurrent: current == "settings"))
+            }
+            nav.append(AdminNavItem(label: "Your profile", url: AdminURL.profile, isCurrent: current == "profile"))
             nav.append(AdminNavItem(label: "View site", url: "/", isCurrent: false))
         }
         return AdminChrome(
@@ -77,6 +84,12 @@ enum AdminURL {
     static func mediaItem(_ id: Int64) -> String { "/admin/media/\(id)" }
     static func setup(_ token: String) -> String { "/admin/setup/\(token)" }
     static func reset(_ token: String) -> String { "/admin/reset/\(token)" }
+    static func invite(_ token: String) -> String { "/admin/invite/\(token)" }
+    static let users = "/admin/users"
+    static let newUser = "/admin/users/new"
+    static let profile = "/admin/profile"
+    static let settings = "/admin/settings"
+    static func user(_ id: Int64) -> String { "/admin/users/\(id)" }
     static func comments(status: ModerationStatus) -> String { "\(comments)?status=\(status.rawValue)" }
 
     /// Only local newsroom paths are followed after signing in, never another site.

@@ -8,6 +8,7 @@ struct AdminRouter {
     let editor: ArticleEditorController
     let history: ArticleHistoryController
     let media: MediaAdminController
+    let people: PeopleController
     let assets: AssetController
 
     func register(on router: Router<GazetteRequestContext>) {
@@ -32,6 +33,24 @@ struct AdminRouter {
         router.post("/admin/reset/:token") { request, context in
             try await auth.reset(request, token: context.parameters.get("token") ?? "", context: context)
         }
+        router.get("/admin/invite/:token") { _, context in
+            try await auth.resetForm(token: context.parameters.get("token") ?? "", invite: true)
+        }
+        router.post("/admin/invite/:token") { request, context in
+            try await auth.reset(request, token: context.parameters.get("token") ?? "", context: context, invite: true)
+        }
+        router.get("/admin/users") { request, _ in try await people.list(request) }
+        router.get("/admin/users/new") { request, _ in try await people.newForm(request) }
+        router.post("/admin/users/new") { request, _ in try await people.create(request) }
+        router.get("/admin/users/:id") { request, context in try await people.show(request, id: try Self.id(context)) }
+        router.post("/admin/users/:id") { request, context in
+            try await people.update(request, id: try Self.id(context))
+        }
+        router.post("/admin/users/:id/link") { request, context in
+            try await people.newLink(request, id: try Self.id(context))
+        }
+        router.get("/admin/profile") { request, _ in try await people.profile(request) }
+        router.post("/admin/profile") { request, _ in try await people.updateProfile(request) }
         router.get("/admin/articles") { request, _ in try await articleList.list(request) }
         router.get("/admin/articles/new") { request, _ in try await editor.edit(request, id: nil) }
         router.post("/admin/articles/new") { request, _ in try await editor.save(request, id: nil) }

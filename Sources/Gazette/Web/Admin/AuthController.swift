@@ -88,20 +88,29 @@ struct AuthController: Sendable {
 
     // MARK: Password reset
 
-    func resetForm(token: String) async throws -> Response {
-        guard try await accounts.isUsable(resetToken: token) else { return unusableLink() }
-        return renderer.page(resetPage(token: token, error: nil), template: "form")
+    func resetForm(token: String, invite: Bool = false) async throws -> Response {
+        let usable =
+            invite ? try await accounts.isUsable(inviteToken: token) : try await accounts.isUsable(resetToken: token)
+        guard usable else { return unusableLink() }
+        return renderer.page(resetPage(token: token, error: nil, invite: invite), template: "form")
     }
 
-    func reset(_ request: Request, token: String, context: GazetteRequestContext) async throws -> Response {
+    /// Choosing a password with a reset link, or the first one with an invitation.
+    func reset(
+        _ request: Request, token: String, context: GazetteRequestContext, invite: Bool = false
+    ) async throws -> Response {
         var request = request
         let fields = FormBody(String(buffer: try await request.collectBody(upTo: 64 * 1024)))
-        switch try await accounts.resetPassword(token: token, password: fields["password"]) {
+        let result =
+            invite
+            ? try await accounts.acceptInvite(token: token, password: fields["password"])
+            : try await accounts.resetPassword(token: token, password: fields["password"])
+        switch result {
         case .changed(let userID):
             return try await signedIn(userID: userID, request: request, context: context)
         case .invalid(let errors):
             return renderer.page(
-                resetPage(token: token, error: errors.message(for: "password")), template: "form",
+                resetPage(token: token, error: errors.message(for: "password"), invite: invite), template: "form",
                 status: .unprocessableContent)
         case .linkUnusable:
             return unusableLink()
@@ -122,9 +131,9 @@ struct AuthController: Sendable {
     private func unusableLink() -> Response {
         renderer.message(
             .gone, heading: "This link no longer works",
-            message: "Links like this work once and expire after 24 hours. Ask for a new one: "
-                + "gazette serve prints a setup link while the site has no admin, and "
-                + "gazette user reset-password --email … prints a reset link.", user: nil,
+            message: "Links like this work once and expire (after 24 hours, or a week for invitations). Ask for a "
+                + "new one: an admin can send a new invitation from People, gazette serve prints a setup link while "
+                + "the site has no admin, and gazette user reset-password --email … prints a reset link.", user: nil,
             linkURL: AdminURL.login, linkLabel: "Go to sign in")
     }
 
@@ -146,10 +155,14 @@ struct AuthController: Sendable {
             next: AdminURL.dashboard)
     }
 
-    private func resetPage(token: String, error: String?) -> AdminFormPage {
-        AdminFormPage(
-            chrome: renderer.chrome(title: "Choose a new password", user: nil), heading: "Choose a new password",
-            intro: "You will be signed out everywhere else.", action: AdminURL.reset(token), error: nil, name: nil,
+    private func resetPage(token: String, error: String?, invite: Bool) -> AdminFormPage {
+        let heading = invite ? "Welcome to the newsroom" : "Choose a new password"
+        return AdminFormPage(
+            chrome: renderer.chrome(title: heading, user: nil), heading: heading,
+            intro: invite
+                ? "Choose the password you will sign in with. This link works once."
+                : "You will be signed out everywhere else.",
+            action: invite ? AdminURL.invite(token) : AdminURL.reset(token), error: nil, name: nil,
             email: nil, password: AdminField(value: "", error: error), submitLabel: "Save password",
             next: AdminURL.dashboard)
     }

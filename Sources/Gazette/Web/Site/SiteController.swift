@@ -51,7 +51,8 @@ struct SiteController: Sendable {
         let text = ArchiveText(archive.subject)
         let model = models.list(
             heading: text.heading, intro: text.intro, title: text.heading, page: archive.page,
-            route: { .archive(request, page: $0) }, isFrontPage: false, emptyMessage: text.empty)
+            route: { .archive(request, page: $0) }, isFrontPage: false, emptyMessage: text.empty,
+            portrait: text.portrait)
         return renderer.html(model, candidates: text.templates + ["archive", "index"])
     }
 }
@@ -62,6 +63,8 @@ struct ArchiveText {
     let intro: String
     let empty: String
     let templates: [String]
+    /// An author's portrait, on author archives.
+    var portrait: ImageModel? = nil
 
     init(_ subject: ArchiveSubject) {
         switch subject {
@@ -73,9 +76,12 @@ struct ArchiveText {
             heading = "Category: \(category.name)"
             intro = "Articles in the \(category.name) section."
             templates = ["category-\(category.slug.value)", "category"]
-        case .author(let byline, let bio):
+        case .author(let byline, let bio, let portraitURL):
             heading = "Articles by \(byline.name)"
             intro = bio
+            portrait =
+                portraitURL.isEmpty
+                ? nil : ImageModel(src: portraitURL, alt: "Portrait of \(byline.name)", caption: nil, credit: nil)
             templates = ["author-\(byline.slug.value)", "author"]
         case .source(let source):
             heading = "Source: \(source.name)"

@@ -1,0 +1,80 @@
+import Foundation
+import GazetteContent
+import GazetteStorage
+
+/// The newsroom's people: inviting, profiles, roles and deactivation. Articles always stay with their
+/// author, whatever happens to the account.
+public struct PeopleService: Sendable {
+    private let accounts: AccountStore
+    private let authors: AuthorStore
+    private let accountService: AccountService
+    private let clock: Clock
+
+    public init(accounts: AccountStore, authors: AuthorStore, accountService: AccountService, clock: Clock) {
+        self.accounts = accounts
+        self.authors = authors
+        self.accountService = accountService
+        self.clock = clock
+    }
+
+    public func staff() async throws -> [AccountStore.StaffMember] {
+        try await accounts.staff()
+    }
+
+    public func member(id: Int64) async throws -> AccountStore.StaffMember? {
+        try await accounts.member(id: id)
+    }
+
+    /// Adds a person without a password and returns the one-time link with which they choose one.
+    /// Throws `ValidationErrors` naming each bad field (a taken email included).
+    public func invite(_ person: NewAuthor) async throws -> (Author, link: String) {
+        let valid = try person.validated()
+        let author: Author
+        do {
+            author = try await authors.create(valid, now: clock.now())
+        } catch let error as StorageError {
+            throw ValidationErrors([ValidationIssue(field: "email", message: error.description)])
+        }
+        return (author, try await accountService.inviteLink(userID: author.id))
+    }
+
+    /// A new link for someone to (re)gain access: an invitation until they have a password, then a reset.
+    public func accessLink(for member: AccountStore.StaffMember) async throws -> String {
+        if member.hasPassword, let link = try await accountService.resetLink(email: member.author.email) {
+            return link
+        }
+        return try await accountService.inviteLink(userID: member.author.id)
+    }
+
+    /// Replaces the profile; throws `ValidationErrors` for bad fields and for a taken email or slug.
+    public func updateProfile(
+        id: Int64, name: String, slug: String, bio: String, avatarURL: String, email: String
+    ) async throws {
+        let profile = try AuthorProfile.validated(
+            name: name, slug: slug, bio: bio, avatarURL: avatarURL, email: email)
+        do {
+            try await authors.updateProfile(id: id, profile)
+        } catch let error as StorageError {
+            let field = error.description.contains("email") ? "email" : "slug"
+            throw ValidationErrors([ValidationIssue(field: field, message: error.description)])
+        }
+    }
+
+    /// Throws `ValidationErrors` on `role` when the site would be left without an admin.
+    public func setRole(_ role: Role, userID: Int64) async throws {
+        do {
+            try await accounts.setRole(role, userID: userID)
+        } catch let error as StorageError {
+            throw ValidationErrors([ValidationIssue(field: "role", message: error.description)])
+        }
+    }
+
+    /// Throws `ValidationErrors` on `active` when the site would be left without an admin.
+    public func setActive(_ active: Bool, userID: Int64) async throws {
+        do {
+            try await accounts.setActive(active, userID: userID)
+        } catch let error as StorageError {
+            throw ValidationErrors([ValidationIssue(field: "active", message: error.description)])
+        }
+    }
+}
