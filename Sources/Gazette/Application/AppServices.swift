@@ -1,4 +1,5 @@
 import Foundation
+import GazetteContent
 import GazetteStorage
 import Logging
 
@@ -13,6 +14,8 @@ public struct AppServices: Sendable {
     public let media: MediaLibrary
     public let terms: TermStore
     public let settings: SettingsStore
+    /// The site's identity (title, language, time zone…), as the newsroom last set it.
+    public let site: SiteSettingsService
     public let publishing: PublishingService
     public let reader: ReaderService
     public let comments: CommentService
@@ -33,10 +36,13 @@ public struct AppServices: Sendable {
             folder: URL(fileURLWithPath: configuration.dataDirectory).appendingPathComponent("media"), clock: clock)
         terms = TermStore(database: database)
         settings = SettingsStore(database: database)
-        publishing = PublishingService(articles: articles, clock: clock, timeZone: configuration.timeZone)
-        reader = ReaderService(
-            articles: articles, authors: authors, terms: terms, clock: clock, timeZone: configuration.timeZone,
-            pageSize: configuration.articlesPerPage)
+        site = SiteSettingsService(
+            settings: settings,
+            defaults: SiteIdentity(
+                title: configuration.siteTitle, tagline: configuration.tagline, language: configuration.language,
+                timeZone: configuration.timeZone, articlesPerPage: configuration.articlesPerPage))
+        publishing = PublishingService(articles: articles, clock: clock, site: site.live)
+        reader = ReaderService(articles: articles, authors: authors, terms: terms, clock: clock, site: site.live)
         comments = CommentService(
             comments: CommentStore(database: database), articles: articles, settings: settings, clock: clock,
             signer: Signer(secret: secret))
@@ -63,6 +69,7 @@ public struct AppServices: Sendable {
             var services = AppServices(
                 configuration: configuration, database: database, clock: clock, secret: secret, bcryptCost: bcryptCost)
             services.appliedMigrations = applied
+            try await services.site.refresh()
             return services
         } catch {
             await database.close()

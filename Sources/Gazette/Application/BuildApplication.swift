@@ -9,8 +9,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     let configuration = services.configuration
     let theme = try Theme(overrideFolder: configuration.themeDirectory)
     let models = PageModelFactory(
-        urls: SiteURL(base: configuration.baseURL), dates: DateText(timeZone: configuration.timeZone),
-        siteTitle: configuration.siteTitle, tagline: configuration.tagline, language: configuration.language,
+        urls: SiteURL(base: configuration.baseURL), live: services.site.live,
         stylesheetURL: theme.assets.url(for: "gazette.css"), clock: services.clock)
     let renderer = PageRenderer(theme: theme, models: models)
 
@@ -34,32 +33,34 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
         required: [
             "layout", "form", "message", "dashboard", "comments", "articles", "editor", "revisions", "revision",
             "media", "media-item", "media-fields", "people",
-            "person", "error",
+            "person", "settings", "error",
         ])
-    let adminRenderer = AdminRenderer(theme: adminTheme, siteTitle: configuration.siteTitle)
+    let adminRenderer = AdminRenderer(theme: adminTheme, live: services.site.live)
     let session = AdminSession(accounts: services.accounts, secureCookies: configuration.baseURL.hasPrefix("https://"))
     let articles = services.articles
     let gate = AdminGate(session: session, renderer: adminRenderer)
     let urls = SiteURL(base: configuration.baseURL)
-    let dates = DateText(timeZone: configuration.timeZone)
+    let site = services.site.live
     AdminRouter(
         auth: AuthController(
             accounts: services.accounts, session: session, renderer: adminRenderer,
             clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies)),
         newsroom: NewsroomController(
             gate: gate, renderer: adminRenderer, comments: services.comments, reader: services.reader,
-            articleCount: { try await articles.count() }, dates: dates),
+            articleCount: { try await articles.count() }, site: site),
         articleList: ArticleListController(
-            gate: gate, renderer: adminRenderer, articles: articles, urls: urls, dates: dates),
+            gate: gate, renderer: adminRenderer, articles: articles, urls: urls, site: site),
         editor: ArticleEditorController(
             gate: gate, renderer: adminRenderer, articles: articles, publishing: services.publishing, urls: urls,
-            dates: dates, clock: services.clock, media: services.media),
+            site: site, clock: services.clock, media: services.media),
         history: ArticleHistoryController(
             gate: gate, renderer: adminRenderer, articles: articles, revisions: services.revisions,
-            publishing: services.publishing, dates: dates),
+            publishing: services.publishing, site: site),
         media: MediaAdminController(
-            gate: gate, renderer: adminRenderer, library: services.media, urls: urls, dates: dates),
+            gate: gate, renderer: adminRenderer, library: services.media, urls: urls, site: site),
         people: PeopleController(gate: gate, renderer: adminRenderer, people: services.people, urls: urls),
+        settings: SettingsController(
+            gate: gate, renderer: adminRenderer, site: services.site, comments: services.comments),
         assets: AssetController(assets: adminTheme.assets)
     ).register(on: router)
 

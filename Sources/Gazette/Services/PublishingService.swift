@@ -6,12 +6,12 @@ import GazetteStorage
 public struct PublishingService: Sendable {
     private let articles: ArticleStore
     private let clock: Clock
-    private let timeZone: TimeZone
+    private let site: LiveSiteSettings
 
-    public init(articles: ArticleStore, clock: Clock, timeZone: TimeZone) {
+    public init(articles: ArticleStore, clock: Clock, site: LiveSiteSettings) {
         self.articles = articles
         self.clock = clock
-        self.timeZone = timeZone
+        self.site = site
     }
 
     /// Saves a new article, or replaces article `id`. Throws `ValidationErrors` naming each bad field.
@@ -28,7 +28,8 @@ public struct PublishingService: Sendable {
         let now = clock.now()
         let article = try draft.validated(now: now)
         return try await articles.save(
-            article, id: id, expectedRevision: expectedRevision, now: now, timeZone: timeZone, savedBy: savedBy,
+            article, id: id, expectedRevision: expectedRevision, now: now, timeZone: site.current.timeZone,
+            savedBy: savedBy,
             note: note)
     }
 

@@ -8,18 +8,16 @@ public struct ReaderService: Sendable {
     private let authors: AuthorStore
     private let terms: TermStore
     private let clock: Clock
-    private let timeZone: TimeZone
-    private let pageSize: Int
+    private let site: LiveSiteSettings
+    private var timeZone: TimeZone { site.current.timeZone }
+    private var pageSize: Int { site.current.articlesPerPage }
 
-    public init(
-        articles: ArticleStore, authors: AuthorStore, terms: TermStore, clock: Clock, timeZone: TimeZone, pageSize: Int
-    ) {
+    public init(articles: ArticleStore, authors: AuthorStore, terms: TermStore, clock: Clock, site: LiveSiteSettings) {
         self.articles = articles
         self.authors = authors
         self.terms = terms
         self.clock = clock
-        self.timeZone = timeZone
-        self.pageSize = pageSize
+        self.site = site
     }
 
     /// Page `number` of the newest articles; nil when there is no such page.

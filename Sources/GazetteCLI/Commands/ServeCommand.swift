@@ -78,8 +78,9 @@ struct ServeCommand: AsyncParsableCommand {
             logger.info(
                 "Gazette is serving \(configuration.baseURL) from http://\(configuration.host):\(configuration.port) with \(configuration.database)"
             )
-            // Scheduled articles go out on time (also after a restart), and spam and trash past the purge
-            // delay go a few times a day; every instance may do both safely.
+            // Scheduled articles go out on time (also after a restart), settings changed through another
+            // instance are picked up, and spam and trash past the purge delay go a few times a day; every
+            // instance may do all of it safely.
             let purge = Task {
                 var lastPurge = Date.distantPast
                 while !Task.isCancelled {
@@ -88,6 +89,11 @@ struct ServeCommand: AsyncParsableCommand {
                         if published > 0 { logger.info("Published \(published) scheduled article(s)") }
                     } catch {
                         logger.warning("Publishing scheduled articles failed: \(error)")
+                    }
+                    do {
+                        try await services.site.refresh()
+                    } catch {
+                        logger.warning("Reading the site settings failed: \(error)")
                     }
                     if Date().timeIntervalSince(lastPurge) > 6 * 3_600 {
                         lastPurge = Date()

@@ -15,8 +15,9 @@ struct ListSettings: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandRunner.withServices(flags: site.flags) { services, _ in
-            let values = try await services.comments.currentSettings().values
-            for (name, help) in CommentSettings.names {
+            var values = services.site.live.current.values
+            values.merge(try await services.comments.currentSettings().values) { _, new in new }
+            for (name, help) in SiteIdentity.names + CommentSettings.names {
                 print("\(name) = \(values[name] ?? "")\n    \(help)")
             }
         }
@@ -25,7 +26,9 @@ struct ListSettings: AsyncParsableCommand {
 
 struct SetSetting: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "set", abstract: "Change a setting, e.g. gazette settings set comments.policy hold-all")
+        commandName: "set", abstract: "Change a setting, e.g. gazette settings set comments.policy hold-all",
+        discussion: "Site settings (site.*) stored here take precedence over the --site-title, --tagline, --language, "
+            + "--time-zone and --articles-per-page values of gazette serve.")
 
     @OptionGroup var site: SiteOptions
 
@@ -38,7 +41,11 @@ struct SetSetting: AsyncParsableCommand {
     func run() async throws {
         try await CommandRunner.withServices(flags: site.flags) { services, _ in
             do {
-                try await services.comments.updateSettings([name: value])
+                if name.hasPrefix("site.") {
+                    try await services.site.update([name: value])
+                } else {
+                    try await services.comments.updateSettings([name: value])
+                }
             } catch let error as ValidationErrors {
                 throw CommandRunner.fail(error.issues.map(\.message).joined(separator: " "))
             }

@@ -20,6 +20,13 @@ public struct SettingsStore: Sendable {
         }
     }
 
+    /// Stores several values at once: all of them or, on failure, none.
+    public func set(_ values: [String: String]) async throws {
+        try await database.write { db in
+            for (name, value) in values.sorted(by: { $0.key < $1.key }) { try await Self.set(name, to: value, in: db) }
+        }
+    }
+
     /// Stores the value unless one exists; returns whichever value is stored afterwards.
     public func setIfAbsent(_ name: String, to value: String) async throws -> String {
         try await database.write { db in

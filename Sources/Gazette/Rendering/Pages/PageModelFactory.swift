@@ -4,16 +4,19 @@ import GazetteContent
 /// Turns what the services return into display-ready view models: dates formatted, links built.
 struct PageModelFactory: Sendable {
     let urls: SiteURL
-    let dates: DateText
-    let siteTitle: String
-    let tagline: String
-    let language: String
+    /// Title, tagline, language and time zone as the newsroom last set them.
+    let live: LiveSiteSettings
     let stylesheetURL: String
     let clock: Clock
 
+    var dates: DateText { live.dates }
+    var siteTitle: String { live.current.title }
+    var tagline: String { live.current.tagline }
+
     var site: SiteModel {
-        SiteModel(
-            title: siteTitle, tagline: tagline, homeURL: SiteURL.home, language: language,
+        let identity = live.current
+        return SiteModel(
+            title: identity.title, tagline: identity.tagline, homeURL: SiteURL.home, language: identity.language,
             stylesheetURL: stylesheetURL, year: String(Calendar.current.component(.year, from: clock.now())))
     }
 

@@ -40,7 +40,7 @@ public struct CommentService: Sendable {
         var merged = try await settings.values(prefixed: "comments.")
         merged.merge(values) { _, new in new }
         _ = try CommentSettings(values: merged)
-        for (name, value) in values { try await settings.set(name, to: value) }
+        try await settings.set(values)
         cachedSettings.clear()
     }
 

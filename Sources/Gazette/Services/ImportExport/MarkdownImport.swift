@@ -39,7 +39,7 @@ public struct MarkdownImport: Sendable {
             progress(index, files.count, file.lastPathComponent)
             do {
                 var (draft, lines) = try await draft(from: file, defaultAuthor: defaultAuthor)
-                let timeZone = services.configuration.timeZone
+                let timeZone = services.site.live.current.timeZone
                 // An article is the same one again when its slug and day match; a file without a date
                 // matches the newest article with its slug and keeps that article's date.
                 var existing: Int64? = nil
@@ -102,7 +102,7 @@ public struct MarkdownImport: Sendable {
         }
         let lines = FieldLines(text: text)
         let fields = FrontMatterFields(
-            document.fields, file: name, lines: lines, timeZone: services.configuration.timeZone)
+            document.fields, file: name, lines: lines, timeZone: services.site.live.current.timeZone)
         guard let byline = fields.string("author") ?? defaultAuthor else {
             throw Problem(
                 file: name, line: 1, message: "no author: add “author: Name” to the front matter, or pass --author")

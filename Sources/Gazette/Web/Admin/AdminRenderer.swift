@@ -5,7 +5,8 @@ import Hummingbird
 /// Renders newsroom pages through the admin theme.
 struct AdminRenderer: Sendable {
     let theme: Theme
-    let siteTitle: String
+    let live: LiveSiteSettings
+    var siteTitle: String { live.current.title }
 
     func chrome(title: String, user: SignedInUser?, current: String = "", notice: String? = nil) -> AdminChrome {
         var nav: [AdminNavItem] = []

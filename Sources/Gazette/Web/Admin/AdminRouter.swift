@@ -9,6 +9,7 @@ struct AdminRouter {
     let history: ArticleHistoryController
     let media: MediaAdminController
     let people: PeopleController
+    let settings: SettingsController
     let assets: AssetController
 
     func register(on router: Router<GazetteRequestContext>) {
@@ -49,6 +50,8 @@ struct AdminRouter {
         router.post("/admin/users/:id/link") { request, context in
             try await people.newLink(request, id: try Self.id(context))
         }
+        router.get("/admin/settings") { request, _ in try await settings.show(request) }
+        router.post("/admin/settings") { request, _ in try await settings.save(request) }
         router.get("/admin/profile") { request, _ in try await people.profile(request) }
         router.post("/admin/profile") { request, _ in try await people.updateProfile(request) }
         router.get("/admin/articles") { request, _ in try await articleList.list(request) }

@@ -12,7 +12,8 @@ struct ArticleEditorController: Sendable {
     let articles: ArticleStore
     let publishing: PublishingService
     let urls: SiteURL
-    let dates: DateText
+    let site: LiveSiteSettings
+    var dates: DateText { site.dates }
     let clock: Clock
     let media: MediaLibrary
     /// A body at its longest in UTF-8 plus a featured image at the size limit.

@@ -12,7 +12,8 @@ struct ArticleHistoryController: Sendable {
     let articles: ArticleStore
     let revisions: RevisionStore
     let publishing: PublishingService
-    let dates: DateText
+    let site: LiveSiteSettings
+    var dates: DateText { site.dates }
 
     func list(_ request: Request, id: Int64) async throws -> Response {
         let user = try await gate.user(nil, request)

@@ -11,7 +11,8 @@ struct ArticleListController: Sendable {
     let renderer: AdminRenderer
     let articles: ArticleStore
     let urls: SiteURL
-    let dates: DateText
+    let site: LiveSiteSettings
+    var dates: DateText { site.dates }
     let pageSize = 30
     static let notices = [
         "trashed": "The article is in the trash. Open the Trashed tab to restore it.",

@@ -11,7 +11,8 @@ struct MediaAdminController: Sendable {
     let renderer: AdminRenderer
     let library: MediaLibrary
     let urls: SiteURL
-    let dates: DateText
+    let site: LiveSiteSettings
+    var dates: DateText { site.dates }
     let pageSize = 40
     /// An image at the size limit plus the form's text fields.
     static let bodyLimit = MediaRules.maximumBytes + 256 * 1024

@@ -11,7 +11,8 @@ struct NewsroomController: Sendable {
     let comments: CommentService
     let reader: ReaderService
     let articleCount: @Sendable () async throws -> Int
-    let dates: DateText
+    let site: LiveSiteSettings
+    var dates: DateText { site.dates }
 
     func dashboard(_ request: Request) async throws -> Response {
         let user = try await gate.user(nil, request)

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Who the site is and how it shows its articles: set at start-up by configuration, changed later in the
+/// newsroom's settings (stored values win over the configuration's).
+public struct SiteIdentity: Sendable, Equatable {
+    public var title: String
+    public var tagline: String
+    /// A BCP 47 tag for `<html lang>`, such as `en`, `fr-CA`.
+    public var language: String
+    public var timeZone: TimeZone
+    public var articlesPerPage: Int
+
+    public init(title: String, tagline: String, language: String, timeZone: TimeZone, articlesPerPage: Int) {
+        self.title = title
+        self.tagline = tagline
+        self.language = language
+        self.timeZone = timeZone
+        self.articlesPerPage = articlesPerPage
+    }
+
+    public static let names: [(name: String, help: String)] = [
+        ("site.title", "the site's name, in every page's title and header"),
+        ("site.tagline", "a line under the name"),
+        ("site.language", "the language of the articles, such as en or fr-CA"),
+        ("site.time_zone", "where the newsroom is, such as Europe/Paris; dates and archives follow it"),
+        ("site.per_page", "articles on the front page and each archive page, 1 to 100"),
+    ]
+
+    /// Stored values over `defaults`; each bad value is reported under its name.
+    public init(values: [String: String], defaults: SiteIdentity) throws(ValidationErrors) {
+        self = defaults
+        var errors = ValidationErrors()
+        if let text = values["site.title"]?.trimmingCharacters(in: .whitespacesAndNewlines) {
+            if text.isEmpty || text.count > Limits.nameLength {
+                errors.add("site.title", "The site needs a name of at most \(Limits.nameLength) characters.")
+            } else {
+                title = text
+            }
+        }
+        if let text = values["site.tagline"]?.trimmingCharacters(in: .whitespacesAndNewlines) {
+            if text.count > Limits.dekLength {
+                errors.add("site.tagline", "The tagline is too long: at most \(Limits.dekLength) characters.")
+            } else {
+                tagline = text
+            }
+        }
+        if let text = values["site.language"]?.trimmingCharacters(in: .whitespaces) {
+            if Self.isLanguageTag(text) {
+                language = text
+            } else {
+                errors.add("site.language", "Write the language as a code such as en, de or pt-BR.")
+            }
+        }
+        if let text = values["site.time_zone"]?.trimmingCharacters(in: .whitespaces) {
+            if let zone = TimeZone(identifier: text), !text.isEmpty {
+                timeZone = zone
+            } else {
+                errors.add("site.time_zone", "“\(text)” is not a known time zone; use a name such as Europe/Paris.")
+            }
+        }
+        if let text = values["site.per_page"]?.trimmingCharacters(in: .whitespaces) {
+            if let number = Int(text), (1...100).contains(number) {
+                articlesPerPage = number
+            } else {
+                errors.add("site.per_page", "Articles per page must be a whole number from 1 to 100.")
+            }
+        }
+        try errors.throwIfAny()
+    }
+
+    /// The settings as stored values.
+    public var values: [String: String] {
+        [
+            "site.title": title, "site.tagline": tagline, "site.language": language,
+            "site.time_zone": timeZone.identifier, "site.per_page": String(articlesPerPage),
+        ]
+    }
+
+    /// Letters, then groups of letters or digits after hyphens: `en`, `en-GB`, `zh-Hant-TW`.
+    static func isLanguageTag(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...8).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter })
+        else { return false }
+        return parts.dropFirst().allSatisfy { part in
+            (1...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
+    }
+}
