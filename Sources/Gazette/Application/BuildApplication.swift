@@ -33,7 +33,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
         required: [
             "layout", "form", "message", "dashboard", "comments", "articles", "editor", "revisions", "revision",
             "media", "media-item", "media-fields", "people",
-            "person", "settings", "error",
+            "person", "settings", "comment", "error",
         ])
     let adminRenderer = AdminRenderer(theme: adminTheme, live: services.site.live)
     let session = AdminSession(accounts: services.accounts, secureCookies: configuration.baseURL.hasPrefix("https://"))
@@ -49,7 +49,8 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
             gate: gate, renderer: adminRenderer, comments: services.comments, reader: services.reader,
             articleCount: { try await articles.count() }, site: site),
         articleList: ArticleListController(
-            gate: gate, renderer: adminRenderer, articles: articles, urls: urls, site: site),
+            gate: gate, renderer: adminRenderer, articles: articles, authors: services.authors, terms: services.terms,
+            urls: urls, site: site),
         editor: ArticleEditorController(
             gate: gate, renderer: adminRenderer, articles: articles, publishing: services.publishing, urls: urls,
             site: site, clock: services.clock, media: services.media),
@@ -61,6 +62,9 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
         people: PeopleController(gate: gate, renderer: adminRenderer, people: services.people, urls: urls),
         settings: SettingsController(
             gate: gate, renderer: adminRenderer, site: services.site, comments: services.comments),
+        comment: CommentEditController(
+            gate: gate, renderer: adminRenderer, comments: services.comments, articles: articles, urls: urls,
+            site: site),
         assets: AssetController(assets: adminTheme.assets)
     ).register(on: router)
 

@@ -23,6 +23,12 @@ public struct ModerationDecision: Sendable, Equatable {
     public var status: ModerationStatus
     public var score: Int
     public var reasons: [String]
+
+    public init(status: ModerationStatus, score: Int, reasons: [String]) {
+        self.status = status
+        self.score = score
+        self.reasons = reasons
+    }
 }
 
 /// Scores a comment against the site's rules. Pure: the same input always gives the same verdict.

@@ -55,10 +55,11 @@ public struct ArticleStore: Sendable {
 
     /// Articles of any status for the newsroom, newest change first, with filters.
     public func newsroomPage(
-        status: ArticleStatus?, authorID: Int64?, search: String, page: PageRequest
+        status: ArticleStatus?, authorID: Int64?, search: String, filters: [ArticleFilter] = [], page: PageRequest
     ) async throws -> Page<ArticleSummary> {
         try await database.read { db in
             var condition: SQLQueryString = "1 = 1"
+            for filter in filters { condition = condition + filter.condition }
             if let status { condition = condition + " AND a.status = \(bind: status.rawValue)" }
             if let authorID { condition = condition + " AND a.author_id = \(bind: authorID)" }
             let words = search.trimmingCharacters(in: .whitespaces)

@@ -97,6 +97,20 @@ public struct CommentStore: Sendable {
         }
     }
 
+    /// Replaces what a comment says and who it is from, as a moderator corrects it; status and thread stay.
+    public func update(id: Int64, _ comment: ValidComment, now: Date) async throws {
+        try await database.write { db in
+            try await db.raw(
+                """
+                UPDATE comments SET author_name = \(bind: comment.authorName), author_email = \(bind: comment.authorEmail),
+                    author_url = \(bind: comment.authorURL), body = \(bind: comment.body),
+                    updated_at = \(bind: now.storedSeconds)
+                WHERE id = \(bind: id)
+                """
+            ).run()
+        }
+    }
+
     public func find(id: Int64) async throws -> Comment? {
         try await database.read { db in
             try await db.raw("SELECT * FROM comments WHERE id = \(bind: id)").first().map(Self.comment)

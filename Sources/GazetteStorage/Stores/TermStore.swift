@@ -36,6 +36,19 @@ public struct TermStore: Sendable {
         }
     }
 
+    /// Every category's or source's name and slug, by name, for the newsroom's filters.
+    public func names(of kind: TermKind) async throws -> [(name: String, slug: Slug)] {
+        try await database.read { db in
+            try await db.raw("SELECT name, slug FROM \(ident: kind.rawValue) ORDER BY name LIMIT 1000").all().map {
+                (try $0.string("name"), try $0.slug("slug"))
+            }
+        }
+    }
+
+    public enum TermKind: String, Sendable {
+        case tags, categories, sources
+    }
+
     /// The id of the term with this slug in `table`, created with `name` when missing. Runs inside a write.
     static func ensure(
         _ term: NamedTerm, in table: TermTable, extraURL: String = "", db: any SQLDatabase

@@ -83,6 +83,7 @@ struct ModerationRow: Sendable {
     let date: String
     let bodyHTML: String
     let articleID: String
+    let editURL: String
     let reasons: [String]
     let hasReasons: Bool
     let score: Int
@@ -91,4 +92,23 @@ struct ModerationRow: Sendable {
 struct ModerationActionModel: Sendable {
     let value: String
     let label: String
+}
+
+/// One comment to correct or answer.
+struct CommentEditPage: Sendable {
+    let chrome: AdminChrome
+    let id: String
+    let status: String
+    let date: String
+    let articleTitle: String
+    let articleURL: String?
+    let queueURL: String
+    let generalError: String?
+    let author: EditorField
+    let email: EditorField
+    let url: EditorField
+    let text: EditorField
+    let reply: EditorField
+    /// Answering a held comment approves it; the button says so.
+    let isHeld: Bool
 }

@@ -9,6 +9,12 @@ struct ArticleListPage: Sendable {
     let rows: [ArticleRow]
     let isEmpty: Bool
     let pager: PagerModel?
+    /// False for people who only see their own articles.
+    let showsAuthorFilter: Bool
+    let authorOptions: [OptionModel]
+    let categoryOptions: [OptionModel]
+    let sourceOptions: [OptionModel]
+    let tag: String
 }
 
 struct ArticleRow: Sendable {

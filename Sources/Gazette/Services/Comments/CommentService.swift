@@ -176,6 +176,31 @@ public struct CommentService: Sendable {
         try await comments.setStatus(action.resultingStatus, ids: ids, now: clock.now())
     }
 
+    /// Corrects a comment's text or author fields; throws `ValidationErrors` by field (`author`, `email`,
+    /// `url`, `comment`).
+    public func edit(id: Int64, author: String, email: String, url: String, text: String) async throws {
+        let form = CommentForm(articleID: "", author: author, email: email, url: url, comment: text)
+        try await comments.update(id: id, try form.validated(), now: clock.now())
+    }
+
+    /// A reply from the newsroom, approved at once; replying to a held comment approves it first, since
+    /// answering it in public says it belongs there. Throws `ValidationErrors` or `CommentRejection`.
+    @discardableResult
+    public func staffReply(to parent: Comment, from author: Author, text: String) async throws -> Comment {
+        if parent.status != .approved { try await moderate(.approve, ids: [parent.id]) }
+        let rules = try await currentSettings()
+        // At the deepest level the reply goes beside the comment it answers, as readers' replies do.
+        let parentID = parent.depth + 1 >= rules.threadDepth ? (parent.parentID ?? parent.id) : parent.id
+        let form = CommentForm(
+            articleID: String(parent.articleID), parentID: String(parentID), author: author.name,
+            email: author.email, comment: text)
+        let record = CommentRecord(
+            articleID: parent.articleID, comment: try form.validated(),
+            decision: ModerationDecision(status: .approved, score: 0, reasons: ["Reply from the newsroom"]), ip: "",
+            userAgent: "", createdAt: clock.now())
+        return try await comments.insert(record, maximumDepth: rules.threadDepth, floodSeconds: 0)
+    }
+
     @discardableResult
     public func delete(ids: [Int64]) async throws -> [Int64] {
         try await comments.delete(ids: ids)

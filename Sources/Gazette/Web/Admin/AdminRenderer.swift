@@ -91,6 +91,7 @@ enum AdminURL {
     static let profile = "/admin/profile"
     static let settings = "/admin/settings"
     static func user(_ id: Int64) -> String { "/admin/users/\(id)" }
+    static func comment(_ id: Int64) -> String { "/admin/comments/\(id)" }
     static func comments(status: ModerationStatus) -> String { "\(comments)?status=\(status.rawValue)" }
 
     /// Only local newsroom paths are followed after signing in, never another site.

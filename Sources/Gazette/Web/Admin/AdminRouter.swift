@@ -10,6 +10,7 @@ struct AdminRouter {
     let media: MediaAdminController
     let people: PeopleController
     let settings: SettingsController
+    let comment: CommentEditController
     let assets: AssetController
 
     func register(on router: Router<GazetteRequestContext>) {
@@ -86,6 +87,15 @@ struct AdminRouter {
         }
         router.get("/admin/comments") { request, _ in try await newsroom.queue(request) }
         router.post("/admin/comments") { request, _ in try await newsroom.moderate(request) }
+        router.get("/admin/comments/:id") { request, context in
+            try await comment.show(request, id: try Self.id(context))
+        }
+        router.post("/admin/comments/:id") { request, context in
+            try await comment.update(request, id: try Self.id(context))
+        }
+        router.post("/admin/comments/:id/reply") { request, context in
+            try await comment.reply(request, id: try Self.id(context))
+        }
         router.get("/admin/assets/:name") { request, context in
             assets.respond(to: request, name: context.parameters.get("name") ?? "")
                 ?? PageRenderer.response("Not found", status: .notFound)

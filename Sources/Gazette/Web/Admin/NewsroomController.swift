@@ -66,6 +66,7 @@ struct NewsroomController: Sendable {
                 id: String(comment.id), authorName: comment.authorName, authorEmail: comment.authorEmail,
                 authorURL: comment.authorURL, authorIP: comment.authorIP, date: dates.longWithTime(comment.createdAt),
                 bodyHTML: CommentText.html(comment.body), articleID: String(comment.articleID),
+                editURL: AdminURL.comment(comment.id),
                 reasons: comment.spamReasons, hasReasons: !comment.spamReasons.isEmpty, score: comment.spamScore)
         }
         return renderer.page(
