@@ -1,16 +1,20 @@
 """The newsroom, as its people use it: headless Chromium clicks and types on
 a brand-new Gazette site (the `fresh_site` fixture in conftest.py).
 
-test_a_day_in_the_newsroom follows one story from the first-admin setup link
-to a moderated comment, then a contributor's article held for review;
-test_sign_in_throttled_after_five_wrong_passwords is independent of it.
+test_a_day_in_the_newsroom follows one story from the first-admin setup link,
+through a previewed article with an uploaded photo, to a moderated comment,
+then a contributor invited from the People page whose article is held for
+review; test_sign_in_throttled_after_five_wrong_passwords is independent of it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import struct
 import time
+import zlib
+from pathlib import Path
 
 from selenium.common.exceptions import (
     NoSuchElementException,
@@ -36,6 +40,8 @@ from test_comments import (
 )
 
 SETUP_LINK = r"http://127\.0\.0\.1:\d+/admin/setup/[A-Za-z0-9_-]+"
+INVITE_LINK = r"http://127\.0\.0\.1:\d+/admin/invite/[A-Za-z0-9_-]+"
+ADMIN_NAV = ["Dashboard", "Articles", "Media", "Comments", "People", "Settings", "Your profile", "View site"]
 RESET_LINK = r"http://127\.0\.0\.1:\d+/admin/reset/[A-Za-z0-9_-]+"
 WRONG_CREDENTIALS = "The email address or the password is not right."
 ALL_STATUSES = ["draft", "pending", "scheduled", "published", "trashed"]
@@ -53,7 +59,7 @@ STORY = {
     "category": "City",
     "source": "Harbour Herald",
     "source_url": "https://herald.example.org/2026/11/bridge-reopens",
-    "image_alt": "A drawing of a folded newspaper",
+    "image_alt": "The harbour bridge in morning light",
     "image_caption": "The bridge at dawn.",
     "image_credit": "Photo: Herald staff",
 }
@@ -237,6 +243,27 @@ def sign_out(driver: WebDriver, site) -> None:
     assert signed_in_as(driver) == ""
 
 
+def photo(folder: Path) -> Path:
+    """A real 96 x 64 PNG (a blue sky over a grey deck), for the upload."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    width, height = 96, 64
+    rows = b"".join(
+        b"\x00" + (b"\x5a\x8f\xd0" if y < 40 else b"\x70\x70\x70") * width for y in range(height)
+    )
+    png = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+    path = folder / "bridge-at-dawn.png"
+    path.write_bytes(png)
+    return path
+
+
 def utc_today() -> dt.date:
     return dt.datetime.now(dt.timezone.utc).date()
 
@@ -244,7 +271,7 @@ def utc_today() -> dt.date:
 # ---------------------------------------------------------------- tests
 
 
-def test_a_day_in_the_newsroom(fresh_site, new_browser):
+def test_a_day_in_the_newsroom(fresh_site, new_browser, tmp_path):
     site = fresh_site
 
     # 1. The first admin, from the link `gazette serve` printed.
@@ -263,7 +290,7 @@ def test_a_day_in_the_newsroom(fresh_site, new_browser):
     assert path_of(admin, site) == "/admin/", f"after setup, at {path_of(admin, site)}"
     assert admin.find_element(By.TAG_NAME, "h1").text.strip() == "Dashboard"
     assert signed_in_as(admin) == f"{ADMIN_NAME} (admin)"
-    assert nav_labels(admin) == ["Dashboard", "Articles", "Comments", "View site"]
+    assert nav_labels(admin) == ADMIN_NAV
 
     # The link worked once: nobody else can use it now.
     reader = new_browser()
@@ -274,17 +301,25 @@ def test_a_day_in_the_newsroom(fresh_site, new_browser):
     assert reader.find_elements(By.ID, "password") == []
     assert signed_in_as(reader) == ""
 
-    # 2. The admin writes a story and publishes it.
+    # 2. The admin writes a story with a photo, previews it and publishes it.
     click_for_new_page(admin, link(admin, "Articles"))
     assert path_of(admin, site) == "/admin/articles"
     click_for_new_page(admin, link(admin, "New article"))
     assert path_of(admin, site) == "/admin/articles/new"
     assert status_options(admin) == ALL_STATUSES
-    image_url = site.url("/assets/welcome.svg")
-    fill_article(admin, {**STORY, "image_url": image_url, "published_at": ""}, "published")
+    fill_article(admin, {**STORY, "published_at": ""}, "published")
+    admin.find_element(By.ID, "image_file").send_keys(str(photo(tmp_path)))
+    click_for_new_page(admin, main_button(admin, "Preview"))
+    preview = admin.find_element(By.CSS_SELECTOR, "section.preview")
+    assert preview.find_element(By.TAG_NAME, "strong").text == "harbour bridge", preview.text
+    assert admin.find_element(By.ID, "title").get_property("value") == STORY["title"], "typed text kept"
+    # The photo went to the media library while previewing: its address is in the form now.
+    uploaded = admin.find_element(By.ID, "image_url").get_property("value")
+    assert re.fullmatch(r"/media/\d{4}/\d{2}/bridge-at-dawn-[0-9a-f]{6}\.png", uploaded), uploaded
     day_before = utc_today()
     story_id = save_article(admin, site)
     day_after = utc_today()
+    assert notice(admin) == "Saved."
     assert Select(admin.find_element(By.ID, "status")).first_selected_option.get_attribute("value") == "published"
     assert admin.find_element(By.ID, "title").get_property("value") == STORY["title"]
 
@@ -307,12 +342,13 @@ def test_a_day_in_the_newsroom(fresh_site, new_browser):
     assert original.get_attribute("href") == STORY["source_url"]
     # The featured image, loaded, with its alternative text and caption.
     image = admin.find_element(By.CSS_SELECTOR, "figure.featured-image img")
-    assert image.get_attribute("src") == image_url
+    assert image.get_attribute("src") == site.url(uploaded)
     assert image.get_attribute("alt") == STORY["image_alt"]
     wait(admin).until(
         lambda d: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", image),
         "the featured image did not load",
     )
+    assert admin.execute_script("return arguments[0].naturalWidth", image) == 96
     caption = admin.find_element(By.CSS_SELECTOR, "figure.featured-image figcaption").get_attribute("textContent")
     assert STORY["image_caption"] in caption and STORY["image_credit"] in caption, caption
     # The tag, as a link to its archive, which lists the story.
@@ -365,14 +401,36 @@ def test_a_day_in_the_newsroom(fresh_site, new_browser):
     assert own_awaiting_notes(admin, comment_id) == []
     assert heading(admin) == "1 Comment"
 
-    # 4. A contributor (added with the CLI) writes, but cannot publish.
-    site.cli("user", "add", "--name", CONTRIBUTOR_NAME, "--email", CONTRIBUTOR_EMAIL, "--role", "contributor")
+    # The photo is in the media library, with its alternative text.
+    admin.get(site.url("/admin/"))
+    click_for_new_page(admin, link(admin, "Media"))
+    [card] = admin.find_elements(By.CSS_SELECTOR, ".media-grid li")
+    assert card.find_element(By.TAG_NAME, "img").get_attribute("alt") == STORY["image_alt"]
+    assert "PNG · 96 × 64" in card.text
+
+    # 4. The admin invites a contributor from the People page; the contributor
+    # chooses a password with the link, writes, but cannot publish.
+    click_for_new_page(admin, link(admin, "People"))
+    click_for_new_page(admin, link(admin, "Add a person"))
+    type_into(admin, "name", CONTRIBUTOR_NAME)
+    type_into(admin, "email", CONTRIBUTOR_EMAIL)
+    Select(admin.find_element(By.ID, "role")).select_by_value("contributor")
+    click_for_new_page(admin, main_button(admin, "Save"))
+    assert http_status(admin) == 201
+    invite = admin.find_element(By.ID, "new-link").get_property("value")
+    assert re.fullmatch(INVITE_LINK, invite), invite
     contributor = new_browser()
-    set_password_with_reset_link(contributor, site, CONTRIBUTOR_EMAIL, CONTRIBUTOR_PASSWORD)
+    contributor.get(invite)
+    wait(contributor).until(EC.visibility_of_element_located((By.ID, "password")))
+    assert contributor.find_element(By.TAG_NAME, "h1").text.strip() == "Welcome to the newsroom"
+    type_into(contributor, "password", CONTRIBUTOR_PASSWORD)
+    click_for_new_page(contributor, main_button(contributor, "Save password"))
+    assert path_of(contributor, site) == "/admin/", f"after accepting the invitation, at {path_of(contributor, site)}"
     assert signed_in_as(contributor) == f"{CONTRIBUTOR_NAME} (contributor)"
-    assert "Comments" not in nav_labels(contributor)
+    assert nav_labels(contributor) == ["Dashboard", "Articles", "Your profile", "View site"]
     click_for_new_page(contributor, link(contributor, "Articles"))
     click_for_new_page(contributor, link(contributor, "New article"))
+    assert contributor.find_elements(By.ID, "image_file") == [], "contributors cannot upload"
     options = status_options(contributor)
     assert "published" not in options
     assert options == ["draft", "pending"]
