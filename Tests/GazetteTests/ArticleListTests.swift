@@ -28,6 +28,8 @@ struct ArticleListTests {
             #expect(unknown.contains("No articles here."))
             let odd = try await editor.open("/admin/articles?tag=%00%27%22&source=%F0%9F%98%80&page=abc")
             #expect(odd.status == .ok && odd.contains("No articles here."))
+            #expect(
+                !odd.body.unicodeScalars.contains("\u{0}") && odd.contains("\u{FFFD}&#39;&quot;"), "NUL is never sent")
 
             var author = Staff(site: site)
             _ = try await author.signIn("author@example.com", NewsroomFixtures.password)

@@ -12,14 +12,16 @@ struct FastHTMLContentType: MustacheContentType {
     }
 }
 
-/// HTML escaping for text placed in elements and quoted attributes.
+/// HTML escaping for text placed in elements and quoted attributes. Control characters that HTML forbids
+/// (NUL and the other C0 controls but tab, line feed, form feed and carriage return; DEL) become U+FFFD,
+/// so text typed anywhere, even into an address, never makes a page invalid.
 public enum HTMLText {
     public static func escape(_ text: String) -> String {
         let utf8 = text.utf8
         guard
             utf8.contains(where: {
                 $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
-                    || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'")
+                    || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || isForbiddenControl($0)
             })
         else {
             return text
@@ -33,9 +35,20 @@ public enum HTMLText {
             case UInt8(ascii: ">"): bytes.append(contentsOf: Array("&gt;".utf8))
             case UInt8(ascii: "\""): bytes.append(contentsOf: Array("&quot;".utf8))
             case UInt8(ascii: "'"): bytes.append(contentsOf: Array("&#39;".utf8))
-            default: bytes.append(byte)
+            default:
+                if isForbiddenControl(byte) {
+                    bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                } else {
+                    bytes.append(byte)
+                }
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// UTF-8 never uses bytes below 0x80 inside a multi-byte character, so a byte check is exact.
+    @inline(__always)
+    static func isForbiddenControl(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D) || byte == 0x7F
     }
 }
