@@ -103,7 +103,9 @@ public struct ArticleDraft: Sendable, Equatable {
             errors.add("source", "Name the outlet the original comes from, so readers see “Source: …”.")
         }
         if let image {
-            if !WebAddress.isHTTP(image.url) && !image.url.hasPrefix("/") {
+            // A site path, but not `//host/…`, which browsers read as another site's address.
+            let isSitePath = image.url.hasPrefix("/") && !image.url.hasPrefix("//") && !image.url.contains("\\")
+            if !WebAddress.isHTTP(image.url) && !isSitePath {
                 errors.add("image", "The image address “\(image.url)” should start with https://, http:// or /.")
             }
             if image.alt.trimmingCharacters(in: .whitespaces).isEmpty {

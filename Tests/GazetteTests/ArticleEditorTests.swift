@@ -180,6 +180,10 @@ struct ArticleEditorTests {
             #expect(try await site.services.publishing.publishDue() == 1)
             #expect(try await site.get("/").contains("Tomorrow&#39;s news"))
             #expect(try await site.get("/2026/11/29/tomorrows-news/").status == .ok)
+            let id = try #require(try await site.services.articles.id(forSlug: Slug(trusted: "tomorrows-news")))
+            let history = try await site.services.revisions.list(articleID: id)
+            #expect(history.first?.note == "Published on schedule" && history.first?.status == .published)
+            #expect(history.first?.number == (try await site.services.articles.find(id: id))?.revision)
         }
     }
 }

@@ -43,7 +43,7 @@ public struct PublishingService: Sendable {
         draft.title = revision.title
         draft.dek = revision.dek
         draft.bodyMarkdown = revision.bodyMarkdown
-        draft.excerpt = revision.excerpt
+        draft.excerpt = Excerpt.writtenPart(revision.excerpt, body: revision.bodyMarkdown)
         return try await save(
             draft, id: current.summary.id, expectedRevision: expectedRevision, savedBy: savedBy,
             note: "Restored revision \(revision.number)")

@@ -103,6 +103,11 @@ struct ServeCommand: AsyncParsableCommand {
                         } catch {
                             logger.warning("Purging old comments failed: \(error)")
                         }
+                        do {
+                            try await services.accounts.purgeExpired()
+                        } catch {
+                            logger.warning("Purging expired sessions and links failed: \(error)")
+                        }
                     }
                     try? await Task.sleep(for: .seconds(30))
                 }

@@ -16,7 +16,8 @@ enum M005RevisionHistory {
                 status TEXT NOT NULL,
                 note TEXT NOT NULL DEFAULT '')
             """,
-            "CREATE INDEX article_revisions_by_article ON article_revisions (article_id, revision)",
+            // One row per revision number: two saves can never both claim the same one.
+            "CREATE UNIQUE INDEX article_revisions_by_article ON article_revisions (article_id, revision)",
             // Articles written before the history began start it with their current text.
             """
             INSERT INTO article_revisions

@@ -38,6 +38,13 @@ public struct AccountStore: Sendable {
         }
     }
 
+    /// The same question inside an open transaction, for the setup link.
+    public static func hasAdmin(in db: any SQLDatabase) async throws -> Bool {
+        try await db.raw(
+            "SELECT id FROM authors WHERE password_hash <> '' AND active = 1 AND role = 'admin' LIMIT 1"
+        ).first() != nil
+    }
+
     // MARK: Sessions
 
     public struct SessionRecord: Sendable {
@@ -168,40 +175,41 @@ public struct AccountStore: Sendable {
         try await staff().first { $0.author.id == id }
     }
 
-    /// Changes a role, refusing to leave the site without an active admin.
-    public func setRole(_ role: Role, userID: Int64) async throws {
+    /// A person's profile, role and access, changed together or not at all. Refuses (with `LastAdmin`) to
+    /// leave the site without an active admin, and (with `StorageError.conflict`) a taken email or slug.
+    /// Deactivating signs the person out everywhere and ends their links; their articles stay.
+    public func updateMember(id: Int64, profile: AuthorProfile?, role: Role, active: Bool) async throws {
+        let lockRows = database.dialect.lockRows
         try await database.write { db in
-            if role != .admin { try await Self.keepAnAdmin(besides: userID, in: db) }
-            try await db.raw("UPDATE authors SET role = \(bind: role.rawValue) WHERE id = \(bind: userID)").run()
-        }
-    }
-
-    /// Deactivates (signing the person out everywhere) or reactivates an account. Their articles stay.
-    public func setActive(_ active: Bool, userID: Int64) async throws {
-        try await database.write { db in
+            if role != .admin || !active { try await Self.keepAnAdmin(besides: id, lockRows: lockRows, in: db) }
+            if let profile { try await AuthorStore.writeProfile(id: id, profile, in: db) }
+            try await db.raw(
+                """
+                UPDATE authors SET role = \(bind: role.rawValue), active = \(bind: active ? 1 : 0)
+                WHERE id = \(bind: id)
+                """
+            ).run()
             if !active {
-                try await Self.keepAnAdmin(besides: userID, in: db)
-                try await db.raw("DELETE FROM sessions WHERE user_id = \(bind: userID)").run()
+                try await db.raw("DELETE FROM sessions WHERE user_id = \(bind: id)").run()
+                try await Self.endLinks(userID: id, now: Date(), in: db)
             }
-            try await db.raw("UPDATE authors SET active = \(bind: active ? 1 : 0) WHERE id = \(bind: userID)").run()
         }
     }
 
-    private static func keepAnAdmin(besides userID: Int64, in db: any SQLDatabase) async throws {
-        let others =
-            try await db.raw(
-                """
-                SELECT COUNT(*) AS n FROM authors
-                WHERE role = 'admin' AND active = 1 AND password_hash <> '' AND id <> \(bind: userID)
-                """
-            ).first()?.int64("n") ?? 0
-        let isAdmin =
-            try await db.raw(
-                "SELECT id FROM authors WHERE id = \(bind: userID) AND role = 'admin' AND active = 1"
-            ).first() != nil
-        if isAdmin && others == 0 {
-            throw StorageError.conflict("This is the only admin who can sign in; make someone else an admin first.")
+    /// The site would have no admin who can sign in.
+    public struct LastAdmin: Error, Sendable, CustomStringConvertible {
+        public var description: String {
+            "This is the only admin who can sign in; make someone else an admin first."
         }
+    }
+
+    /// Admins' rows are locked while counted, so two admins demoting each other cannot both succeed.
+    private static func keepAnAdmin(besides userID: Int64, lockRows: String, in db: any SQLDatabase) async throws {
+        let admins = try await db.raw(
+            "SELECT id FROM authors WHERE role = 'admin' AND active = 1 AND password_hash <> ''"
+                + SQLQueryString(lockRows)
+        ).all().map { try $0.int64("id") }
+        if admins.contains(userID) && admins.count == 1 { throw LastAdmin() }
     }
 
     public enum LinkPurpose: String, Sendable {
@@ -242,7 +250,8 @@ public struct AccountStore: Sendable {
     }
 
     /// Marks the link used and runs `work` in the same transaction; a link works exactly once even when two
-    /// requests race, and nothing of `work` stays when it fails.
+    /// requests race, and nothing of `work` stays when it fails. Every other unused link of the same kind of
+    /// access ends with it: the person's other invitations and resets, or every other setup link.
     public func consumeLink<T: Sendable>(
         digest: String, purpose: LinkPurpose, now: Date,
         _ work: @escaping @Sendable (Link, any SQLDatabase) async throws -> T
@@ -258,7 +267,51 @@ public struct AccountStore: Sendable {
                     """
                 ).first()
             else { return nil }
-            return try await work(try Self.link(row), db)
+            let link = try Self.link(row)
+            let result = try await work(link, db)
+            if link.purpose == .setup {
+                try await db.raw(
+                    "UPDATE one_time_links SET used_at = \(bind: now.storedSeconds) WHERE purpose = 'setup' AND used_at IS NULL"
+                ).run()
+            } else if let userID = link.userID {
+                try await Self.endLinks(userID: userID, now: now, in: db)
+            }
+            return result
+        }
+    }
+
+    static func endLinks(userID: Int64, now: Date, in db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            UPDATE one_time_links SET used_at = \(bind: now.storedSeconds)
+            WHERE user_id = \(bind: userID) AND used_at IS NULL
+            """
+        ).run()
+    }
+
+    /// Forgets what no longer matters: sessions past their limits, old sign-in failures, used and expired
+    /// links. Returns how many rows went.
+    @discardableResult
+    public func purge(
+        sessionsIdleSince idle: Date, sessionsCreatedBefore created: Date, failuresBefore failures: Date, now: Date
+    ) async throws -> Int {
+        try await database.write { db in
+            var removed = 0
+            for statement: SQLQueryString in [
+                """
+                DELETE FROM sessions
+                WHERE last_seen_at < \(bind: idle.storedSeconds) OR created_at < \(bind: created.storedSeconds)
+                RETURNING id
+                """,
+                "DELETE FROM login_failures WHERE failed_at < \(bind: failures.storedSeconds) RETURNING id",
+                """
+                DELETE FROM one_time_links
+                WHERE expires_at < \(bind: now.storedSeconds) OR used_at < \(bind: failures.storedSeconds) RETURNING id
+                """,
+            ] {
+                removed += try await db.raw(statement).all().count
+            }
+            return removed
         }
     }
 

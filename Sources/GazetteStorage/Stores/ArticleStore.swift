@@ -29,27 +29,38 @@ public struct ArticleStore: Sendable {
         _ article: ValidArticle, id: Int64? = nil, expectedRevision: Int? = nil, now: Date, timeZone: TimeZone,
         savedBy: Int64? = nil, note: String = ""
     ) async throws -> Saved {
-        try await database.write { db in
+        let lockRows = database.dialect.lockRows
+        return try await database.write { db in
             try await ArticleWriter(
-                db: db, article: article, now: now, timeZone: timeZone, savedBy: savedBy, note: note
+                db: db, article: article, now: now, timeZone: timeZone, savedBy: savedBy, note: note,
+                lockRows: lockRows
             )
             .save(replacing: id, expectedRevision: expectedRevision)
         }
     }
 
-    /// Flips scheduled articles whose time has come to published; returns how many.
+    /// Flips scheduled articles whose time has come to published, each with a revision saying so; returns
+    /// how many. One UPDATE decides, so an article unscheduled a moment before is left alone.
     public func publishScheduled(dueBy now: Date) async throws -> Int {
         try await database.write { db in
-            let due = try await db.raw(
+            let published = try await db.raw(
                 """
-                SELECT id FROM articles WHERE status = 'scheduled' AND published_at <= \(bind: now.storedSeconds)
+                UPDATE articles SET status = 'published', revision = revision + 1
+                WHERE status = 'scheduled' AND published_at <= \(bind: now.storedSeconds)
+                RETURNING id
                 """
             ).all().map { try $0.int64("id") }
-            guard !due.isEmpty else { return 0 }
+            guard !published.isEmpty else { return 0 }
             try await db.raw(
-                "UPDATE articles SET status = 'published', revision = revision + 1 WHERE id IN (\(binds: due))"
+                """
+                INSERT INTO article_revisions
+                    (article_id, revision, saved_at, title, dek, body_markdown, excerpt, status, note)
+                SELECT id, revision, \(bind: now.storedSeconds), title, dek, body_markdown, excerpt, status,
+                    'Published on schedule'
+                FROM articles WHERE id IN (\(binds: published))
+                """
             ).run()
-            return due.count
+            return published.count
         }
     }
 

@@ -11,6 +11,8 @@ struct ArticleWriter {
     /// Who saved, for the revision history; nil for commands and imports.
     var savedBy: Int64? = nil
     var note = ""
+    /// Locks the article's row while it is read for the revision check, so two saves cannot both pass it.
+    var lockRows = ""
 
     func save(replacing id: Int64?, expectedRevision: Int? = nil) async throws -> ArticleStore.Saved {
         let existing = try await existingRow(id)
@@ -77,6 +79,7 @@ struct ArticleWriter {
         guard
             let row = try await db.raw(
                 "SELECT created_at, updated_at, revision, title, dek, body_markdown FROM articles WHERE id = \(bind: id)"
+                    + SQLQueryString(lockRows)
             ).first()
         else {
             throw StorageError.notFound("There is no article with id \(id).")

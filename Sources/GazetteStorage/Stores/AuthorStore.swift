@@ -39,25 +39,27 @@ public struct AuthorStore: Sendable {
 
     /// Replaces a person's public profile and email; a taken email or slug is a conflict saying which.
     public func updateProfile(id: Int64, _ profile: AuthorProfile) async throws {
-        try await database.write { db in
-            if try await db.raw(
-                "SELECT id FROM authors WHERE email = \(bind: profile.email) AND id <> \(bind: id)"
-            ).first() != nil {
-                throw StorageError.conflict("Someone else already uses the email \(profile.email).")
-            }
-            if try await db.raw(
-                "SELECT id FROM authors WHERE slug = \(bind: profile.slug.value) AND id <> \(bind: id)"
-            ).first() != nil {
-                throw StorageError.conflict("The address /author/\(profile.slug.value)/ belongs to someone else.")
-            }
-            try await db.raw(
-                """
-                UPDATE authors SET name = \(bind: profile.name), slug = \(bind: profile.slug.value),
-                    bio = \(bind: profile.bio), avatar_url = \(bind: profile.avatarURL), email = \(bind: profile.email)
-                WHERE id = \(bind: id)
-                """
-            ).run()
+        try await database.write { db in try await Self.writeProfile(id: id, profile, in: db) }
+    }
+
+    static func writeProfile(id: Int64, _ profile: AuthorProfile, in db: any SQLDatabase) async throws {
+        if try await db.raw(
+            "SELECT id FROM authors WHERE email = \(bind: profile.email) AND id <> \(bind: id)"
+        ).first() != nil {
+            throw StorageError.conflict("Someone else already uses the email \(profile.email).")
         }
+        if try await db.raw(
+            "SELECT id FROM authors WHERE slug = \(bind: profile.slug.value) AND id <> \(bind: id)"
+        ).first() != nil {
+            throw StorageError.conflict("The address /author/\(profile.slug.value)/ belongs to someone else.")
+        }
+        try await db.raw(
+            """
+            UPDATE authors SET name = \(bind: profile.name), slug = \(bind: profile.slug.value),
+                bio = \(bind: profile.bio), avatar_url = \(bind: profile.avatarURL), email = \(bind: profile.email)
+            WHERE id = \(bind: id)
+            """
+        ).run()
     }
 
     public func find(id: Int64) async throws -> Author? {

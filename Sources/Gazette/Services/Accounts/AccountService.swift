@@ -2,6 +2,7 @@ import Foundation
 import GazetteContent
 import GazetteStorage
 import HummingbirdBcrypt
+import Synchronization
 
 /// Newsroom accounts: the first-admin setup link, sign-in with throttling, sessions, password resets.
 public struct AccountService: Sendable {
@@ -10,6 +11,7 @@ public struct AccountService: Sendable {
     private let clock: Clock
     /// bcrypt's cost; tests lower it, since each step doubles the time.
     private let bcryptCost: UInt8
+    private let unknownAccountHash: LazyHash
 
     public static let setupLinkLifetime: TimeInterval = 24 * 3_600
     public static let resetLinkLifetime: TimeInterval = 24 * 3_600
@@ -27,6 +29,7 @@ public struct AccountService: Sendable {
         self.authors = authors
         self.clock = clock
         self.bcryptCost = bcryptCost
+        unknownAccountHash = LazyHash(cost: bcryptCost)
     }
 
     // MARK: First run
@@ -41,8 +44,10 @@ public struct AccountService: Sendable {
         return "/admin/setup/\(token)"
     }
 
+    /// Setup links stop working as soon as an admin can sign in, however many were printed.
     public func isUsable(setupToken token: String) async throws -> Bool {
-        try await accounts.peekLink(digest: SecretToken.digest(token), purpose: .setup, now: clock.now()) != nil
+        guard try await !accounts.hasUserWithPassword() else { return false }
+        return try await accounts.peekLink(digest: SecretToken.digest(token), purpose: .setup, now: clock.now()) != nil
     }
 
     /// Creates the first admin with the setup link, which then stops working.
@@ -66,15 +71,20 @@ public struct AccountService: Sendable {
         do {
             let created = try await accounts.consumeLink(digest: SecretToken.digest(token), purpose: .setup, now: now) {
                 _, db in
-                try await AccountStore.insertUser(validated, passwordHash: hash, now: now, in: db)
+                guard try await !AccountStore.hasAdmin(in: db) else { throw SetupClosed() }
+                return try await AccountStore.insertUser(validated, passwordHash: hash, now: now, in: db)
             }
             guard let userID = created else { return .linkUnusable }
             return .created(userID: userID)
+        } catch is SetupClosed {
+            return .linkUnusable
         } catch let error as StorageError {
             errors.add("email", error.description)
             return .invalid(errors)
         }
     }
+
+    private struct SetupClosed: Error {}
 
     public enum SetupResult: Sendable {
         case created(userID: Int64)
@@ -108,9 +118,11 @@ public struct AccountService: Sendable {
             let unlock = failures[failures.count - limit].addingTimeInterval(Self.failureWindow)
             return .throttled(retryAfterMinutes: max(1, Int((unlock.timeIntervalSince(now) / 60).rounded(.up))))
         }
-        guard let account = try await accounts.credentials(email: email), account.active,
-            !account.passwordHash.isEmpty, Bcrypt.verify(password, hash: account.passwordHash)
-        else {
+        let account = try await accounts.credentials(email: email)
+        // An unknown address costs the same bcrypt as a known one, so timing tells nobody who is staff.
+        let hash = account.map(\.passwordHash).flatMap { $0.isEmpty ? nil : $0 } ?? unknownAccountHash.value
+        let matches = Bcrypt.verify(password, hash: hash)
+        guard let account, account.active, !account.passwordHash.isEmpty, matches else {
             try await accounts.recordFailure(email: email, ip: ip, now: now)
             return .wrongCredentials
         }
@@ -148,6 +160,16 @@ public struct AccountService: Sendable {
         // Recording activity at most once a minute keeps reads from turning into writes.
         if now.timeIntervalSince(session.lastSeenAt) > 60 { try await accounts.touchSession(digest: digest, now: now) }
         return SignedInUser(author: author, csrfToken: session.csrfToken)
+    }
+
+    /// Removes expired sessions, old sign-in failures and spent links; `gazette serve` calls it regularly.
+    @discardableResult
+    public func purgeExpired() async throws -> Int {
+        let now = clock.now()
+        return try await accounts.purge(
+            sessionsIdleSince: now.addingTimeInterval(-Self.idleTimeout),
+            sessionsCreatedBefore: now.addingTimeInterval(-Self.absoluteTimeout),
+            failuresBefore: now.addingTimeInterval(-Self.failureWindow), now: now)
     }
 
     public func signOut(sessionToken: String) async throws {
@@ -228,4 +250,23 @@ public struct SignedInUser: Sendable {
     public var csrfToken: String
 
     public func can(_ right: Right) -> Bool { author.role.can(right) }
+}
+
+/// A bcrypt hash of a random password, made on first use (commands that never sign anyone in skip the cost).
+final class LazyHash: Sendable {
+    private let cost: UInt8
+    private let hash = Mutex<String?>(nil)
+
+    init(cost: UInt8) {
+        self.cost = cost
+    }
+
+    var value: String {
+        hash.withLock { stored in
+            if let stored { return stored }
+            let made = Bcrypt.hash(SecretToken.make(), cost: cost)
+            stored = made
+            return made
+        }
+    }
 }

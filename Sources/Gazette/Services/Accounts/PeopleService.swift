@@ -55,26 +55,28 @@ public struct PeopleService: Sendable {
         do {
             try await authors.updateProfile(id: id, profile)
         } catch let error as StorageError {
-            let field = error.description.contains("email") ? "email" : "slug"
-            throw ValidationErrors([ValidationIssue(field: field, message: error.description)])
+            throw Self.fieldError(error)
         }
     }
 
-    /// Throws `ValidationErrors` on `role` when the site would be left without an admin.
-    public func setRole(_ role: Role, userID: Int64) async throws {
+    /// Profile, role and access together, all or nothing. Throws `ValidationErrors` by field: the profile's
+    /// fields, or `role` when the site would be left without an admin.
+    public func update(
+        id: Int64, name: String, slug: String, bio: String, avatarURL: String, email: String, role: Role, active: Bool
+    ) async throws {
+        let profile = try AuthorProfile.validated(
+            name: name, slug: slug, bio: bio, avatarURL: avatarURL, email: email)
         do {
-            try await accounts.setRole(role, userID: userID)
+            try await accounts.updateMember(id: id, profile: profile, role: role, active: active)
+        } catch let error as AccountStore.LastAdmin {
+            throw ValidationErrors([ValidationIssue(field: active ? "role" : "active", message: error.description)])
         } catch let error as StorageError {
-            throw ValidationErrors([ValidationIssue(field: "role", message: error.description)])
+            throw Self.fieldError(error)
         }
     }
 
-    /// Throws `ValidationErrors` on `active` when the site would be left without an admin.
-    public func setActive(_ active: Bool, userID: Int64) async throws {
-        do {
-            try await accounts.setActive(active, userID: userID)
-        } catch let error as StorageError {
-            throw ValidationErrors([ValidationIssue(field: "active", message: error.description)])
-        }
+    private static func fieldError(_ error: StorageError) -> ValidationErrors {
+        let field = error.description.contains("email") ? "email" : "slug"
+        return ValidationErrors([ValidationIssue(field: field, message: error.description)])
     }
 }

@@ -30,6 +30,12 @@ public struct CommentService: Sendable {
     }
 
     /// Checks and stores the settings given by name (`comments.policy` …); unknown names are refused.
+    /// Forgets the cached comment settings after they were stored elsewhere (the settings page stores them
+    /// with the site's in one transaction).
+    public func settingsChanged() {
+        cachedSettings.clear()
+    }
+
     public func updateSettings(_ values: [String: String]) async throws {
         let known = Set(CommentSettings.names.map(\.name))
         var errors = ValidationErrors()

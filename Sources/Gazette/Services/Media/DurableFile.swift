@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Writes a file so that it is either there completely after a crash or not there at all: a temporary
 /// file, flushed to disk, then renamed into place.
 enum DurableFile {
@@ -16,9 +20,18 @@ enum DurableFile {
             try handle.write(contentsOf: bytes)
             try handle.synchronize()
             try manager.moveItem(at: temporary, to: url)
+            try syncFolder(of: url)
         } catch {
             try? manager.removeItem(at: temporary)
             throw error
         }
+    }
+
+    /// The rename itself is durable only once the folder's entry is on disk.
+    private static func syncFolder(of url: URL) throws {
+        let folder = open(url.deletingLastPathComponent().path, O_RDONLY)
+        guard folder >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        defer { close(folder) }
+        guard fsync(folder) == 0 else { throw CocoaError(.fileWriteUnknown) }
     }
 }

@@ -26,15 +26,18 @@ public struct SiteSettingsService: Sendable {
         live.replace(with: identity)
     }
 
-    /// Checks and stores the given `site.*` values. Throws `ValidationErrors` by setting name; nothing is
-    /// stored unless every value is good.
-    public func update(_ values: [String: String]) async throws {
+    /// Checks and stores the given `site.*` values, with `others` (settings their owner already checked) in
+    /// the same transaction. Throws `ValidationErrors` by setting name; nothing is stored unless every value
+    /// is good.
+    public func update(_ values: [String: String], storingAlso others: [String: String] = [:]) async throws {
         let known = Set(SiteIdentity.names.map(\.name))
         var errors = ValidationErrors()
         for name in values.keys where !known.contains(name) { errors.add(name, "There is no setting named \(name).") }
         try errors.throwIfAny()
         let identity = try SiteIdentity(values: values, defaults: live.current)
-        try await settings.set(values.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+        var stored = others
+        stored.merge(values.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }) { _, new in new }
+        try await settings.set(stored)
         live.replace(with: identity)
     }
 }

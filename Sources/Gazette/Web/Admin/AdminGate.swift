@@ -29,12 +29,15 @@ struct AdminGate: Sendable {
         return user
     }
 
-    /// Like `user`, for form posts: also refuses a form that does not carry the session's CSRF token.
-    func formUser(_ right: Right?, _ request: Request, fields: FormBody) async throws -> SignedInUser {
+    /// For form posts: who is asking is checked first, from the cookie alone, so nobody without the right
+    /// makes the server read a large body; then the body is read and must carry the session's CSRF token.
+    func form(_ right: Right?, _ request: Request, limit: Int = 64 * 1024) async throws -> (SignedInUser, PostedForm) {
         let user = try await user(right, request)
-        guard AdminSession.formIsGenuine(fields, user: user) else {
+        var request = request
+        let posted = try await PostedForm.read(&request, limit: limit)
+        guard AdminSession.formIsGenuine(posted.fields, user: user) else {
             throw Refusal(response: renderer.expiredForm(user))
         }
-        return user
+        return (user, posted)
     }
 }

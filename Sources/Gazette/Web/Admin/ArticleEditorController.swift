@@ -31,14 +31,19 @@ struct ArticleEditorController: Sendable {
     }
 
     func save(_ request: Request, id: Int64?) async throws -> Response {
-        var request = request
-        let posted = try await PostedForm.read(&request, limit: Self.bodyLimit)
+        let (user, posted) = try await gate.form(nil, request, limit: Self.bodyLimit)
         let fields = posted.fields
-        let user = try await gate.formUser(nil, request, fields: fields)
         var form = ArticleEditorForm(fields: fields)
         var existing: ArticleDetails? = nil
         if let id { existing = try await editable(id, by: user) }
         let revision = Int(fields["revision"]) ?? 0
+        if let existing, !user.can(.publishOwn), [.published, .scheduled].contains(existing.summary.status) {
+            return renderer.page(
+                editor(
+                    form, user: user, article: existing, revision: revision,
+                    general: "This article is published or scheduled: an editor makes any further change."),
+                template: "editor", status: .forbidden)
+        }
         if let file = posted.files["image_file"] {
             // The image is kept in the library even if the article then fails to save: nothing to upload twice.
             var problems = ValidationErrors()

@@ -35,7 +35,7 @@ struct ArticleEditorForm: Sendable {
         let summary = details.summary
         values = [
             "title": summary.title, "slug": summary.slug.value, "dek": summary.dek, "body": details.bodyMarkdown,
-            "excerpt": summary.excerpt, "tags": details.tags.map(\.name).joined(separator: ", "),
+            "excerpt": details.writtenExcerpt, "tags": details.tags.map(\.name).joined(separator: ", "),
             "category": summary.category?.name ?? "", "source": summary.source?.name ?? "",
             "source_url": details.sourceURL, "image_url": summary.image?.url ?? "",
             "image_alt": summary.image?.alt ?? "", "image_caption": summary.image?.caption ?? "",

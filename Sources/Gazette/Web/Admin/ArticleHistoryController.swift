@@ -32,7 +32,9 @@ struct ArticleHistoryController: Sendable {
             template: "revisions")
     }
 
-    func show(_ request: Request, id: Int64, number: Int, notice: String? = nil) async throws -> Response {
+    func show(
+        _ request: Request, id: Int64, number: Int, notice: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let user = try await gate.user(nil, request)
         let article = try await editable(id, by: user)
         guard let (revision, previous) = try await revisions.find(articleID: id, number: number) else {
@@ -50,14 +52,13 @@ struct ArticleHistoryController: Sendable {
                 comparedWith: previous.map { "revision \($0.number)" } ?? "an empty article", lines: lines,
                 isCurrent: revision.number == article.revision,
                 restoreURL: AdminURL.restoreRevision(id, number), currentRevision: String(article.revision)),
-            template: "revision")
+            template: "revision", status: status)
     }
 
     func restore(_ request: Request, id: Int64, number: Int) async throws -> Response {
-        var request = request
-        let fields = FormBody(String(buffer: try await request.collectBody(upTo: 64 * 1024)))
-        let user = try await gate.formUser(nil, request, fields: fields)
-        let article = try await editable(id, by: user)
+        let (user, posted) = try await gate.form(nil, request)
+        let fields = posted.fields
+        let article = try await changeable(id, by: user)
         guard let (revision, _) = try await revisions.find(articleID: id, number: number) else {
             throw HTTPError(.notFound)
         }
@@ -68,7 +69,7 @@ struct ArticleHistoryController: Sendable {
             return try await show(
                 request, id: id, number: number,
                 notice: "The article changed since you opened this page; nothing was restored. Look again, then "
-                    + "restore if you still want to.")
+                    + "restore if you still want to.", status: .conflict)
         } catch let errors as ValidationErrors {
             return renderer.message(
                 .unprocessableContent, heading: "This revision cannot be restored",
@@ -81,13 +82,16 @@ struct ArticleHistoryController: Sendable {
 
     /// Moves an article to the trash, or out of it as a draft.
     func changeStatus(_ request: Request, id: Int64) async throws -> Response {
-        var request = request
-        let fields = FormBody(String(buffer: try await request.collectBody(upTo: 64 * 1024)))
-        let user = try await gate.formUser(nil, request, fields: fields)
-        let article = try await editable(id, by: user)
-        guard let status = ArticleStatus(rawValue: fields["status"]), [.trashed, .draft].contains(status),
-            user.author.role.allowedArticleStatuses.contains(status)
-        else { return renderer.forbidden(user) }
+        let (user, posted) = try await gate.form(nil, request)
+        let fields = posted.fields
+        let article = try await changeable(id, by: user)
+        guard let status = ArticleStatus(rawValue: fields["status"]), [.trashed, .draft].contains(status) else {
+            return renderer.message(
+                .unprocessableContent, heading: "Nothing changed",
+                message: "An article can be moved to the trash, or out of it as a draft.", user: user,
+                linkURL: AdminURL.article(id), linkLabel: "Back to the article")
+        }
+        guard user.author.role.allowedArticleStatuses.contains(status) else { return renderer.forbidden(user) }
         do {
             try await publishing.change(
                 article, to: status, expectedRevision: Int(fields["revision"]) ?? -1, savedBy: user.author.id)
@@ -104,6 +108,16 @@ struct ArticleHistoryController: Sendable {
     private func editable(_ id: Int64, by user: SignedInUser) async throws -> ArticleDetails {
         guard let details = try await articles.find(id: id) else { throw HTTPError(.notFound) }
         guard user.can(.editAnyArticle) || details.authorID == user.author.id else {
+            throw AdminGate.Refusal(response: renderer.forbidden(user))
+        }
+        return details
+    }
+
+    /// Contributors' changes go through review: once an article is out (or due out), only people who may
+    /// publish change it.
+    private func changeable(_ id: Int64, by user: SignedInUser) async throws -> ArticleDetails {
+        let details = try await editable(id, by: user)
+        if !user.can(.publishOwn), [.published, .scheduled].contains(details.summary.status) {
             throw AdminGate.Refusal(response: renderer.forbidden(user))
         }
         return details

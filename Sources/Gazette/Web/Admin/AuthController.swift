@@ -120,7 +120,9 @@ struct AuthController: Sendable {
     /// After a setup or a reset: the person is signed in and lands on the dashboard.
     private func signedIn(userID: Int64, request: Request, context: GazetteRequestContext) async throws -> Response {
         let tokens = try await accounts.startSession(
-            userID: userID, ip: context.clientIP, userAgent: request.headers[.userAgent] ?? "")
+            userID: userID,
+            ip: clientAddress.resolve(peer: context.clientIP, forwardedFor: request.headers[.xForwardedFor]),
+            userAgent: request.headers[.userAgent] ?? "")
         var response = PageRenderer.redirect(to: AdminURL.dashboard, permanent: false)
         response.setCookie(session.cookie(tokens.session))
         return response

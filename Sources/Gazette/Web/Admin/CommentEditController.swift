@@ -21,9 +21,8 @@ struct CommentEditController: Sendable {
     }
 
     func update(_ request: Request, id: Int64) async throws -> Response {
-        var request = request
-        let fields = try await PostedForm.read(&request, limit: 128 * 1024).fields
-        let user = try await gate.formUser(.moderateComments, request, fields: fields)
+        let (user, posted) = try await gate.form(.moderateComments, request, limit: 128 * 1024)
+        let fields = posted.fields
         let comment = try await find(id)
         do {
             try await comments.edit(
@@ -36,9 +35,8 @@ struct CommentEditController: Sendable {
     }
 
     func reply(_ request: Request, id: Int64) async throws -> Response {
-        var request = request
-        let fields = try await PostedForm.read(&request, limit: 128 * 1024).fields
-        let user = try await gate.formUser(.moderateComments, request, fields: fields)
+        let (user, posted) = try await gate.form(.moderateComments, request, limit: 128 * 1024)
+        let fields = posted.fields
         let comment = try await find(id)
         guard comment.status == .approved || comment.status == .pending else {
             return try await page(

@@ -25,9 +25,7 @@ struct MediaAdminController: Sendable {
     }
 
     func upload(_ request: Request) async throws -> Response {
-        var request = request
-        let posted = try await PostedForm.read(&request, limit: Self.bodyLimit)
-        let user = try await gate.formUser(.uploadMedia, request, fields: posted.fields)
+        let (user, posted) = try await gate.form(.uploadMedia, request, limit: Self.bodyLimit)
         let text = MediaText(
             alt: posted.fields["alt"], caption: posted.fields["caption"], credit: posted.fields["credit"])
         guard let file = posted.files["file"] else {
@@ -60,9 +58,7 @@ struct MediaAdminController: Sendable {
     }
 
     func update(_ request: Request, id: Int64) async throws -> Response {
-        var request = request
-        let posted = try await PostedForm.read(&request, limit: 64 * 1024)
-        let user = try await gate.formUser(.uploadMedia, request, fields: posted.fields)
+        let (user, posted) = try await gate.form(.uploadMedia, request)
         let item = try await find(id)
         guard mayChange(item, user) else { return renderer.forbidden(user) }
         let text = MediaText(
@@ -76,9 +72,7 @@ struct MediaAdminController: Sendable {
     }
 
     func delete(_ request: Request, id: Int64) async throws -> Response {
-        var request = request
-        let posted = try await PostedForm.read(&request, limit: 64 * 1024)
-        let user = try await gate.formUser(.uploadMedia, request, fields: posted.fields)
+        let (user, posted) = try await gate.form(.uploadMedia, request)
         let item = try await find(id)
         guard mayChange(item, user) else { return renderer.forbidden(user) }
         try await library.delete(item)

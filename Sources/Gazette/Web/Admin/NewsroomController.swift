@@ -33,27 +33,30 @@ struct NewsroomController: Sendable {
     }
 
     func moderate(_ request: Request) async throws -> Response {
-        var request = request
-        let fields = FormBody(String(buffer: try await request.collectBody(upTo: 256 * 1024)))
-        let user = try await gate.formUser(.moderateComments, request, fields: fields)
+        let (user, posted) = try await gate.form(.moderateComments, request, limit: 256 * 1024)
+        let fields = posted.fields
         let status = ModerationStatus(rawValue: fields["status"]) ?? .pending
         let ids = fields.values("ids").compactMap { Int64($0) }
         let action = fields["action"]
         guard !ids.isEmpty else {
-            return try await queuePage(status: status, user: user, notice: "Tick at least one comment first.")
+            return try await queuePage(
+                status: status, user: user, notice: "Tick at least one comment first.", code: .unprocessableContent)
         }
         if action == "delete" {
             try await comments.delete(ids: ids)
         } else if let moderation = ModerationAction(rawValue: action) {
             try await comments.moderate(moderation, ids: ids)
         } else {
-            return try await queuePage(status: status, user: user, notice: "Choose what to do with the comments.")
+            return try await queuePage(
+                status: status, user: user, notice: "Choose what to do with the comments.", code: .unprocessableContent)
         }
         return PageRenderer.redirect(
             to: AdminURL.comments(status: status) + "&done=\(action)-\(ids.count)", permanent: false)
     }
 
-    private func queuePage(status: ModerationStatus, user: SignedInUser, notice: String?) async throws -> Response {
+    private func queuePage(
+        status: ModerationStatus, user: SignedInUser, notice: String?, code: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let counts = try await comments.counts()
         let list = try await comments.list(status: status, limit: 100)
         let tabs = ModerationStatus.allCases.map {
@@ -73,7 +76,7 @@ struct NewsroomController: Sendable {
             ModerationPage(
                 chrome: renderer.chrome(title: "Comments", user: user, current: "comments", notice: notice), tabs: tabs,
                 status: status.rawValue, comments: rows, actions: Self.actions(for: status), isEmpty: rows.isEmpty),
-            template: "comments")
+            template: "comments", status: code)
     }
 
     /// The actions that make sense for comments of a status.

@@ -31,8 +31,8 @@ struct PeopleController: Sendable {
     }
 
     func create(_ request: Request) async throws -> Response {
-        let fields = try await Self.fields(request)
-        let user = try await gate.formUser(.manageUsers, request, fields: fields)
+        let (user, posted) = try await gate.form(.manageUsers, request)
+        let fields = posted.fields
         let role = Role(rawValue: fields["role"]) ?? .author
         do {
             let (author, link) = try await people.invite(
@@ -59,19 +59,16 @@ struct PeopleController: Sendable {
     }
 
     func update(_ request: Request, id: Int64) async throws -> Response {
-        let fields = try await Self.fields(request)
-        let user = try await gate.formUser(.manageUsers, request, fields: fields)
+        let (user, posted) = try await gate.form(.manageUsers, request)
+        let fields = posted.fields
         let member = try await find(id)
         var errors = ValidationErrors()
         do {
-            try await people.updateProfile(
+            try await people.update(
                 id: id, name: fields["name"], slug: fields["slug"], bio: fields["bio"],
-                avatarURL: fields["avatar_url"], email: fields["email"])
-            if let role = Role(rawValue: fields["role"]), role != member.author.role {
-                try await people.setRole(role, userID: id)
-            }
-            let active = fields["active"] == "1"
-            if active != member.active { try await people.setActive(active, userID: id) }
+                avatarURL: fields["avatar_url"], email: fields["email"],
+                role: Role(rawValue: fields["role"]) ?? member.author.role,
+                active: fields.values("active").isEmpty ? member.active : fields["active"] == "1")
         } catch let problems as ValidationErrors {
             errors = problems
         }
@@ -85,8 +82,8 @@ struct PeopleController: Sendable {
 
     /// A fresh one-time link for someone: an invitation, or a password reset once they have a password.
     func newLink(_ request: Request, id: Int64) async throws -> Response {
-        let fields = try await Self.fields(request)
-        let user = try await gate.formUser(.manageUsers, request, fields: fields)
+        let (user, posted) = try await gate.form(.manageUsers, request)
+        let fields = posted.fields
         let member = try await find(id)
         let link = try await people.accessLink(for: member)
         return renderer.page(
@@ -103,8 +100,8 @@ struct PeopleController: Sendable {
     }
 
     func updateProfile(_ request: Request) async throws -> Response {
-        let fields = try await Self.fields(request)
-        let user = try await gate.formUser(nil, request, fields: fields)
+        let (user, posted) = try await gate.form(nil, request)
+        let fields = posted.fields
         do {
             try await people.updateProfile(
                 id: user.author.id, name: fields["name"], slug: fields["slug"], bio: fields["bio"],
@@ -193,11 +190,6 @@ struct PeopleController: Sendable {
     private static func state(_ member: AccountStore.StaffMember) -> String {
         if !member.active { return "Deactivated" }
         return member.hasPassword ? "Active" : "Invited, no password yet"
-    }
-
-    private static func fields(_ request: Request) async throws -> FormBody {
-        var request = request
-        return try await PostedForm.read(&request, limit: 64 * 1024).fields
     }
 
     private func find(_ id: Int64) async throws -> AccountStore.StaffMember {

@@ -20,9 +20,8 @@ struct SettingsController: Sendable {
     }
 
     func save(_ request: Request) async throws -> Response {
-        var request = request
-        let fields = try await PostedForm.read(&request, limit: 256 * 1024).fields
-        let user = try await gate.formUser(.manageSettings, request, fields: fields)
+        let (user, posted) = try await gate.form(.manageSettings, request, limit: 256 * 1024)
+        let fields = posted.fields
         var siteValues = [String: String]()
         for (name, _) in SiteIdentity.names { siteValues[name] = fields[name] }
         var commentValues = [String: String]()
@@ -36,8 +35,8 @@ struct SettingsController: Sendable {
             for issue in error.issues { errors.add(issue.field, issue.message) }
         }
         if errors.isEmpty {
-            try await site.update(siteValues)
-            try await comments.updateSettings(commentValues)
+            try await site.update(siteValues, storingAlso: commentValues)
+            comments.settingsChanged()
             return PageRenderer.redirect(to: AdminURL.settings + "?saved=1", permanent: false)
         }
         var typed = siteValues

@@ -28,11 +28,14 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
                         error.status, heading: "This request cannot be answered",
                         message: error.body ?? "The request was not understood.")
                 }
-                context.logger.error("HTTP error \(error.status.code) for \(request.uri.path): \(error)")
+                context.logger.error(
+                    "HTTP error \(error.status.code) for \(LoggedPath.redacted(request.uri.path)): \(error)")
                 return serverError()
             }
         } catch {
-            context.logger.error("Failed to answer \(request.method) \(request.uri.path): \(String(reflecting: error))")
+            context.logger.error(
+                "Failed to answer \(request.method) \(LoggedPath.redacted(request.uri.path)): \(String(reflecting: error))"
+            )
             return serverError()
         }
     }
@@ -41,5 +44,15 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
         renderer.error(
             .internalServerError, heading: "Something went wrong",
             message: "We could not show this page just now. Please try again in a moment.")
+    }
+}
+
+/// A request path fit for the log: the secret part of one-time links never gets there.
+enum LoggedPath {
+    static let secretPrefixes = ["/admin/setup/", "/admin/reset/", "/admin/invite/"]
+
+    static func redacted(_ path: String) -> String {
+        for prefix in secretPrefixes where path.hasPrefix(prefix) { return prefix + "…" }
+        return path
     }
 }
