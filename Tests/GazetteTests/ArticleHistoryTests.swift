@@ -2,6 +2,7 @@ import Foundation
 import Gazette
 import GazetteContent
 import GazetteTestSupport
+import HTTPTypes
 import Testing
 
 @Suite("Revisions, corrections, preview and the trash")
@@ -181,6 +182,8 @@ struct ArticleHistoryTests {
             #expect(shown.status == .ok)
             #expect(shown.contains("Preview (not saved yet)") && shown.contains("<em>emphasis</em>"))
             #expect(shown.contains(#"value="Draft idea""#))
+            #expect(shown.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
+            #expect(!shown.contains("<script>x</script>"), "a contributor's HTML is cleaned in the preview too")
             #expect(try await site.services.articles.count() == before)
         }
     }

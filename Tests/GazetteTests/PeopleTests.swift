@@ -162,4 +162,43 @@ struct PeopleTests {
             #expect(try await again.signIn("eda@example.com", NewsroomFixtures.password).status == .seeOther)
         }
     }
+
+    @Test(
+        "a person changes their password: the current one is checked, other sessions end, this one goes on",
+        arguments: [TestEngine.sqlite])
+    func changePassword(engine: TestEngine) async throws {
+        try await TestSite.run(engine, seed: NewsroomFixtures.seed) { site in
+            var here = Staff(site: site)
+            _ = try await here.signIn("author@example.com", NewsroomFixtures.password)
+            var elsewhere = Staff(site: site)
+            _ = try await elsewhere.signIn("author@example.com", NewsroomFixtures.password)
+            #expect(try await here.open("/admin/profile").contains("/admin/profile/password"))
+            let wrong = try await here.post(
+                "/admin/profile/password",
+                pairs: [
+                    ("csrf_token", try await here.csrf()), ("current_password", "not it at all"),
+                    ("new_password", "a brand new passphrase"),
+                ])
+            #expect(wrong.status == .unprocessableContent && wrong.contains("That is not your current password."))
+            let short = try await here.post(
+                "/admin/profile/password",
+                pairs: [
+                    ("csrf_token", try await here.csrf()), ("current_password", NewsroomFixtures.password),
+                    ("new_password", "short"),
+                ])
+            #expect(short.status == .unprocessableContent)
+            let changed = try await here.post(
+                "/admin/profile/password",
+                pairs: [
+                    ("csrf_token", try await here.csrf()), ("current_password", NewsroomFixtures.password),
+                    ("new_password", "a brand new passphrase"),
+                ])
+            #expect(changed.status == .seeOther)
+            #expect(try await here.open(changed.location ?? "").contains("Your password was changed."))
+            #expect(try await elsewhere.open("/admin/").status == .seeOther, "the other session ended")
+            var again = Staff(site: site)
+            #expect(try await again.signIn("author@example.com", NewsroomFixtures.password).status == .unauthorized)
+            #expect(try await again.signIn("author@example.com", "a brand new passphrase").status == .seeOther)
+        }
+    }
 }

@@ -33,7 +33,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
         required: [
             "layout", "form", "message", "dashboard", "comments", "articles", "editor", "revisions", "revision",
             "media", "media-item", "media-fields", "people",
-            "person", "settings", "comment", "error",
+            "person", "settings", "comment", "password", "error",
         ])
     let adminRenderer = AdminRenderer(theme: adminTheme, live: services.site.live)
     let session = AdminSession(accounts: services.accounts, secureCookies: configuration.baseURL.hasPrefix("https://"))
@@ -65,6 +65,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
         comment: CommentEditController(
             gate: gate, renderer: adminRenderer, comments: services.comments, articles: articles, urls: urls,
             site: site),
+        gate: gate,
         assets: AssetController(assets: adminTheme.assets)
     ).register(on: router)
 

@@ -23,6 +23,11 @@ public struct AccountStore: Sendable {
         }
     }
 
+    /// A new password, ending every session of that person.
+    public func replacePassword(userID: Int64, hash: String) async throws {
+        try await database.write { db in try await Self.replacePassword(userID: userID, hash: hash, in: db) }
+    }
+
     public func setPasswordHash(_ hash: String, userID: Int64) async throws {
         try await database.write { db in
             try await db.raw("UPDATE authors SET password_hash = \(bind: hash) WHERE id = \(bind: userID)").run()

@@ -37,3 +37,11 @@ struct AccessModel: Sendable {
     let error: String?
     let state: String
 }
+
+/// Changing one's own password: the current one, then the new one.
+struct PasswordPage: Sendable {
+    let chrome: AdminChrome
+    let generalError: String?
+    let current: AdminField
+    let new: AdminField
+}

@@ -162,6 +162,21 @@ public struct AccountService: Sendable {
         return SignedInUser(author: author, csrfToken: session.csrfToken)
     }
 
+    /// Changes a signed-in person's password after checking their current one; every session ends (the caller
+    /// starts a new one). Throws `ValidationErrors` on `current_password` or `new_password`.
+    public func changePassword(for author: Author, current: String, new: String) async throws {
+        var errors = ValidationErrors()
+        guard let account = try await accounts.credentials(email: author.email) else {
+            throw ValidationErrors([ValidationIssue(field: "current_password", message: "Your account was not found.")])
+        }
+        if account.passwordHash.isEmpty || !Bcrypt.verify(current, hash: account.passwordHash) {
+            errors.add("current_password", "That is not your current password.")
+        }
+        if let problem = PasswordRules.problem(with: new) { errors.add("new_password", problem) }
+        try errors.throwIfAny()
+        try await accounts.replacePassword(userID: author.id, hash: Bcrypt.hash(new, cost: bcryptCost))
+    }
+
     /// Removes expired sessions, old sign-in failures and spent links; `gazette serve` calls it regularly.
     @discardableResult
     public func purgeExpired() async throws -> Int {

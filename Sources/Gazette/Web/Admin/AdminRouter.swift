@@ -11,6 +11,7 @@ struct AdminRouter {
     let people: PeopleController
     let settings: SettingsController
     let comment: CommentEditController
+    let gate: AdminGate
     let assets: AssetController
 
     func register(on router: Router<GazetteRequestContext>) {
@@ -54,6 +55,10 @@ struct AdminRouter {
         router.get("/admin/settings") { request, _ in try await settings.show(request) }
         router.post("/admin/settings") { request, _ in try await settings.save(request) }
         router.get("/admin/profile") { request, _ in try await people.profile(request) }
+        router.get("/admin/profile/password") { request, _ in try await auth.passwordForm(request, gate: gate) }
+        router.post("/admin/profile/password") { request, context in
+            try await auth.changePassword(request, context: context, gate: gate)
+        }
         router.post("/admin/profile") { request, _ in try await people.updateProfile(request) }
         router.get("/admin/articles") { request, _ in try await articleList.list(request) }
         router.get("/admin/articles/new") { request, _ in try await editor.edit(request, id: nil) }

@@ -75,7 +75,7 @@ struct ArticleEditorController: Sendable {
             }
         }
         if fields["intent"] == "preview" {
-            let preview = MarkdownRenderer.html(from: form["body"])
+            let preview = PublishingService.bodyHTML(form["body"], trusted: user.can(.editAnyArticle))
             return renderer.page(
                 editor(form, user: user, article: existing, revision: revision, preview: preview), template: "editor")
         }
@@ -95,7 +95,8 @@ struct ArticleEditorController: Sendable {
         }
         do {
             let saved = try await publishing.save(
-                draft, id: id, expectedRevision: existing == nil ? nil : revision, savedBy: user.author.id)
+                draft, id: id, expectedRevision: existing == nil ? nil : revision, savedBy: user.author.id,
+                trustedHTML: user.can(.editAnyArticle))
             return PageRenderer.redirect(to: AdminURL.article(saved.id) + "?saved=1", permanent: false)
         } catch let errors as ValidationErrors {
             return renderer.page(

@@ -117,13 +117,41 @@ struct AuthController: Sendable {
         }
     }
 
-    /// After a setup or a reset: the person is signed in and lands on the dashboard.
-    private func signedIn(userID: Int64, request: Request, context: GazetteRequestContext) async throws -> Response {
+    func passwordForm(_ request: Request, gate: AdminGate) async throws -> Response {
+        let user = try await gate.user(nil, request)
+        return renderer.page(passwordPage(user: user, errors: ValidationErrors()), template: "password")
+    }
+
+    func changePassword(_ request: Request, context: GazetteRequestContext, gate: AdminGate) async throws -> Response {
+        let (user, posted) = try await gate.form(nil, request)
+        do {
+            try await accounts.changePassword(
+                for: user.author, current: posted.fields["current_password"], new: posted.fields["new_password"])
+        } catch let errors as ValidationErrors {
+            return renderer.page(
+                passwordPage(user: user, errors: errors), template: "password", status: .unprocessableContent)
+        }
+        return try await signedIn(
+            userID: user.author.id, request: request, context: context, landing: AdminURL.profile + "?password=1")
+    }
+
+    private func passwordPage(user: SignedInUser, errors: ValidationErrors) -> PasswordPage {
+        PasswordPage(
+            chrome: renderer.chrome(title: "Change your password", user: user, current: "profile"),
+            generalError: errors.isEmpty ? nil : "Your password was not changed: see the messages below.",
+            current: AdminField(value: "", error: errors.message(for: "current_password")),
+            new: AdminField(value: "", error: errors.message(for: "new_password")))
+    }
+
+    /// After a setup, a reset or a password change: the person is signed in (anew) and moves on.
+    private func signedIn(
+        userID: Int64, request: Request, context: GazetteRequestContext, landing: String = AdminURL.dashboard
+    ) async throws -> Response {
         let tokens = try await accounts.startSession(
             userID: userID,
             ip: clientAddress.resolve(peer: context.clientIP, forwardedFor: request.headers[.xForwardedFor]),
             userAgent: request.headers[.userAgent] ?? "")
-        var response = PageRenderer.redirect(to: AdminURL.dashboard, permanent: false)
+        var response = PageRenderer.redirect(to: landing, permanent: false)
         response.setCookie(session.cookie(tokens.session))
         return response
     }

@@ -94,7 +94,9 @@ struct PeopleController: Sendable {
 
     func profile(_ request: Request) async throws -> Response {
         let user = try await gate.user(nil, request)
-        let notice = request.uri.queryParameters["saved"] != nil ? "Saved." : nil
+        let query = request.uri.queryParameters
+        let notice =
+            query["saved"] != nil ? "Saved." : query["password"] != nil ? "Your password was changed." : nil
         return renderer.page(
             profileForm(user: user, values: Self.values(user.author), notice: notice), template: "person")
     }
