@@ -134,7 +134,7 @@ struct AccountLinkTests {
     func bodyHTML(engine: TestEngine) async throws {
         try await TestSite.run(engine, seed: NewsroomFixtures.seed) { site in
             let body =
-                "Hello **there**.\n\n<script>alert(1)</script><img src=x onerror=alert(2)>"
+                "Hello **there**.\n\n<script>alert(1)</script><img src=x alt=\"\" onerror=alert(2)>"
                 + "<a href=\"javascript:alert(3)\">link</a>\n\n<div class=\"embed\">Embed</div>"
             for (email, title, trusted) in [
                 ("author@example.com", "Author piece", false), ("editor@example.com", "Editor piece", true),

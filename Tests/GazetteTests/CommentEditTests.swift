@@ -84,3 +84,38 @@ struct CommentEditTests {
         }
     }
 }
+
+@Suite("Moderation queue paging")
+struct ModerationPagingTests {
+    @Test(
+        "a long queue is paged fifty at a time, and a page past the end shows the last", arguments: [TestEngine.sqlite])
+    func paging(engine: TestEngine) async throws {
+        try await TestSite.run(engine, seed: NewsroomFixtures.seed) { site in
+            try await site.services.comments.updateSettings(["comments.policy": "hold-all"])
+            let articleID = try #require(
+                try await site.services.articles.id(forSlug: Slug(trusted: "council-approves-the-new-library")))
+            for number in 1...55 {
+                let result = try await site.services.comments.post(
+                    CommentForm(
+                        articleID: String(articleID), author: "Reader \(number)", email: "r\(number)@example.com",
+                        comment: "Comment number \(number)."),
+                    submission: .init(
+                        ip: "", userAgent: "", honeypot: "",
+                        formToken: site.services.comments.formToken(articleID: articleID)))
+                guard case .accepted = result else {
+                    Issue.record("comment \(number) was not accepted")
+                    return
+                }
+            }
+            var editor = Staff(site: site)
+            _ = try await editor.signIn("editor@example.com", NewsroomFixtures.password)
+            let first = try await editor.open("/admin/comments")
+            #expect(first.contains("Page 1 of 2") && first.count(#"name="ids""#) == 50)
+            #expect(first.contains("Comment number 55.") && !first.contains("Comment number 5."))
+            let second = try await editor.open("/admin/comments?status=pending&page=2")
+            #expect(second.count(#"name="ids""#) == 5 && second.contains("Comment number 1."))
+            let beyond = try await editor.open("/admin/comments?status=pending&page=999")
+            #expect(beyond.contains("Page 2 of 2"))
+        }
+    }
+}

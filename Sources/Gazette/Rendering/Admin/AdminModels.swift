@@ -65,6 +65,7 @@ struct ModerationPage: Sendable {
     let comments: [ModerationRow]
     let actions: [ModerationActionModel]
     let isEmpty: Bool
+    let pager: PagerModel?
 }
 
 struct ModerationTab: Sendable {

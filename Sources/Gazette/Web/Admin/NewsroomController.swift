@@ -29,7 +29,8 @@ struct NewsroomController: Sendable {
         let status =
             request.uri.queryParameters["status"].flatMap { ModerationStatus(rawValue: String($0)) } ?? .pending
         let notice = request.uri.queryParameters["done"].map(String.init).flatMap(Self.notice)
-        return try await queuePage(status: status, user: user, notice: notice)
+        let page = request.uri.queryParameters["page"].flatMap { Int(String($0)) } ?? 1
+        return try await queuePage(status: status, user: user, notice: notice, page: page)
     }
 
     func moderate(_ request: Request) async throws -> Response {
@@ -55,10 +56,20 @@ struct NewsroomController: Sendable {
     }
 
     private func queuePage(
-        status: ModerationStatus, user: SignedInUser, notice: String?, code: HTTPResponse.Status = .ok
+        status: ModerationStatus, user: SignedInUser, notice: String?, code: HTTPResponse.Status = .ok, page: Int = 1
     ) async throws -> Response {
         let counts = try await comments.counts()
-        let list = try await comments.list(status: status, limit: 100)
+        let total = counts[status] ?? 0
+        let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
+        let page = min(max(1, page), pages)
+        let list = try await comments.list(status: status, limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
+        let base = AdminURL.comments(status: status) + "&page="
+        let pager: PagerModel? =
+            pages > 1
+            ? PagerModel(
+                newerURL: page > 1 ? base + String(page - 1) : nil,
+                olderURL: page < pages ? base + String(page + 1) : nil,
+                label: "Page \(page) of \(pages)") : nil
         let tabs = ModerationStatus.allCases.map {
             ModerationTab(
                 label: $0.rawValue.capitalized, url: AdminURL.comments(status: $0), count: counts[$0] ?? 0,
@@ -75,9 +86,12 @@ struct NewsroomController: Sendable {
         return renderer.page(
             ModerationPage(
                 chrome: renderer.chrome(title: "Comments", user: user, current: "comments", notice: notice), tabs: tabs,
-                status: status.rawValue, comments: rows, actions: Self.actions(for: status), isEmpty: rows.isEmpty),
+                status: status.rawValue, comments: rows, actions: Self.actions(for: status), isEmpty: rows.isEmpty,
+                pager: pager),
             template: "comments", status: code)
     }
+
+    static let pageSize = 50
 
     /// The actions that make sense for comments of a status.
     static func actions(for status: ModerationStatus) -> [ModerationActionModel] {
