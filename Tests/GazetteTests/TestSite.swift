@@ -110,14 +110,30 @@ struct Fetched: Sendable {
     func count(_ text: String) -> Int { body.components(separatedBy: text).count - 1 }
 }
 
-/// Saves fetched pages into `GAZETTE_TEST_HTML_DIR`, when set, for the HTML validator.
+/// Saves fetched pages into `GAZETTE_TEST_HTML_DIR`, when set, for the HTML validator; feeds go to
+/// `GAZETTE_TEST_FEED_DIR`, for a real feed parser and the JSON Feed schema.
 enum HTMLDump {
     static func save(_ page: Fetched, path: String, engine: TestEngine) {
+        saveFeed(page, path: path, engine: engine)
         guard let folder = ProcessInfo.processInfo.environment["GAZETTE_TEST_HTML_DIR"],
             page.contentType.hasPrefix("text/html"), !page.body.isEmpty
         else { return }
         let safe = path.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined().prefix(80)
         let name = "\(engine.rawValue)-\(safe)-\(page.status.code)-\(UUID().uuidString.prefix(8)).html"
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try? page.body.write(
+            toFile: (folder as NSString).appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+
+    static func saveFeed(_ page: Fetched, path: String, engine: TestEngine) {
+        let kinds = [
+            "application/rss+xml": "rss.xml", "application/atom+xml": "atom.xml", "application/feed+json": "json",
+        ]
+        guard let folder = ProcessInfo.processInfo.environment["GAZETTE_TEST_FEED_DIR"], page.status == .ok,
+            let kind = kinds.first(where: { page.contentType.hasPrefix($0.key) })?.value
+        else { return }
+        let safe = path.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined().prefix(80)
+        let name = "\(engine.rawValue)-\(safe)-\(UUID().uuidString.prefix(8)).\(kind)"
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try? page.body.write(
             toFile: (folder as NSString).appendingPathComponent(name), atomically: true, encoding: .utf8)

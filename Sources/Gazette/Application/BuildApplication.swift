@@ -18,7 +18,12 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     let articlePage = ArticlePageResponder(reader: services.reader, comments: services.comments, renderer: renderer)
     SiteRouter(
-        site: SiteController(reader: services.reader, renderer: renderer, articlePage: articlePage),
+        site: SiteController(
+            reader: services.reader, renderer: renderer, articlePage: articlePage,
+            feeds: FeedController(
+                builder: FeedBuilder(
+                    reader: services.reader, urls: SiteURL(base: configuration.baseURL), site: services.site.live,
+                    clock: services.clock), renderer: renderer)),
         comments: CommentController(
             comments: services.comments, reader: services.reader, articlePage: articlePage, renderer: renderer,
             secureCookies: configuration.baseURL.hasPrefix("https://"),

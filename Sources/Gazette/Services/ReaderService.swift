@@ -58,6 +58,14 @@ public struct ReaderService: Sendable {
 
     /// An archive's subject and one page of its articles; nil when either does not exist.
     public func archive(_ subject: ArchiveSubjectRequest, number: Int) async throws -> Archive? {
+        guard let (subject, filter) = try await resolve(subject), let page = try await page(filter, number: number)
+        else { return nil }
+        if case .period = subject, page.totalItems == 0 { return nil }
+        return Archive(subject: subject, page: page)
+    }
+
+    /// What an archive address names, and the filter for its articles; nil when it names nothing.
+    public func resolve(_ subject: ArchiveSubjectRequest) async throws -> (ArchiveSubject, ArticleFilter)? {
         let resolved: (ArchiveSubject, ArticleFilter)?
         switch subject {
         case .tag(let slug):
@@ -76,9 +84,12 @@ public struct ReaderService: Sendable {
         case .period(let period):
             resolved = (.period(period), .days(from: period.firstDay, before: period.dayAfter))
         }
-        guard let (subject, filter) = resolved, let page = try await page(filter, number: number) else { return nil }
-        if case .period = subject, page.totalItems == 0 { return nil }
-        return Archive(subject: subject, page: page)
+        return resolved
+    }
+
+    /// The newest published articles of a filter, whole, for feeds.
+    public func newest(_ filter: ArticleFilter, limit: Int) async throws -> [ArticleDetails] {
+        try await articles.newestWithBodies(filter, limit: limit, now: clock.now())
     }
 
     private func page(_ filter: ArticleFilter, number: Int) async throws -> Page<ArticleSummary>? {

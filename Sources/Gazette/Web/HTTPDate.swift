@@ -14,4 +14,13 @@ enum HTTPDate {
         return "\(day), " + String(format: "%02d", p.day ?? 1) + " \(month) " + String(format: "%04d", p.year ?? 1970)
             + " \(time) GMT"
     }
+
+    /// Reads the IMF-fixdate form (`Sun, 29 Nov 2026 09:30:00 GMT`); nil for anything else.
+    static func parse(_ text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter.date(from: text.trimmingCharacters(in: .whitespaces))
+    }
 }

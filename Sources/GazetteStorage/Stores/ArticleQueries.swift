@@ -31,6 +31,17 @@ enum ArticleQueries {
             + " a.author_id, au.bio AS author_bio"
             + joins)
 
+    /// A `detailSelect` row as a whole article, with its tags and corrections read separately.
+    static func details(_ row: any SQLRow, tags: [Tag], corrections: [Correction]) throws -> ArticleDetails {
+        ArticleDetails(
+            summary: try summary(row), bodyMarkdown: try row.string("body_markdown"),
+            bodyHTML: try row.string("body_html"), authorBio: try row.string("author_bio"), tags: tags,
+            corrections: corrections, sourceURL: try row.string("source_url"),
+            canonicalURL: try row.string("canonical_url"),
+            commentStatus: CommentStatus(rawValue: try row.string("comment_status")) ?? .open,
+            revision: Int(try row.int64("revision")), authorID: try row.int64("author_id"))
+    }
+
     static func summary(_ row: any SQLRow) throws -> ArticleSummary {
         let imageURL = try row.string("image_url")
         let category = try row.optionalInt64("category_id").map { id in

@@ -203,6 +203,43 @@ public struct ArticleStore: Sendable {
         }
     }
 
+    /// The newest published articles that match the filter, whole (body, tags, corrections), for feeds: three
+    /// queries whatever the number of articles.
+    public func newestWithBodies(_ filter: ArticleFilter, limit: Int, now: Date) async throws -> [ArticleDetails] {
+        try await database.read { db in
+            let rows = try await db.raw(
+                ArticleQueries.detailSelect + " WHERE " + ArticleQueries.visible(now: now) + filter.condition
+                    + " ORDER BY a.published_at DESC, a.id DESC LIMIT \(literal: limit)"
+            ).all()
+            guard !rows.isEmpty else { return [] }
+            let ids = try rows.map { try $0.int64("id") }
+            var tags: [Int64: [Tag]] = [:]
+            for row in try await db.raw(
+                """
+                SELECT t.article_id, g.id, g.name, g.slug FROM article_tags t JOIN tags g ON g.id = t.tag_id
+                WHERE t.article_id IN (\(binds: ids)) ORDER BY t.article_id, t.position, g.name
+                """
+            ).all() {
+                tags[try row.int64("article_id"), default: []].append(
+                    Tag(id: try row.int64("id"), name: try row.string("name"), slug: try row.slug("slug")))
+            }
+            var corrections: [Int64: [Correction]] = [:]
+            for row in try await db.raw(
+                """
+                SELECT article_id, noted_at, note FROM corrections WHERE article_id IN (\(binds: ids))
+                ORDER BY article_id, noted_at, id
+                """
+            ).all() {
+                corrections[try row.int64("article_id"), default: []].append(
+                    Correction(notedAt: try row.date("noted_at"), note: try row.string("note")))
+            }
+            return try rows.map { row in
+                let id = try row.int64("id")
+                return try ArticleQueries.details(row, tags: tags[id] ?? [], corrections: corrections[id] ?? [])
+            }
+        }
+    }
+
     /// Any article by id, whatever its status, for editors and importers.
     public func find(id: Int64) async throws -> ArticleDetails? {
         try await details(where: " WHERE a.id = \(bind: id)")
@@ -221,12 +258,7 @@ public struct ArticleStore: Sendable {
             let corrections = try await db.raw(
                 "SELECT noted_at, note FROM corrections WHERE article_id = \(bind: summary.id) ORDER BY noted_at, id"
             ).all().map { Correction(notedAt: try $0.date("noted_at"), note: try $0.string("note")) }
-            return ArticleDetails(
-                summary: summary, bodyMarkdown: try row.string("body_markdown"), bodyHTML: try row.string("body_html"),
-                authorBio: try row.string("author_bio"), tags: tags, corrections: corrections,
-                sourceURL: try row.string("source_url"), canonicalURL: try row.string("canonical_url"),
-                commentStatus: CommentStatus(rawValue: try row.string("comment_status")) ?? .open,
-                revision: Int(try row.int64("revision")), authorID: try row.int64("author_id"))
+            return try ArticleQueries.details(row, tags: tags, corrections: corrections)
         }
     }
 }

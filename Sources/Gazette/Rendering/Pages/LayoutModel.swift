@@ -16,6 +16,14 @@ struct HeadModel: Sendable {
     let canonicalURL: String?
     /// Pages a publisher would not want in search engines (deep archive pages, errors).
     let noIndex: Bool
+    /// `<link rel="alternate">` for feed readers: the site's feeds, and an archive's own.
+    let feeds: [FeedLinkModel]
+}
+
+struct FeedLinkModel: Sendable {
+    let title: String
+    let type: String
+    let url: String
 }
 
 /// A link with its text, for tags, categories, pagers and lists.

@@ -21,9 +21,27 @@ struct PageModelFactory: Sendable {
     }
 
     func head(title: String?, description: String, route: SiteRoute?, noIndex: Bool = false) -> HeadModel {
-        HeadModel(
+        var feeds = Self.feedLinks(archive: nil, name: siteTitle, urls: urls)
+        if case .archive(let subject, _) = route, let title, !Self.isPeriod(subject) {
+            feeds += Self.feedLinks(archive: subject, name: "\(siteTitle) – \(title)", urls: urls)
+        }
+        return HeadModel(
             title: title.map { "\($0) – \(siteTitle)" } ?? siteTitle, description: description,
-            canonicalURL: route.map(urls.absolute), noIndex: noIndex)
+            canonicalURL: route.map(urls.absolute), noIndex: noIndex, feeds: feeds)
+    }
+
+    static func feedLinks(archive: ArchiveSubjectRequest?, name: String, urls: SiteURL) -> [FeedLinkModel] {
+        [(FeedRoute.Format.rss, "RSS"), (.atom, "Atom"), (.json, "JSON Feed")].map { format, label in
+            let route = FeedRoute(archive: archive, format: format)
+            return FeedLinkModel(
+                title: "\(name) (\(label))", type: String(format.contentType.prefix { $0 != ";" }),
+                url: urls.absolute(path: route.path))
+        }
+    }
+
+    private static func isPeriod(_ subject: ArchiveSubjectRequest) -> Bool {
+        if case .period = subject { return true }
+        return false
     }
 
     func card(_ summary: ArticleSummary) -> ArticleCardModel {
@@ -68,7 +86,7 @@ struct PageModelFactory: Sendable {
             head: HeadModel(
                 title: (comments?.problemSummary == nil ? "" : "Error: ") + "\(summary.title) – \(siteTitle)",
                 description: description, canonicalURL: canonical,
-                noIndex: noIndex),
+                noIndex: noIndex, feeds: Self.feedLinks(archive: nil, name: siteTitle, urls: urls)),
             article: model, latest: latest.map(card), hasLatest: !latest.isEmpty, comments: comments)
     }
 

@@ -7,11 +7,18 @@ struct SiteController: Sendable {
     let reader: ReaderService
     let renderer: PageRenderer
     let articlePage: ArticlePageResponder
+    let feeds: FeedController
 
     private var models: PageModelFactory { renderer.models }
 
     func respond(to request: Request) async throws -> Response {
         let path = request.uri.path
+        if let feed = FeedRoute(path: path) {
+            if feed.path.removingPercentEncoding != path.removingPercentEncoding {
+                return PageRenderer.redirect(to: feed.path)
+            }
+            return try await feeds.respond(to: feed, request: request)
+        }
         guard let route = SiteRoute(path: path) else { return renderer.notFound() }
         if route.path.removingPercentEncoding != path.removingPercentEncoding {
             return PageRenderer.redirect(to: route.path)
