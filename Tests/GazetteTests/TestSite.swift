@@ -128,6 +128,7 @@ enum HTMLDump {
     static func saveFeed(_ page: Fetched, path: String, engine: TestEngine) {
         let kinds = [
             "application/rss+xml": "rss.xml", "application/atom+xml": "atom.xml", "application/feed+json": "json",
+            "application/xml": "sitemap.xml",
         ]
         guard let folder = ProcessInfo.processInfo.environment["GAZETTE_TEST_FEED_DIR"], page.status == .ok,
             let kind = kinds.first(where: { page.contentType.hasPrefix($0.key) })?.value

@@ -1,9 +1,11 @@
-"""Checks every feed the Swift tests fetched (GAZETTE_TEST_FEED_DIR) the way
-feed readers will: RSS and Atom through PyPI's feedparser (no "bozo" errors,
-the right version, entries with links and dates), JSON Feed against the JSON
-Feed 1.1 schema in tests/feeds/. Prints one line per problem; exits 1 if any.
+"""Checks every feed and sitemap the Swift tests fetched (GAZETTE_TEST_FEED_DIR)
+the way their readers will: RSS and Atom through PyPI's feedparser (no "bozo"
+errors, the right version, entries with links and dates), JSON Feed against
+the JSON Feed 1.1 schema in tests/feeds/, sitemaps (and the Google News
+sitemap) against the XSDs in tests/sitemaps/ with PyPI's xmlschema. Prints
+one line per problem; exits 1 if any.
 
-Usage: python3 scripts/lib/check_feeds.py FEED_DIR SCHEMA_FILE
+Usage: python3 scripts/lib/check_feeds.py FEED_DIR SCHEMA_FILE SITEMAP_XSD_DIR
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 
 import feedparser
 import jsonschema
+import xmlschema
 
 
 def check_xml(path: Path, expected: str) -> list[str]:
@@ -42,8 +45,15 @@ def check_json(path: Path, validator: jsonschema.Validator) -> list[str]:
     return [f"{'/'.join(map(str, e.absolute_path)) or '(root)'}: {e.message}" for e in validator.iter_errors(document)]
 
 
+def check_sitemap(path: Path, schemas: dict[str, xmlschema.XMLSchema]) -> list[str]:
+    text = path.read_text(encoding="utf-8")
+    schema = schemas["siteindex"] if "<sitemapindex" in text else schemas["sitemap"]
+    return [f"{e.path}: {e.reason}" for e in schema.iter_errors(text)]
+
+
 def main() -> int:
-    folder, schema_file = Path(sys.argv[1]), Path(sys.argv[2])
+    folder, schema_file, xsd_dir = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+    schemas = {name: xmlschema.XMLSchema(str(xsd_dir / f"{name}.xsd")) for name in ("sitemap", "siteindex")}
     schema = json.loads(schema_file.read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     failures = 0
@@ -55,12 +65,14 @@ def main() -> int:
             problems = check_xml(path, "atom10")
         elif path.suffix == ".json":
             problems = check_json(path, validator)
+        elif path.name.endswith(".sitemap.xml"):
+            problems = check_sitemap(path, schemas)
         else:
             continue
         for problem in problems:
             failures += 1
             print(f"{path.name}: {problem}")
-    print(f"[feeds] {len(files)} feed(s) checked, {failures} problem(s)")
+    print(f"[feeds] {len(files)} feed(s) and sitemap(s) checked, {failures} problem(s)")
     return 1 if failures else 0
 
 

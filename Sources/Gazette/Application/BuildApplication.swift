@@ -23,6 +23,10 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
             feeds: FeedController(
                 builder: FeedBuilder(
                     reader: services.reader, urls: SiteURL(base: configuration.baseURL), site: services.site.live,
+                    clock: services.clock), renderer: renderer),
+            discovery: DiscoveryController(
+                builder: SitemapBuilder(
+                    articles: services.articles, urls: SiteURL(base: configuration.baseURL), site: services.site.live,
                     clock: services.clock), renderer: renderer)),
         comments: CommentController(
             comments: services.comments, reader: services.reader, articlePage: articlePage, renderer: renderer,

@@ -240,6 +240,76 @@ public struct ArticleStore: Sendable {
         }
     }
 
+    // MARK: Sitemaps
+
+    /// An address search engines should know, with when it last changed.
+    public struct SitemapEntry: Sendable, Equatable {
+        public var day: PublicationDay?
+        public var slug: Slug
+        public var lastModified: Date
+        public var title: String
+        public var publishedAt: Date?
+    }
+
+    public func publishedCount(now: Date) async throws -> Int {
+        try await database.read { db in
+            Int(
+                try await db.raw("SELECT COUNT(*) AS n FROM articles a WHERE " + ArticleQueries.visible(now: now))
+                    .first()?.int64("n") ?? 0)
+        }
+    }
+
+    /// Published articles, oldest first (so a page's content stays put as new articles arrive).
+    /// With `since`, only those published from then on (the news sitemap's 48 hours).
+    public func sitemapArticles(
+        limit: Int, offset: Int, since: Date? = nil, now: Date
+    ) async throws -> [SitemapEntry] {
+        try await database.read { db in
+            var condition = ArticleQueries.visible(now: now)
+            if let since { condition = condition + " AND a.published_at >= \(bind: since.storedSeconds)" }
+            return try await db.raw(
+                "SELECT a.publish_day, a.slug, a.updated_at, a.published_at, a.title FROM articles a WHERE "
+                    + condition
+                    + " ORDER BY a.published_at, a.id LIMIT \(literal: limit) OFFSET \(literal: offset)"
+            ).all().map { row in
+                SitemapEntry(
+                    day: PublicationDay(isoDate: try row.string("publish_day")), slug: try row.slug("slug"),
+                    lastModified: try row.date("updated_at"), title: try row.string("title"),
+                    publishedAt: try row.optionalDate("published_at"))
+            }
+        }
+    }
+
+    /// The tags, categories, sources or authors with at least one published article, with the newest
+    /// change among their articles.
+    public func sitemapSubjects(_ kind: SitemapSubject, limit: Int, now: Date) async throws -> [SitemapEntry] {
+        let join: SQLQueryString =
+            switch kind {
+            case .tags:
+                "SELECT g.slug, g.name, MAX(a.updated_at) AS changed FROM tags g JOIN article_tags t ON t.tag_id = g.id JOIN articles a ON a.id = t.article_id"
+            case .categories:
+                "SELECT g.slug, g.name, MAX(a.updated_at) AS changed FROM categories g JOIN articles a ON a.category_id = g.id"
+            case .sources:
+                "SELECT g.slug, g.name, MAX(a.updated_at) AS changed FROM sources g JOIN articles a ON a.source_id = g.id"
+            case .authors:
+                "SELECT g.slug, g.name, MAX(a.updated_at) AS changed FROM authors g JOIN articles a ON a.author_id = g.id"
+            }
+        return try await database.read { db in
+            try await db.raw(
+                join + " WHERE " + ArticleQueries.visible(now: now)
+                    + " GROUP BY g.slug, g.name ORDER BY g.slug LIMIT \(literal: limit)"
+            ).all().map { row in
+                SitemapEntry(
+                    day: nil, slug: try row.slug("slug"), lastModified: try row.date("changed"),
+                    title: try row.string("name"), publishedAt: nil)
+            }
+        }
+    }
+
+    public enum SitemapSubject: Sendable {
+        case tags, categories, sources, authors
+    }
+
     /// Any article by id, whatever its status, for editors and importers.
     public func find(id: Int64) async throws -> ArticleDetails? {
         try await details(where: " WHERE a.id = \(bind: id)")

@@ -8,11 +8,15 @@ struct SiteController: Sendable {
     let renderer: PageRenderer
     let articlePage: ArticlePageResponder
     let feeds: FeedController
+    let discovery: DiscoveryController
 
     private var models: PageModelFactory { renderer.models }
 
     func respond(to request: Request) async throws -> Response {
         let path = request.uri.path
+        if let document = DiscoveryRoute(path: path) {
+            return try await discovery.respond(to: document, request: request)
+        }
         if let feed = FeedRoute(path: path) {
             if feed.path.removingPercentEncoding != path.removingPercentEncoding {
                 return PageRenderer.redirect(to: feed.path)
