@@ -10,7 +10,8 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     let theme = try Theme(overrideFolder: configuration.themeDirectory)
     let models = PageModelFactory(
         urls: SiteURL(base: configuration.baseURL), live: services.site.live,
-        stylesheetURL: theme.assets.url(for: "gazette.css"), clock: services.clock)
+        stylesheetURL: theme.assets.url(for: "gazette.css"), logoURL: theme.assets.url(for: "logo.png"),
+        clock: services.clock)
     let renderer = PageRenderer(theme: theme, models: models)
 
     let router = Router(context: GazetteRequestContext.self, options: [.autoGenerateHeadEndpoints])

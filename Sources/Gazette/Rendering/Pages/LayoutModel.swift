@@ -18,6 +18,10 @@ struct HeadModel: Sendable {
     let noIndex: Bool
     /// `<link rel="alternate">` for feed readers: the site's feeds, and an archive's own.
     let feeds: [FeedLinkModel]
+    /// Open Graph and Twitter card tags.
+    var meta: [MetaTagModel] = []
+    /// schema.org JSON-LD, already safe inside `<script>`.
+    var jsonLD: String? = nil
 }
 
 struct FeedLinkModel: Sendable {

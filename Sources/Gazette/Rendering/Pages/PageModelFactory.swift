@@ -7,6 +7,8 @@ struct PageModelFactory: Sendable {
     /// Title, tagline, language and time zone as the newsroom last set them.
     let live: LiveSiteSettings
     let stylesheetURL: String
+    /// The publisher's logo, for structured data.
+    var logoURL = "/assets/logo.png"
     let clock: Clock
 
     var dates: DateText { live.dates }
@@ -25,9 +27,17 @@ struct PageModelFactory: Sendable {
         if case .archive(let subject, _) = route, let title, !Self.isPeriod(subject) {
             feeds += Self.feedLinks(archive: subject, name: "\(siteTitle) – \(title)", urls: urls)
         }
+        let canonical = route.map(urls.absolute)
+        let (meta, jsonLD) = structuredData.site(
+            title: title ?? siteTitle, description: description, canonical: canonical)
         return HeadModel(
             title: title.map { "\($0) – \(siteTitle)" } ?? siteTitle, description: description,
-            canonicalURL: route.map(urls.absolute), noIndex: noIndex, feeds: feeds)
+            canonicalURL: canonical, noIndex: noIndex, feeds: feeds, meta: noIndex ? [] : meta,
+            jsonLD: noIndex ? nil : jsonLD)
+    }
+
+    var structuredData: StructuredData {
+        StructuredData(urls: urls, identity: live.current, logoURL: logoURL, dates: dates)
     }
 
     static func feedLinks(archive: ArchiveSubjectRequest?, name: String, urls: SiteURL) -> [FeedLinkModel] {
@@ -81,12 +91,14 @@ struct PageModelFactory: Sendable {
             image: summary.image.map(image), commentsOpen: details.commentStatus == .open)
         let canonical = details.canonicalURL.isEmpty ? urls.absolute(route) : details.canonicalURL
         let description = summary.dek.isEmpty ? summary.excerpt : summary.dek
+        let articleData = structuredData.article(details, canonical: canonical, description: description)
         return ArticlePageModel(
             site: site,
             head: HeadModel(
                 title: (comments?.problemSummary == nil ? "" : "Error: ") + "\(summary.title) – \(siteTitle)",
                 description: description, canonicalURL: canonical,
-                noIndex: noIndex, feeds: Self.feedLinks(archive: nil, name: siteTitle, urls: urls)),
+                noIndex: noIndex, feeds: Self.feedLinks(archive: nil, name: siteTitle, urls: urls),
+                meta: articleData.0, jsonLD: articleData.1),
             article: model, latest: latest.map(card), hasLatest: !latest.isEmpty, comments: comments)
     }
 
