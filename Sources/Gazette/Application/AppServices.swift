@@ -11,6 +11,7 @@ public struct AppServices: Sendable {
     public let authors: AuthorStore
     public let articles: ArticleStore
     public let revisions: RevisionStore
+    public let search: SearchStore
     public let media: MediaLibrary
     public let terms: TermStore
     public let settings: SettingsStore
@@ -31,6 +32,7 @@ public struct AppServices: Sendable {
         authors = AuthorStore(database: database)
         articles = ArticleStore(database: database)
         revisions = RevisionStore(database: database)
+        search = SearchStore(database: database)
         media = MediaLibrary(
             store: MediaStore(database: database),
             folder: URL(fileURLWithPath: configuration.dataDirectory).appendingPathComponent("media"), clock: clock)

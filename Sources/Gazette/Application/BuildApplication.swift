@@ -25,6 +25,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
                 builder: FeedBuilder(
                     reader: services.reader, urls: SiteURL(base: configuration.baseURL), site: services.site.live,
                     clock: services.clock), renderer: renderer),
+            search: SearchController(search: services.search, renderer: renderer, clock: services.clock),
             discovery: DiscoveryController(
                 builder: SitemapBuilder(
                     articles: services.articles, urls: SiteURL(base: configuration.baseURL), site: services.site.live,

@@ -31,6 +31,7 @@ public struct SiteURL: Sendable {
     public static let commentsEndpoint = "/comments"
     public static let assetsPrefix = "/assets/"
     public static let mediaPrefix = "/media/"
+    public static let search = "/search"
     /// An uploaded file's address, relative to the site so it survives a change of domain.
     public static func media(_ path: String) -> String { mediaPrefix + path }
 }

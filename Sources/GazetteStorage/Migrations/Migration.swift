@@ -15,5 +15,6 @@ enum MigrationList {
         M004ArticleRevisions.migration,
         M005RevisionHistory.migration,
         M006CreateMedia.migration,
+        M007SearchIndex.migration,
     ]
 }

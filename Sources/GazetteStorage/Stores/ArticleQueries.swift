@@ -16,12 +16,14 @@ enum ArticleQueries {
         s.id AS source_id, s.name AS source_name, s.slug AS source_slug, s.url AS source_home
         """
 
-    static let joins = """
-         FROM articles a
-        JOIN authors au ON au.id = a.author_id
+    /// Byline, category and source for `articles a`.
+    static let bylineJoins = """
+         JOIN authors au ON au.id = a.author_id
         LEFT JOIN categories c ON c.id = a.category_id
         LEFT JOIN sources s ON s.id = a.source_id
         """
+
+    static let joins = " FROM articles a" + bylineJoins
 
     static let summarySelect = SQLQueryString("SELECT " + summaryColumns + joins)
 

@@ -29,11 +29,11 @@ public struct ArticleStore: Sendable {
         _ article: ValidArticle, id: Int64? = nil, expectedRevision: Int? = nil, now: Date, timeZone: TimeZone,
         savedBy: Int64? = nil, note: String = ""
     ) async throws -> Saved {
-        let lockRows = database.dialect.lockRows
+        let dialect = database.dialect
         return try await database.write { db in
             try await ArticleWriter(
                 db: db, article: article, now: now, timeZone: timeZone, savedBy: savedBy, note: note,
-                lockRows: lockRows
+                lockRows: dialect.lockRows, dialect: dialect
             )
             .save(replacing: id, expectedRevision: expectedRevision)
         }

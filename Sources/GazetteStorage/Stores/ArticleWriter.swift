@@ -13,6 +13,8 @@ struct ArticleWriter {
     var note = ""
     /// Locks the article's row while it is read for the revision check, so two saves cannot both pass it.
     var lockRows = ""
+    /// For the search index, kept in step in the same transaction.
+    var dialect = Dialect.sqlite
 
     func save(replacing id: Int64?, expectedRevision: Int? = nil) async throws -> ArticleStore.Saved {
         let existing = try await existingRow(id)
@@ -63,6 +65,7 @@ struct ArticleWriter {
         try await replaceTags(of: articleID)
         try await replaceCorrections(of: articleID)
         try await recordRevision(of: articleID, number: (existing?.revision ?? 0) + 1)
+        try await SearchIndex.refresh(ids: [articleID], dialect: dialect, in: db)
         return ArticleStore.Saved(id: articleID, slug: slug, day: day)
     }
 

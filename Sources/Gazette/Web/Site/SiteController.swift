@@ -8,12 +8,21 @@ struct SiteController: Sendable {
     let renderer: PageRenderer
     let articlePage: ArticlePageResponder
     let feeds: FeedController
+    let search: SearchController
     let discovery: DiscoveryController
 
     private var models: PageModelFactory { renderer.models }
 
     func respond(to request: Request) async throws -> Response {
         let path = request.uri.path
+        if path == SiteURL.search || path == SiteURL.search + "/" {
+            return try await search.respond(to: request)
+        }
+        // WordPress's search address, as old links and browsers' search engines still use it.
+        if path == SiteURL.home, let words = request.uri.queryParameters["s"] {
+            let text = String(words).replacingOccurrences(of: "+", with: " ")
+            return PageRenderer.redirect(to: SiteURL.search + "?q=" + FormBody.encode(text))
+        }
         if let document = DiscoveryRoute(path: path) {
             return try await discovery.respond(to: document, request: request)
         }

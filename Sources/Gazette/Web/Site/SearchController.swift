@@ -1,0 +1,23 @@
+import Foundation
+import GazetteContent
+import GazetteStorage
+import Hummingbird
+
+/// `/search?q=…`: ranked results with highlighted snippets, paged, never indexed by search engines; any
+/// query, however odd, gives results or an empty page.
+struct SearchController: Sendable {
+    let search: SearchStore
+    let renderer: PageRenderer
+    let clock: Clock
+    let pageSize = 10
+
+    func respond(to request: Request) async throws -> Response {
+        let parameters = request.uri.queryParameters
+        let query = SearchQuery(parameters["q"].map(String.init) ?? "")
+        let number = parameters["page"].flatMap { Int(String($0)) }.map { min(max($0, 1), 10_000) } ?? 1
+        guard let pageRequest = PageRequest(number: number, size: pageSize) else { return renderer.notFound() }
+        let page = try await search.search(query, page: pageRequest, now: clock.now())
+        let model = renderer.models.search(query: query, page: page)
+        return renderer.html(model, candidates: ["search", "index"])
+    }
+}

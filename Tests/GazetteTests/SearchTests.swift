@@ -1,0 +1,132 @@
+import Foundation
+import Gazette
+import GazetteContent
+import GazetteTestSupport
+import Testing
+
+@Suite("Search")
+struct SearchTests {
+    /// The seeded site plus articles made to test ranking.
+    static func seed(_ services: AppServices) async throws {
+        try await SampleContent.seed(services)
+        let jane = try #require(try await services.authors.find(slug: Slug(trusted: "jane-doe")))
+        let articles: [(String, String, Double)] = [
+            ("Lighthouse keepers retire", "After forty years the keepers hand over the keys.", -30_000),
+            ("Harbour works begin", "Lighthouse repainted today.", -20_000),
+            ("Harbour works ended", "Lighthouse repainted again.", -10_000),
+            ("Unsafe body", "The lighthouse <script>alert(1)</script> & friends.", -40_000),
+        ]
+        for (title, body, offset) in articles {
+            try await services.publishing.save(
+                ArticleDraft(
+                    title: title, bodyMarkdown: body, status: .published,
+                    publishedAt: TestSite.now.addingTimeInterval(offset), authorID: jane.id, tags: ["Coast"]))
+        }
+        try await services.publishing.save(
+            ArticleDraft(title: "Lighthouse draft", bodyMarkdown: "Not yet.", status: .draft, authorID: jane.id))
+    }
+
+    static func found(_ site: TestSite, _ path: String) async throws -> [String] {
+        titles(try await site.get(path))
+    }
+
+    static func titles(_ page: Fetched) -> [String] {
+        page.body.matches(of: /<h2 class="search-result-title"><a href="[^"]+">([^<]+)<\/a><\/h2>/).map {
+            String($0.output.1)
+        }
+    }
+
+    @Test(
+        "headline hits rank above body hits, newer first among equals; drafts never show",
+        arguments: TestEngine.available)
+    func ranking(engine: TestEngine) async throws {
+        try await TestSite.run(engine, seed: Self.seed) { site in
+            let page = try await site.get("/search?q=lighthouse")
+            #expect(page.status == .ok)
+            let found = Self.titles(page)
+            #expect(found.first == "Lighthouse keepers retire", "\(found)")
+            #expect(Array(found.dropFirst().prefix(2)) == ["Harbour works ended", "Harbour works begin"], "\(found)")
+            #expect(!found.contains("Lighthouse draft"))
+            #expect(page.contains("4 articles found."))
+            #expect(page.contains(#"<meta name="robots" content="noindex, follow">"#))
+        }
+    }
+
+    @Test(
+        "words are found in bodies, tags, authors and sources, and the last word as a prefix",
+        arguments: TestEngine.available)
+    func fields(engine: TestEngine) async throws {
+        try await TestSite.run(engine, seed: Self.seed) { site in
+            let found1 = try await Self.found(site, "/search?q=unanimous")
+            #expect(found1 == ["Council approves the new library"], "\(found1)")
+            let found2 = try await Self.found(site, "/search?q=Wire+Agency")
+            #expect(found2 == ["Markets rally on rate news"], "\(found2)")
+            let found3 = try await Self.found(site, "/search?q=sam+lee")
+            #expect(found3 == ["Markets rally on rate news"], "\(found3)")
+            let found4 = try await Self.found(site, "/search?q=libraries")
+            #expect(found4.contains("Council approves the new library"), "\(found4)")
+            let found5 = try await Self.found(site, "/search?q=lightho")
+            #expect(found5.count == 4, "\(found5)")
+            let found6 = try await Self.found(site, "/search?q=LIGHTHOUSE+keepers")
+            #expect(found6 == ["Lighthouse keepers retire"], "\(found6)")
+        }
+    }
+
+    @Test("snippets highlight the words found and escape everything else", arguments: TestEngine.available)
+    func snippets(engine: TestEngine) async throws {
+        try await TestSite.run(engine, seed: Self.seed) { site in
+            let page = try await site.get("/search?q=friends")
+            #expect(page.contains("<mark>friends</mark>"))
+            #expect(page.contains("&lt;script&gt;") && !page.contains("<script>alert(1)"))
+        }
+    }
+
+    @Test("an article is findable as soon as it is saved, and its changes at once", arguments: TestEngine.available)
+    func sameTransaction(engine: TestEngine) async throws {
+        try await TestSite.run(engine, seed: Self.seed) { site in
+            let jane = try #require(try await site.services.authors.find(slug: Slug(trusted: "jane-doe")))
+            let saved = try await site.services.publishing.save(
+                ArticleDraft(
+                    title: "Ferry timetable changes", bodyMarkdown: "New crossings.", status: .published,
+                    publishedAt: TestSite.now.addingTimeInterval(-5), authorID: jane.id))
+            let found7 = try await Self.found(site, "/search?q=ferry")
+            #expect(found7 == ["Ferry timetable changes"], "\(found7)")
+            let current = try #require(try await site.services.articles.find(id: saved.id))
+            var draft = current.draft
+            draft.title = "Boat timetable changes"
+            try await site.services.publishing.save(draft, id: saved.id)
+            let found8 = try await Self.found(site, "/search?q=ferry")
+            #expect(found8.isEmpty, "\(found8)")
+            let found9 = try await Self.found(site, "/search?q=boat")
+            #expect(found9 == ["Boat timetable changes"], "\(found9)")
+            #expect(try await site.services.search.reindex() > 0)
+            let found10 = try await Self.found(site, "/search?q=boat")
+            #expect(found10 == ["Boat timetable changes"], "\(found10)")
+        }
+    }
+
+    @Test("any query gives results or an empty page, never an error", arguments: TestEngine.available)
+    func hostile(engine: TestEngine) async throws {
+        try await TestSite.run(engine, seed: Self.seed) { site in
+            let queries = [
+                "", " ", "\"", "((", ")", "a AND OR NOT", "*", "NEAR(a b", "'; DROP TABLE articles; --", "😀",
+                String(repeating: "lighthouse ", count: 1_000), "title:foo", "-foo", "foo\"bar", "%", "_", "\u{0}",
+                "x:*", "!!", "&|", "a & | b", "<script>", "\\", "ÀÉÎ", "日本語",
+            ]
+            for query in queries {
+                let page = try await site.get("/search?q=" + TestSite.encode(query))
+                #expect(page.status == .ok, "query \(query.prefix(40))")
+            }
+            #expect(try await site.get("/search?q=x&page=999999").status == .ok)
+            #expect(try await site.get("/search?q=nothingmatchesthis").contains("No articles found."))
+        }
+    }
+
+    @Test("/?s=… goes to the search page", arguments: [TestEngine.sqlite])
+    func wordpressAddress(engine: TestEngine) async throws {
+        try await TestSite.run(engine, seed: Self.seed) { site in
+            let answer = try await site.get("/?s=harbour+works")
+            #expect(answer.status == .movedPermanently && answer.location == "/search?q=harbour%20works")
+        }
+    }
+}
