@@ -26,6 +26,10 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
                     reader: services.reader, urls: SiteURL(base: configuration.baseURL), site: services.site.live,
                     clock: services.clock), renderer: renderer),
             search: SearchController(search: services.search, renderer: renderer, clock: services.clock),
+            commentFeeds: CommentFeedController(
+                comments: CommentStore(database: services.database), reader: services.reader,
+                urls: SiteURL(base: configuration.baseURL), site: services.site.live, clock: services.clock,
+                renderer: renderer),
             discovery: DiscoveryController(
                 builder: SitemapBuilder(
                     articles: services.articles, urls: SiteURL(base: configuration.baseURL), site: services.site.live,

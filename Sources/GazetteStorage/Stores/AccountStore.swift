@@ -184,10 +184,12 @@ public struct AccountStore: Sendable {
     /// leave the site without an active admin, and (with `StorageError.conflict`) a taken email or slug.
     /// Deactivating signs the person out everywhere and ends their links; their articles stay.
     public func updateMember(id: Int64, profile: AuthorProfile?, role: Role, active: Bool) async throws {
-        let lockRows = database.dialect.lockRows
+        let dialect = database.dialect
         try await database.write { db in
-            if role != .admin || !active { try await Self.keepAnAdmin(besides: id, lockRows: lockRows, in: db) }
-            if let profile { try await AuthorStore.writeProfile(id: id, profile, in: db) }
+            if role != .admin || !active {
+                try await Self.keepAnAdmin(besides: id, lockRows: dialect.lockRows, in: db)
+            }
+            if let profile { try await AuthorStore.writeProfile(id: id, profile, dialect: dialect, in: db) }
             try await db.raw(
                 """
                 UPDATE authors SET role = \(bind: role.rawValue), active = \(bind: active ? 1 : 0)

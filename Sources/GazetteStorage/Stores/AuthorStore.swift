@@ -39,10 +39,14 @@ public struct AuthorStore: Sendable {
 
     /// Replaces a person's public profile and email; a taken email or slug is a conflict saying which.
     public func updateProfile(id: Int64, _ profile: AuthorProfile) async throws {
-        try await database.write { db in try await Self.writeProfile(id: id, profile, in: db) }
+        let dialect = database.dialect
+        try await database.write { db in try await Self.writeProfile(id: id, profile, dialect: dialect, in: db) }
     }
 
-    static func writeProfile(id: Int64, _ profile: AuthorProfile, in db: any SQLDatabase) async throws {
+    /// Also re-indexes the person's articles, which the search finds by author name.
+    static func writeProfile(
+        id: Int64, _ profile: AuthorProfile, dialect: Dialect, in db: any SQLDatabase
+    ) async throws {
         if try await db.raw(
             "SELECT id FROM authors WHERE email = \(bind: profile.email) AND id <> \(bind: id)"
         ).first() != nil {
@@ -60,6 +64,10 @@ public struct AuthorStore: Sendable {
             WHERE id = \(bind: id)
             """
         ).run()
+        let articles = try await db.raw("SELECT id FROM articles WHERE author_id = \(bind: id)").all().map {
+            try $0.int64("id")
+        }
+        try await SearchIndex.refresh(ids: articles, dialect: dialect, in: db)
     }
 
     public func find(id: Int64) async throws -> Author? {

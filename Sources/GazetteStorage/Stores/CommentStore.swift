@@ -299,6 +299,41 @@ public struct CommentStore: Sendable {
         ).run()
     }
 
+    /// An approved comment for a feed, with the public facts of its article; never the email or IP.
+    public struct PublicComment: Sendable {
+        public var id: Int64
+        public var authorName: String
+        public var authorURL: String
+        public var body: String
+        public var createdAt: Date
+        public var articleTitle: String
+        public var articleSlug: Slug
+        public var articleDay: PublicationDay
+    }
+
+    /// The newest approved comments on published articles (of one article when `articleID` is given).
+    public func newestApproved(articleID: Int64?, limit: Int, now: Date) async throws -> [PublicComment] {
+        try await database.read { db in
+            var condition: SQLQueryString =
+                "c.status = 'approved' AND a.status = 'published' AND a.published_at <= \(bind: now.storedSeconds)"
+            if let articleID { condition = condition + " AND c.article_id = \(bind: articleID)" }
+            return try await db.raw(
+                """
+                SELECT c.id, c.author_name, c.author_url, c.body, c.created_at, a.title, a.slug, a.publish_day
+                FROM comments c JOIN articles a ON a.id = c.article_id WHERE
+                """ + " " + condition + " ORDER BY c.created_at DESC, c.id DESC LIMIT \(literal: limit)"
+            ).all().map { row in
+                PublicComment(
+                    id: try row.int64("id"), authorName: try row.string("author_name"),
+                    authorURL: try row.string("author_url"), body: try row.string("body"),
+                    createdAt: try row.date("created_at"), articleTitle: try row.string("title"),
+                    articleSlug: try row.slug("slug"),
+                    articleDay: PublicationDay(isoDate: try row.string("publish_day"))
+                        ?? PublicationDay(year: 1970, month: 1, day: 1)!)
+            }
+        }
+    }
+
     static func comment(_ row: any SQLRow) throws -> Comment {
         let reasons = try row.string("spam_reasons")
         return Comment(

@@ -97,7 +97,12 @@ struct PageModelFactory: Sendable {
             head: HeadModel(
                 title: (comments?.problemSummary == nil ? "" : "Error: ") + "\(summary.title) – \(siteTitle)",
                 description: description, canonicalURL: canonical,
-                noIndex: noIndex, feeds: Self.feedLinks(archive: nil, name: siteTitle, urls: urls),
+                noIndex: noIndex,
+                feeds: Self.feedLinks(archive: nil, name: siteTitle, urls: urls) + [
+                    FeedLinkModel(
+                        title: "Comments on “\(summary.title)”", type: "application/rss+xml",
+                        url: urls.absolute(path: CommentFeedRoute.article(day: summary.day, slug: summary.slug).path))
+                ],
                 meta: articleData.0, jsonLD: articleData.1),
             article: model, latest: latest.map(card), hasLatest: !latest.isEmpty, comments: comments)
     }

@@ -9,6 +9,7 @@ struct SiteController: Sendable {
     let articlePage: ArticlePageResponder
     let feeds: FeedController
     let search: SearchController
+    let commentFeeds: CommentFeedController
     let discovery: DiscoveryController
 
     private var models: PageModelFactory { renderer.models }
@@ -22,6 +23,12 @@ struct SiteController: Sendable {
         if path == SiteURL.home, let words = request.uri.queryParameters["s"] {
             let text = String(words).replacingOccurrences(of: "+", with: " ")
             return PageRenderer.redirect(to: SiteURL.search + "?q=" + FormBody.encode(text))
+        }
+        if let feed = CommentFeedRoute(path: path) {
+            if feed.path.removingPercentEncoding != path.removingPercentEncoding {
+                return PageRenderer.redirect(to: feed.path)
+            }
+            return try await commentFeeds.respond(to: feed, request: request)
         }
         if let document = DiscoveryRoute(path: path) {
             return try await discovery.respond(to: document, request: request)

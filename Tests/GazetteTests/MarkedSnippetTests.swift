@@ -1,0 +1,15 @@
+import Testing
+
+@testable import Gazette
+
+@Suite("Search snippets")
+struct MarkedSnippetTests {
+    @Test("text is escaped, emphasis marks dropped, and the engine's markers become balanced mark elements")
+    func marks() {
+        let snippet = "A <b>bold</b> & **loud** \u{E000}harbour\u{E001} story \u{E000}unclosed"
+        #expect(
+            MarkedSnippet.html(snippet)
+                == "A &lt;b&gt;bold&lt;/b&gt; &amp; loud <mark>harbour</mark> story <mark>unclosed</mark>")
+        #expect(MarkedSnippet.html("stray \u{E001} end") == "stray  end")
+    }
+}
