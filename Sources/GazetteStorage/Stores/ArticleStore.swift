@@ -251,11 +251,14 @@ public struct ArticleStore: Sendable {
         public var publishedAt: Date?
     }
 
-    public func publishedCount(now: Date) async throws -> Int {
+    /// How many articles are published, and the newest change among them, in one query.
+    public func publishedTotals(now: Date) async throws -> (count: Int, lastModified: Date?) {
         try await database.read { db in
-            Int(
-                try await db.raw("SELECT COUNT(*) AS n FROM articles a WHERE " + ArticleQueries.visible(now: now))
-                    .first()?.int64("n") ?? 0)
+            let row = try await db.raw(
+                "SELECT COUNT(*) AS n, MAX(a.updated_at) AS changed FROM articles a WHERE "
+                    + ArticleQueries.visible(now: now)
+            ).first()
+            return (Int(try row?.int64("n") ?? 0), try row?.optionalDate("changed"))
         }
     }
 

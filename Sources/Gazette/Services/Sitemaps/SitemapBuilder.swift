@@ -35,10 +35,9 @@ struct SitemapBuilder: Sendable {
 
     func index() async throws -> Document {
         let now = clock.now()
-        let count = try await articles.publishedCount(now: now)
+        let (count, newest) = try await articles.publishedTotals(now: now)
         let pages = max(1, (count + Self.perFile - 1) / Self.perFile)
-        let newest = try await articles.sitemapArticles(limit: 1, offset: max(0, count - 1), now: now).first
-        let changed = newest?.lastModified ?? now
+        let changed = newest ?? now
         var children = (1...pages).map { DiscoveryRoute.articles(page: $0) }
         children += [.archives, .authors]
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
