@@ -131,6 +131,11 @@ struct SearchTests {
     @Test("/?s=… goes to the search page", arguments: [TestEngine.sqlite])
     func wordpressAddress(engine: TestEngine) async throws {
         try await TestSite.run(engine, seed: Self.seed) { site in
+            let page = try await site.get("/search?q=harbour+works")
+            #expect(page.contains("Search results for “harbour works”"))
+            #expect(try await site.get("/search/?q=x").location == "/search?q=x")
+            let short = try await Self.found(site, "/search?q=li")
+            #expect(short.isEmpty, "two letters are a word, not a prefix: \(short)")
             let answer = try await site.get("/?s=harbour+works")
             #expect(answer.status == .movedPermanently && answer.location == "/search?q=harbour%20works")
         }

@@ -18,6 +18,8 @@ enum ConditionalGet {
         headers[.lastModified] = HTTPDate.string(lastModified)
         headers[.cacheControl] = "public, max-age=\(maxAge)"
         if isFresh(request, tag: tag, lastModified: lastModified) {
+            // A 304 may only state the length of the representation it stands for.
+            headers[.contentLength] = String(bytes.count)
             return Response(status: .notModified, headers: headers)
         }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))

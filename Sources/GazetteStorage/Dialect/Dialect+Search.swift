@@ -47,7 +47,7 @@ extension Dialect {
             INSERT INTO article_search (article_id, document)
             SELECT id, setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', dek), 'B')
                 || setweight(to_tsvector('simple', tag_names || ' ' || author_name || ' ' || source_name), 'C')
-                || setweight(to_tsvector('simple', body_markdown), 'D')
+                || setweight(to_tsvector('simple', left(body_markdown, 200000)), 'D')
             FROM (SELECT \(select)) AS src
             """
         }

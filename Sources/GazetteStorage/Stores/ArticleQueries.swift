@@ -8,6 +8,9 @@ enum ArticleQueries {
         "a.status = 'published' AND a.published_at <= \(bind: now.storedSeconds)"
     }
 
+    /// When readers last saw an article change: a scheduled article "changes" when it comes out.
+    static let changedAt = "CASE WHEN a.published_at > a.updated_at THEN a.published_at ELSE a.updated_at END"
+
     static let summaryColumns = """
         a.id, a.title, a.slug, a.publish_day, a.dek, a.excerpt, a.status, a.published_at, a.updated_at,
         a.image_url, a.image_alt, a.image_caption, a.image_credit, a.comment_count,

@@ -255,7 +255,7 @@ public struct ArticleStore: Sendable {
     public func publishedTotals(now: Date) async throws -> (count: Int, lastModified: Date?) {
         try await database.read { db in
             let row = try await db.raw(
-                "SELECT COUNT(*) AS n, MAX(a.updated_at) AS changed FROM articles a WHERE "
+                "SELECT COUNT(*) AS n, MAX(\(unsafeRaw: ArticleQueries.changedAt)) AS changed FROM articles a WHERE "
                     + ArticleQueries.visible(now: now)
             ).first()
             return (Int(try row?.int64("n") ?? 0), try row?.optionalDate("changed"))
@@ -271,7 +271,8 @@ public struct ArticleStore: Sendable {
             var condition = ArticleQueries.visible(now: now)
             if let since { condition = condition + " AND a.published_at >= \(bind: since.storedSeconds)" }
             return try await db.raw(
-                "SELECT a.publish_day, a.slug, a.updated_at, a.published_at, a.title FROM articles a WHERE "
+                "SELECT a.publish_day, a.slug, \(unsafeRaw: ArticleQueries.changedAt) AS updated_at, a.published_at, a.title"
+                    + " FROM articles a WHERE "
                     + condition
                     + " ORDER BY a.published_at, a.id LIMIT \(literal: limit) OFFSET \(literal: offset)"
             ).all().map { row in
@@ -289,13 +290,13 @@ public struct ArticleStore: Sendable {
         let join: SQLQueryString =
             switch kind {
             case .tags:
-                "SELECT g.slug, g.name, MAX(a.updated_at) AS changed FROM tags g JOIN article_tags t ON t.tag_id = g.id JOIN articles a ON a.id = t.article_id"
+                "SELECT g.slug, g.name, MAX(\(unsafeRaw: ArticleQueries.changedAt)) AS changed FROM tags g JOIN article_tags t ON t.tag_id = g.id JOIN articles a ON a.id = t.article_id"
             case .categories:
-                "SELECT g.slug, g.name, MAX(a.updated_at) AS changed FROM categories g JOIN articles a ON a.category_id = g.id"
+                "SELECT g.slug, g.name, MAX(\(unsafeRaw: ArticleQueries.changedAt)) AS changed FROM categories g JOIN articles a ON a.category_id = g.id"
             case .sources:
-                "SELECT g.slug, g.name, MAX(a.updated_at) AS changed FROM sources g JOIN articles a ON a.source_id = g.id"
+                "SELECT g.slug, g.name, MAX(\(unsafeRaw: ArticleQueries.changedAt)) AS changed FROM sources g JOIN articles a ON a.source_id = g.id"
             case .authors:
-                "SELECT g.slug, g.name, MAX(a.updated_at) AS changed FROM authors g JOIN articles a ON a.author_id = g.id"
+                "SELECT g.slug, g.name, MAX(\(unsafeRaw: ArticleQueries.changedAt)) AS changed FROM authors g JOIN articles a ON a.author_id = g.id"
             }
         return try await database.read { db in
             try await db.raw(

@@ -29,25 +29,28 @@ public struct SearchStore: Sendable {
             let rows: [any SQLRow]
             switch dialect {
             case .sqlite:
+                // CROSS JOIN keeps the index as the outer loop: the match runs once, not once per article.
                 total =
                     try await db.raw(
-                        "SELECT COUNT(*) AS n FROM article_search JOIN articles a ON a.id = article_search.rowid"
-                            + " WHERE article_search MATCH \(bind: query.ftsMatch) AND " + visible
+                        "SELECT COUNT(*) AS n FROM (SELECT 1 FROM article_search CROSS JOIN articles a"
+                            + " WHERE a.id = article_search.rowid AND article_search MATCH \(bind: query.ftsMatch) AND "
+                            + visible + " LIMIT \(literal: Self.countLimit))"
                     ).first()?.int64("n") ?? 0
                 rows = try await db.raw(
                     "SELECT " + SQLQueryString(ArticleQueries.summaryColumns)
                         + ", snippet(article_search, 2, char(57344), char(57345), '…', 28) AS snippet"
-                        + " FROM article_search JOIN articles a ON a.id = article_search.rowid"
-                        + SQLQueryString(ArticleQueries.bylineJoins)
-                        + " WHERE article_search MATCH \(bind: query.ftsMatch) AND " + visible
+                        + " FROM article_search CROSS JOIN articles a" + SQLQueryString(ArticleQueries.bylineJoins)
+                        + " WHERE a.id = article_search.rowid AND article_search MATCH \(bind: query.ftsMatch) AND "
+                        + visible
                         + " ORDER BY bm25(article_search, 10.0, 5.0, 1.0, 3.0, 2.0, 2.0), a.published_at DESC, a.id DESC"
                         + " LIMIT \(literal: page.size) OFFSET \(literal: page.offset)"
                 ).all()
             case .postgres:
                 total =
                     try await db.raw(
-                        "SELECT COUNT(*) AS n FROM article_search x JOIN articles a ON a.id = x.article_id"
+                        "SELECT COUNT(*) AS n FROM (SELECT 1 FROM article_search x JOIN articles a ON a.id = x.article_id"
                             + " WHERE x.document @@ to_tsquery('simple', \(bind: query.tsQuery)) AND " + visible
+                            + " LIMIT \(literal: Self.countLimit)) AS found"
                     ).first()?.int64("n") ?? 0
                 rows = try await db.raw(
                     "SELECT " + SQLQueryString(ArticleQueries.summaryColumns)
@@ -75,6 +78,9 @@ public struct SearchStore: Sendable {
             return Int(try await db.raw("SELECT COUNT(*) AS n FROM articles").first()?.int64("n") ?? 0)
         }
     }
+
+    /// Counting stops here: nobody pages through more, and counting every match of a common word is slow.
+    public static let countLimit = 1_000
 
     static let headlineOptions =
         "StartSel=\u{E000}, StopSel=\u{E001}, MaxFragments=1, MaxWords=28, MinWords=12, FragmentDelimiter=…"

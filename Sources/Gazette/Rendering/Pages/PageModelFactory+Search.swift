@@ -7,7 +7,10 @@ extension PageModelFactory {
         let total = page.totalItems
         let summary =
             total == 0
-            ? "No articles found." : total == 1 ? "1 article found." : "\(total) articles found."
+            ? "No articles found."
+            : total == 1
+                ? "1 article found."
+                : total >= SearchStore.countLimit ? "More than \(total) articles found." : "\(total) articles found."
         let encoded = FormBody.encode(query.text)
         let pager: PagerModel? =
             page.totalPages > 1

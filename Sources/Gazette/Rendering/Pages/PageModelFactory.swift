@@ -91,7 +91,9 @@ struct PageModelFactory: Sendable {
             image: summary.image.map(image), commentsOpen: details.commentStatus == .open)
         let canonical = details.canonicalURL.isEmpty ? urls.absolute(route) : details.canonicalURL
         let description = summary.dek.isEmpty ? summary.excerpt : summary.dek
-        let articleData = structuredData.article(details, canonical: canonical, description: description)
+        // An article first published elsewhere keeps its canonical link to there; everything else describes
+        // this page.
+        let articleData = structuredData.article(details, canonical: urls.absolute(route), description: description)
         return ArticlePageModel(
             site: site,
             head: HeadModel(

@@ -52,3 +52,19 @@ public enum HTMLText {
         (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D) || byte == 0x7F
     }
 }
+
+/// Text for XML documents (feeds, sitemaps): HTML's escaping, minus the characters XML 1.0 forbids even
+/// where HTML tolerates them (form feed, U+FFFE, U+FFFF), which would make a whole feed unreadable.
+public enum XMLText {
+    public static func escape(_ text: String) -> String {
+        let escaped = HTMLText.escape(text)
+        guard escaped.unicodeScalars.contains(where: isForbidden) else { return escaped }
+        var scalars = String.UnicodeScalarView()
+        for scalar in escaped.unicodeScalars where !isForbidden(scalar) { scalars.append(scalar) }
+        return String(scalars)
+    }
+
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0x0C || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+    }
+}

@@ -33,6 +33,5 @@ enum RSSWriter {
         return xml + "</channel>\n</rss>\n"
     }
 
-    /// XML text: the HTML escaper's output is valid XML too, control characters included.
-    static func x(_ text: String) -> String { HTMLText.escape(text) }
+    static func x(_ text: String) -> String { XMLText.escape(text) }
 }

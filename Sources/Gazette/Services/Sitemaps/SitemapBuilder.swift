@@ -38,8 +38,9 @@ struct SitemapBuilder: Sendable {
         let (count, newest) = try await articles.publishedTotals(now: now)
         let pages = max(1, (count + Self.perFile - 1) / Self.perFile)
         let changed = newest ?? now
-        var children = (1...pages).map { DiscoveryRoute.articles(page: $0) }
-        children += [.archives, .authors]
+        // An empty child would not be a valid sitemap: a new site lists only its archives.
+        var children = count == 0 ? [] : (1...pages).map { DiscoveryRoute.articles(page: $0) }
+        children += count == 0 ? [.archives] : [.archives, .authors]
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for child in children {
@@ -113,7 +114,7 @@ struct SitemapBuilder: Sendable {
             text: xml + "</urlset>\n", lastModified: rows.map(\.1).max() ?? Date(timeIntervalSince1970: 0))
     }
 
-    private func x(_ text: String) -> String { HTMLText.escape(text) }
+    private func x(_ text: String) -> String { XMLText.escape(text) }
 }
 
 /// Google News wants an ISO 639 code, with zh-cn and zh-tw as its two exceptions.

@@ -13,7 +13,8 @@ struct SearchController: Sendable {
 
     func respond(to request: Request) async throws -> Response {
         let parameters = request.uri.queryParameters
-        let query = SearchQuery(parameters["q"].map(String.init) ?? "")
+        // Browsers send a form's spaces as "+", which the query parser leaves as they are.
+        let query = SearchQuery((parameters["q"].map(String.init) ?? "").replacingOccurrences(of: "+", with: " "))
         let number = parameters["page"].flatMap { Int(String($0)) }.map { min(max($0, 1), 10_000) } ?? 1
         guard let pageRequest = PageRequest(number: number, size: pageSize) else { return renderer.notFound() }
         let page = try await search.search(query, page: pageRequest, now: clock.now())

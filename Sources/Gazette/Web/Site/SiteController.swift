@@ -16,8 +16,11 @@ struct SiteController: Sendable {
 
     func respond(to request: Request) async throws -> Response {
         let path = request.uri.path
-        if path == SiteURL.search || path == SiteURL.search + "/" {
+        if path == SiteURL.search {
             return try await search.respond(to: request)
+        }
+        if path == SiteURL.search + "/" {
+            return PageRenderer.redirect(to: SiteURL.search + (request.uri.query.map { "?" + $0 } ?? ""))
         }
         // WordPress's search address, as old links and browsers' search engines still use it.
         if path == SiteURL.home, let words = request.uri.queryParameters["s"] {
