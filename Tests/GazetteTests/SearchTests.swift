@@ -123,7 +123,8 @@ struct SearchTests {
                 let page = try await site.get("/search?q=" + TestSite.encode(query))
                 #expect(page.status == .ok, "query \(query.prefix(40))")
             }
-            #expect(try await site.get("/search?q=x&page=999999").status == .ok)
+            #expect(try await site.get("/search?q=x&page=999999").status == .notFound)
+            #expect(try await site.get("/search?q=lighthouse&page=abc").status == .ok, "an unreadable page is page 1")
             #expect(try await site.get("/search?q=nothingmatchesthis").contains("No articles found."))
         }
     }

@@ -18,6 +18,8 @@ struct SearchController: Sendable {
         let number = parameters["page"].flatMap { Int(String($0)) }.map { min(max($0, 1), 10_000) } ?? 1
         guard let pageRequest = PageRequest(number: number, size: pageSize) else { return renderer.notFound() }
         let page = try await search.search(query, page: pageRequest, now: clock.now())
+        // Like archives, a page past the last one does not exist.
+        if page.number > 1 && page.items.isEmpty { return renderer.notFound() }
         let model = renderer.models.search(query: query, page: page)
         return renderer.html(model, candidates: ["search", "index"])
     }
