@@ -27,6 +27,12 @@ extension Role {
     public var allowedArticleStatuses: [ArticleStatus] {
         can(.publishOwn) ? ArticleStatus.allCases : [.draft, .pending]
     }
+
+    /// Whether an article in this status may still be changed: contributors' work goes through review, so
+    /// once it is published or scheduled only people who may publish change it.
+    public func mayRevise(_ status: ArticleStatus) -> Bool {
+        can(.publishOwn) || (status != .published && status != .scheduled)
+    }
 }
 
 /// The rules for a newsroom password, in words a person understands.

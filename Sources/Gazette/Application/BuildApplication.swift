@@ -56,6 +56,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     let gate = AdminGate(session: session, renderer: adminRenderer)
     let urls = SiteURL(base: configuration.baseURL)
     let site = services.site.live
+    let access = ArticleAccess(articles: articles, renderer: adminRenderer)
     AdminRouter(
         auth: AuthController(
             accounts: services.accounts, session: session, renderer: adminRenderer,
@@ -67,11 +68,11 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
             gate: gate, renderer: adminRenderer, articles: articles, authors: services.authors, terms: services.terms,
             urls: urls, site: site),
         editor: ArticleEditorController(
-            gate: gate, renderer: adminRenderer, articles: articles, publishing: services.publishing, urls: urls,
-            site: site, clock: services.clock, media: services.media),
+            gate: gate, renderer: adminRenderer, articles: articles, publishing: services.publishing,
+            access: access, urls: urls, site: site, clock: services.clock, media: services.media),
         history: ArticleHistoryController(
             gate: gate, renderer: adminRenderer, articles: articles, revisions: services.revisions,
-            publishing: services.publishing, site: site),
+            publishing: services.publishing, access: access, site: site),
         media: MediaAdminController(
             gate: gate, renderer: adminRenderer, library: services.media, urls: urls, site: site),
         people: PeopleController(gate: gate, renderer: adminRenderer, people: services.people, urls: urls),

@@ -33,14 +33,11 @@ enum DiscoveryRoute: Sendable, Equatable {
             let prefix = "/sitemap-articles-"
             guard path.hasPrefix(prefix), path.hasSuffix(".xml") else { return nil }
             let number = path.dropFirst(prefix.count).dropLast(4)
-            guard number.count <= 6, number.allSatisfy(\.isASCIIDigit), let page = Int(number), page >= 1,
+            guard number.count <= 6, number.allSatisfy({ $0.isASCII && $0.isNumber }), let page = Int(number),
+                page >= 1,
                 String(page) == number
             else { return nil }
             self = .articles(page: page)
         }
     }
-}
-
-extension Character {
-    fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

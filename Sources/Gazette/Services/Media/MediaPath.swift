@@ -11,7 +11,7 @@ enum MediaPath {
         let base = (originalName as NSString).deletingPathExtension
         // Slugs keep scripts other than Latin readable; file names stay plain ASCII.
         let ascii = Slug(from: base, fallback: "image").value.filter {
-            $0.isASCIIDigit || ("a"..."z").contains($0) || $0 == "-"
+            ($0.isASCII && $0.isNumber) || ("a"..."z").contains($0) || $0 == "-"
         }
         let trimmed = String(ascii.prefix(60)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
         let slug = trimmed.isEmpty ? "image" : trimmed
@@ -31,17 +31,13 @@ enum MediaPath {
     static func isWellFormed(_ path: String) -> Bool {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2,
-            parts[0].allSatisfy(\.isASCIIDigit), parts[1].allSatisfy(\.isASCIIDigit)
+            parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), parts[1].allSatisfy({ $0.isASCII && $0.isNumber })
         else { return false }
         let name = parts[2]
         let pieces = name.split(separator: ".", omittingEmptySubsequences: false)
         guard pieces.count == 2, !pieces[0].isEmpty, pieces[0].first != "-",
             ImageFormat.allCases.contains(where: { $0.fileExtension == pieces[1] })
         else { return false }
-        return pieces[0].allSatisfy { $0.isASCIIDigit || ("a"..."z").contains($0) || $0 == "-" }
+        return pieces[0].allSatisfy { ($0.isASCII && $0.isNumber) || ("a"..."z").contains($0) || $0 == "-" }
     }
-}
-
-extension Character {
-    fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

@@ -11,6 +11,7 @@ struct ArticleEditorController: Sendable {
     let renderer: AdminRenderer
     let articles: ArticleStore
     let publishing: PublishingService
+    let access: ArticleAccess
     let urls: SiteURL
     let site: LiveSiteSettings
     var dates: DateText { site.dates }
@@ -24,7 +25,7 @@ struct ArticleEditorController: Sendable {
         guard let id else {
             return renderer.page(editor(ArticleEditorForm(), user: user, article: nil), template: "editor")
         }
-        let details = try await editable(id, by: user)
+        let details = try await access.editable(id, by: user)
         let notice = request.uri.queryParameters["saved"] != nil ? "Saved." : nil
         let form = ArticleEditorForm(details: details, dates: dates)
         return renderer.page(editor(form, user: user, article: details, notice: notice), template: "editor")
@@ -35,9 +36,9 @@ struct ArticleEditorController: Sendable {
         let fields = posted.fields
         var form = ArticleEditorForm(fields: fields)
         var existing: ArticleDetails? = nil
-        if let id { existing = try await editable(id, by: user) }
+        if let id { existing = try await access.editable(id, by: user) }
         let revision = Int(fields["revision"]) ?? 0
-        if let existing, !user.can(.publishOwn), [.published, .scheduled].contains(existing.summary.status) {
+        if let existing, !user.author.role.mayRevise(existing.summary.status) {
             return renderer.page(
                 editor(
                     form, user: user, article: existing, revision: revision,
@@ -114,19 +115,6 @@ struct ArticleEditorController: Sendable {
                         + "compare both versions below, then save again to keep yours.", conflict: model),
                 template: "editor", status: .conflict)
         }
-    }
-
-    /// The article when this person may edit it; otherwise the refusal to show.
-    private func editable(_ id: Int64, by user: SignedInUser) async throws -> ArticleDetails {
-        guard let details = try await articles.find(id: id) else {
-            throw AdminGate.Refusal(
-                response: renderer.message(
-                    .notFound, heading: "No such article", message: "There is no article \(id).", user: user))
-        }
-        guard user.can(.editAnyArticle) || details.authorID == user.author.id else {
-            throw AdminGate.Refusal(response: renderer.forbidden(user))
-        }
-        return details
     }
 
     private func editor(

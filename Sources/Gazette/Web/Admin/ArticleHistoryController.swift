@@ -12,12 +12,13 @@ struct ArticleHistoryController: Sendable {
     let articles: ArticleStore
     let revisions: RevisionStore
     let publishing: PublishingService
+    let access: ArticleAccess
     let site: LiveSiteSettings
     var dates: DateText { site.dates }
 
     func list(_ request: Request, id: Int64) async throws -> Response {
         let user = try await gate.user(nil, request)
-        let article = try await editable(id, by: user)
+        let article = try await access.editable(id, by: user)
         let rows = try await revisions.list(articleID: id).map { revision in
             RevisionRow(
                 number: revision.number, url: AdminURL.revision(id, revision.number), title: revision.title,
@@ -36,7 +37,7 @@ struct ArticleHistoryController: Sendable {
         _ request: Request, id: Int64, number: Int, notice: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let user = try await gate.user(nil, request)
-        let article = try await editable(id, by: user)
+        let article = try await access.editable(id, by: user)
         guard let (revision, previous) = try await revisions.find(articleID: id, number: number) else {
             return renderer.message(
                 .notFound, heading: "No such revision", message: "This article has no revision \(number).",
@@ -58,7 +59,7 @@ struct ArticleHistoryController: Sendable {
     func restore(_ request: Request, id: Int64, number: Int) async throws -> Response {
         let (user, posted) = try await gate.form(nil, request)
         let fields = posted.fields
-        let article = try await changeable(id, by: user)
+        let article = try await access.changeable(id, by: user)
         guard let (revision, _) = try await revisions.find(articleID: id, number: number) else {
             throw HTTPError(.notFound)
         }
@@ -85,7 +86,7 @@ struct ArticleHistoryController: Sendable {
     func changeStatus(_ request: Request, id: Int64) async throws -> Response {
         let (user, posted) = try await gate.form(nil, request)
         let fields = posted.fields
-        let article = try await changeable(id, by: user)
+        let article = try await access.changeable(id, by: user)
         guard let status = ArticleStatus(rawValue: fields["status"]), [.trashed, .draft].contains(status) else {
             return renderer.message(
                 .unprocessableContent, heading: "Nothing changed",
@@ -105,24 +106,6 @@ struct ArticleHistoryController: Sendable {
         }
         let done = status == .trashed ? "trashed" : "restored"
         return PageRenderer.redirect(to: AdminURL.articles + "?done=\(done)", permanent: false)
-    }
-
-    private func editable(_ id: Int64, by user: SignedInUser) async throws -> ArticleDetails {
-        guard let details = try await articles.find(id: id) else { throw HTTPError(.notFound) }
-        guard user.can(.editAnyArticle) || details.authorID == user.author.id else {
-            throw AdminGate.Refusal(response: renderer.forbidden(user))
-        }
-        return details
-    }
-
-    /// Contributors' changes go through review: once an article is out (or due out), only people who may
-    /// publish change it.
-    private func changeable(_ id: Int64, by user: SignedInUser) async throws -> ArticleDetails {
-        let details = try await editable(id, by: user)
-        if !user.can(.publishOwn), [.published, .scheduled].contains(details.summary.status) {
-            throw AdminGate.Refusal(response: renderer.forbidden(user))
-        }
-        return details
     }
 
     /// What a revision says, as one text for the diff.
