@@ -7,7 +7,7 @@ struct GazetteCommand: AsyncParsableCommand {
         abstract: "Gazette: a self-hosted news publishing platform.",
         discussion: "Settings come from flags, then GAZETTE_* environment variables, then defaults.",
         subcommands: [
-            SearchCommand.self,
+            SearchCommand.self, GenerateCommand.self,
             ServeCommand.self, MigrateCommand.self, CheckCommand.self, UserCommand.self, ImportCommand.self,
             CommentsCommand.self, SettingsCommand.self,
         ])

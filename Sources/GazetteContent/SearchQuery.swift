@@ -1,9 +1,8 @@
 import Foundation
 
 /// What a reader typed into the search box, reduced to the words both engines can look up safely: letters
-/// and digits only, so no operator, quote or parenthesis ever reaches the engine's query syntax. The last
-/// word of three letters or more also matches as a prefix ("harb" finds "harbour"); shorter ones would
-/// match almost everything.
+/// and digits only, so no operator, quote or parenthesis ever reaches the engine's query syntax. Words
+/// match whole words; when that finds nothing, the search store tries the last word as a prefix.
 public struct SearchQuery: Sendable, Equatable {
     public static let maximumWords = 12
     public static let maximumWordLength = 64
@@ -30,21 +29,23 @@ public struct SearchQuery: Sendable, Equatable {
 
     public var isEmpty: Bool { words.isEmpty }
 
-    private func isPrefix(_ index: Int) -> Bool {
-        index == words.count - 1 && words[index].count >= 3
+    /// Whether the last word may also be tried as the start of longer words ("harb" for "harbour"); words
+    /// shorter than three letters would match almost everything.
+    public var allowsPrefix: Bool {
+        (words.last?.count ?? 0) >= 3
     }
 
-    /// FTS5: every word must appear; each is a quoted string, the last one a prefix.
-    public var ftsMatch: String {
+    /// FTS5: every word must appear, each a quoted string; with `prefix`, the last one as a prefix.
+    public func ftsMatch(prefix: Bool = false) -> String {
         words.enumerated().map { index, word in
-            "\"\(word)\"" + (isPrefix(index) ? "*" : "")
+            "\"\(word)\"" + (prefix && index == words.count - 1 ? "*" : "")
         }.joined(separator: " ")
     }
 
-    /// PostgreSQL `to_tsquery`: every word must appear, the last one as a prefix.
-    public var tsQuery: String {
+    /// PostgreSQL `to_tsquery`: every word must appear; with `prefix`, the last one as a prefix.
+    public func tsQuery(prefix: Bool = false) -> String {
         words.enumerated().map { index, word in
-            word + (isPrefix(index) ? ":*" : "")
+            word + (prefix && index == words.count - 1 ? ":*" : "")
         }.joined(separator: " & ")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Gazette
 import GazetteContent
+import GazetteStorage
 import GazetteTestSupport
 import Testing
 
@@ -139,6 +140,45 @@ struct SearchTests {
             #expect(short.isEmpty, "two letters are a word, not a prefix: \(short)")
             let answer = try await site.get("/?s=harbour+works")
             #expect(answer.status == .movedPermanently && answer.location == "/search?q=harbour%20works")
+        }
+    }
+
+    @Test(
+        "whole words first; the last word counts as a prefix only when whole words find nothing",
+        arguments: TestEngine.available)
+    func prefixFallback(engine: TestEngine) async throws {
+        try await TestSite.run(engine, seed: Self.seed) { site in
+            let jane = try #require(try await site.services.authors.find(slug: Slug(trusted: "jane-doe")))
+            try await site.services.publishing.save(
+                ArticleDraft(
+                    title: "Harbours of the north", bodyMarkdown: "Harbours compared.", status: .published,
+                    publishedAt: TestSite.now.addingTimeInterval(-50_000), authorID: jane.id))
+            let whole = try await Self.found(site, "/search?q=harbour")
+            #expect(Set(whole) == ["Harbour works begin", "Harbour works ended"], "\(whole)")
+            let start = try await Self.found(site, "/search?q=harbo")
+            #expect(Set(start) == ["Harbour works begin", "Harbour works ended", "Harbours of the north"], "\(start)")
+            let page = try await site.get("/search?q=harbo")
+            #expect(page.contains("<mark>Harbours</mark> compared"), "prefix hits are highlighted too")
+        }
+    }
+
+    @Test("only the most recently written matches are counted and ranked", arguments: TestEngine.available)
+    func rankingWindow(engine: TestEngine) async throws {
+        try await TestSite.run(engine, seed: Self.seed) { site in
+            let jane = try #require(try await site.services.authors.find(slug: Slug(trusted: "jane-doe")))
+            for title in ["Tides rising", "Gulls return"] {
+                try await site.services.publishing.save(
+                    ArticleDraft(
+                        title: title, bodyMarkdown: "Seen from the lighthouse.", status: .published,
+                        publishedAt: TestSite.now.addingTimeInterval(-1_000), authorID: jane.id))
+            }
+            let store = SearchStore(database: site.services.database, window: 2)
+            let found = try await store.search(
+                SearchQuery("lighthouse"), page: try #require(PageRequest(number: 1, size: 10)), now: TestSite.now)
+            // "Lighthouse keepers retire" would rank first, but it is not among the two newest matches.
+            let titles = Set(found.items.map(\.summary.title))
+            #expect(titles == ["Tides rising", "Gulls return"])
+            #expect(found.totalItems == 2)
         }
     }
 }

@@ -16,10 +16,10 @@ public struct PublishingService: Sendable {
 
     /// Saves a new article, or replaces article `id`. Throws `ValidationErrors` naming each bad field.
     /// With `expectedRevision` the save is refused with `ArticleConflict` when someone saved in between.
-    @discardableResult
     /// `savedBy` and `note` go into the revision history. Without `trustedHTML` (people who may not edit
     /// others' articles), HTML written into the Markdown keeps only safe elements, as WordPress keeps
     /// unfiltered HTML to editors and admins.
+    @discardableResult
     public func save(
         _ draft: ArticleDraft, id: Int64? = nil, expectedRevision: Int? = nil, savedBy: Int64? = nil, note: String = "",
         trustedHTML: Bool = true
@@ -35,6 +35,38 @@ public struct PublishingService: Sendable {
             savedBy: savedBy,
             note: note)
     }
+
+    /// Renders and validates new articles for `saveNew`, on every core; throws `ValidationErrors` for the
+    /// first draft that is not valid. Separate from saving so a caller can prepare one batch while the
+    /// previous one is written.
+    public func prepareNew(_ drafts: [ArticleDraft]) async throws -> [ValidArticle] {
+        let now = clock.now()
+        let chunkSize = max(1, (drafts.count + Self.renderingTasks - 1) / Self.renderingTasks)
+        return try await withThrowingTaskGroup(of: (Int, [ValidArticle]).self) { group in
+            for start in stride(from: 0, to: drafts.count, by: chunkSize) {
+                let chunk = drafts[start..<min(start + chunkSize, drafts.count)]
+                group.addTask {
+                    let valid = try chunk.map { draft in
+                        var draft = draft
+                        draft.bodyHTML = Self.bodyHTML(draft.bodyMarkdown, trusted: true)
+                        return try draft.validated(now: now)
+                    }
+                    return (start, valid)
+                }
+            }
+            var parts: [(Int, [ValidArticle])] = []
+            for try await part in group { parts.append(part) }
+            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
+    }
+
+    /// Saves many new articles, prepared by `prepareNew`, in one transaction: all of them or none.
+    @discardableResult
+    public func saveNew(_ articles: [ValidArticle]) async throws -> [ArticleStore.Saved] {
+        try await self.articles.saveNew(articles, now: clock.now(), timeZone: site.current.timeZone)
+    }
+
+    private static let renderingTasks = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     /// The article body as readers get it.
     public static func bodyHTML(_ markdown: String, trusted: Bool) -> String {

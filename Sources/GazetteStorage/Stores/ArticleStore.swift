@@ -39,6 +39,21 @@ public struct ArticleStore: Sendable {
         }
     }
 
+    /// Stores many new articles in one transaction: all of them, or none. Imports and the sample-site
+    /// generator use it, since one commit per article would spend most of the time waiting for the disk.
+    public func saveNew(_ articles: [ValidArticle], now: Date, timeZone: TimeZone) async throws -> [Saved] {
+        let dialect = database.dialect
+        return try await database.write { db in
+            var saved: [Saved] = []
+            saved.reserveCapacity(articles.count)
+            for article in articles {
+                let writer = ArticleWriter(db: db, article: article, now: now, timeZone: timeZone, dialect: dialect)
+                saved.append(try await writer.save(replacing: nil))
+            }
+            return saved
+        }
+    }
+
     /// Flips scheduled articles whose time has come to published, each with a revision saying so; returns
     /// how many. One UPDATE decides, so an article unscheduled a moment before is left alone.
     public func publishScheduled(dueBy now: Date) async throws -> Int {

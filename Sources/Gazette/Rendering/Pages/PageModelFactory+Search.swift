@@ -10,7 +10,7 @@ extension PageModelFactory {
             ? "No articles found."
             : total == 1
                 ? "1 article found."
-                : total >= SearchStore.countLimit ? "More than \(total) articles found." : "\(total) articles found."
+                : total >= SearchStore.window ? "More than \(total) articles found." : "\(total) articles found."
         let encoded = FormBody.encode(query.text)
         let pager: PagerModel? =
             page.totalPages > 1

@@ -72,7 +72,7 @@ struct MediaAdminController: Sendable {
     }
 
     func delete(_ request: Request, id: Int64) async throws -> Response {
-        let (user, posted) = try await gate.form(.uploadMedia, request)
+        let (user, _) = try await gate.form(.uploadMedia, request)
         let item = try await find(id)
         guard mayChange(item, user) else { return renderer.forbidden(user) }
         try await library.delete(item)

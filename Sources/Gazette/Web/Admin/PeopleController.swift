@@ -82,8 +82,7 @@ struct PeopleController: Sendable {
 
     /// A fresh one-time link for someone: an invitation, or a password reset once they have a password.
     func newLink(_ request: Request, id: Int64) async throws -> Response {
-        let (user, posted) = try await gate.form(.manageUsers, request)
-        let fields = posted.fields
+        let (user, _) = try await gate.form(.manageUsers, request)
         let member = try await find(id)
         let link = try await people.accessLink(for: member)
         return renderer.page(
