@@ -13,6 +13,15 @@ public enum Dialect: String, Sendable, CaseIterable {
         }
     }
 
+    /// Column definition for a 64-bit primary key that repeats another table's key (one-to-one tables);
+    /// on SQLite it is the row id itself, so a lookup is one B-tree search.
+    var sharedPrimaryKey: String {
+        switch self {
+        case .sqlite: "INTEGER PRIMARY KEY"
+        case .postgres: "BIGINT PRIMARY KEY"
+        }
+    }
+
     /// How a transaction starts. SQLite takes the write lock at once so it never fails half way through.
     var beginTransaction: String {
         switch self {

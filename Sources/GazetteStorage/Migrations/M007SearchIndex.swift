@@ -3,6 +3,6 @@
 /// written before.
 enum M007SearchIndex {
     static let migration = Migration(version: 7, name: "search index") { dialect in
-        dialect.searchIndexSchema + [SearchIndex.refreshStatement(dialect, condition: "1 = 1")]
+        dialect.searchIndexSchema + [SearchIndex.refreshStatement(dialect, condition: "1 = 1", bodiesApart: false)]
     }
 }

@@ -16,5 +16,7 @@ enum MigrationList {
         M005RevisionHistory.migration,
         M006CreateMedia.migration,
         M007SearchIndex.migration,
+        M008ArticleVisibilityIndex.migration,
+        M009ArticleBodies.migration,
     ]
 }

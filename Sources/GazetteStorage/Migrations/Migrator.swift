@@ -12,12 +12,13 @@ public struct Migrator: Sendable {
         self.logger = logger
     }
 
-    /// Applies the migrations not yet recorded and returns the versions it applied.
+    /// Applies the migrations not yet recorded and returns the versions it applied; `upTo` stops at a
+    /// version, so tests can write data in an older schema and check what a later migration does with it.
     @discardableResult
-    public func migrate() async throws -> [Int] {
+    public func migrate(upTo last: Int = .max) async throws -> [Int] {
         let dialect = database.dialect
         var applied: [Int] = []
-        for migration in MigrationList.all {
+        for migration in MigrationList.all where migration.version <= last {
             let ran = try await database.write { db in
                 // Instances starting together queue on this lock, including for creating the table itself.
                 if let lock = dialect.migrationLock { try await db.raw(SQLQueryString(lock)).run() }

@@ -32,9 +32,9 @@ enum ArticleQueries {
 
     static let detailSelect = SQLQueryString(
         "SELECT " + summaryColumns
-            + ", a.body_markdown, a.body_html, a.source_url, a.canonical_url, a.comment_status, a.revision,"
+            + ", b.body_markdown, b.body_html, a.source_url, a.canonical_url, a.comment_status, a.revision,"
             + " a.author_id, au.bio AS author_bio"
-            + joins)
+            + joins + " JOIN article_bodies b ON b.article_id = a.id")
 
     /// A `detailSelect` row as a whole article, with its tags and corrections read separately.
     static func details(_ row: any SQLRow, tags: [Tag], corrections: [Correction]) throws -> ArticleDetails {

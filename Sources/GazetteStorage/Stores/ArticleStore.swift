@@ -70,9 +70,9 @@ public struct ArticleStore: Sendable {
                 """
                 INSERT INTO article_revisions
                     (article_id, revision, saved_at, title, dek, body_markdown, excerpt, status, note)
-                SELECT id, revision, \(bind: now.storedSeconds), title, dek, body_markdown, excerpt, status,
-                    'Published on schedule'
-                FROM articles WHERE id IN (\(binds: published))
+                SELECT a.id, a.revision, \(bind: now.storedSeconds), a.title, a.dek, b.body_markdown, a.excerpt,
+                    a.status, 'Published on schedule'
+                FROM articles a JOIN article_bodies b ON b.article_id = a.id WHERE a.id IN (\(binds: published))
                 """
             ).run()
             return published.count

@@ -45,11 +45,11 @@ struct ArticleWriter {
         } else {
             let row = try await db.raw(
                 """
-                INSERT INTO articles (title, slug, publish_day, dek, body_markdown, body_html, excerpt, status,
+                INSERT INTO articles (title, slug, publish_day, dek, excerpt, status,
                     published_at, created_at, updated_at, author_id, category_id, source_id, source_url, canonical_url,
                     image_url, image_alt, image_caption, image_credit, comment_status)
                 VALUES (\(bind: article.title), \(bind: slug.value), \(bind: day.isoDate), \(bind: article.dek),
-                    \(bind: article.bodyMarkdown), \(bind: article.bodyHTML), \(bind: article.excerpt),
+                    \(bind: article.excerpt),
                     \(bind: article.status.rawValue), \(bind: article.publishedAt?.storedSeconds),
                     \(bind: now.storedSeconds), \(bind: updated.storedSeconds), \(bind: article.authorID),
                     \(bind: categoryID), \(bind: sourceID), \(bind: article.sourceURL), \(bind: article.canonicalURL),
@@ -62,11 +62,26 @@ struct ArticleWriter {
             guard let newID = try row?.int64("id") else { throw StorageError.unavailable("The new article got no id.") }
             articleID = newID
         }
+        try await writeBody(of: articleID, replacing: id != nil)
         try await replaceTags(of: articleID)
         try await replaceCorrections(of: articleID)
         try await recordRevision(of: articleID, number: (existing?.revision ?? 0) + 1)
         try await SearchIndex.refresh(ids: [articleID], dialect: dialect, in: db)
         return ArticleStore.Saved(id: articleID, slug: slug, day: day)
+    }
+
+    private func writeBody(of articleID: Int64, replacing: Bool) async throws {
+        if replacing {
+            try await db.raw(
+                "UPDATE article_bodies SET body_markdown = \(bind: article.bodyMarkdown),"
+                    + " body_html = \(bind: article.bodyHTML) WHERE article_id = \(bind: articleID)"
+            ).run()
+        } else {
+            try await db.raw(
+                "INSERT INTO article_bodies (article_id, body_markdown, body_html)"
+                    + " VALUES (\(bind: articleID), \(bind: article.bodyMarkdown), \(bind: article.bodyHTML))"
+            ).run()
+        }
     }
 
     private struct ExistingRow {
@@ -81,7 +96,8 @@ struct ArticleWriter {
         guard let id else { return nil }
         guard
             let row = try await db.raw(
-                "SELECT created_at, updated_at, revision, title, dek, body_markdown FROM articles WHERE id = \(bind: id)"
+                "SELECT a.created_at, a.updated_at, a.revision, a.title, a.dek, b.body_markdown FROM articles a"
+                    + " JOIN article_bodies b ON b.article_id = a.id WHERE a.id = \(bind: id)"
                     + SQLQueryString(lockRows)
             ).first()
         else {
@@ -110,7 +126,7 @@ struct ArticleWriter {
     {
         """
         title = \(bind: article.title), slug = \(bind: slug.value), publish_day = \(bind: day.isoDate),
-        dek = \(bind: article.dek), body_markdown = \(bind: article.bodyMarkdown), body_html = \(bind: article.bodyHTML),
+        dek = \(bind: article.dek),
         excerpt = \(bind: article.excerpt), status = \(bind: article.status.rawValue),
         published_at = \(bind: article.publishedAt?.storedSeconds), updated_at = \(bind: updatedAt.storedSeconds),
         author_id = \(bind: article.authorID), category_id = \(bind: categoryID), source_id = \(bind: sourceID),

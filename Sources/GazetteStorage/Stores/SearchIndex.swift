@@ -20,14 +20,18 @@ enum SearchIndex {
     }
 
     /// One INSERT … SELECT that indexes the articles matching `condition` (on `articles a`).
-    static func refreshStatement(_ dialect: Dialect, condition: String) -> String {
-        dialect.searchInsert(
+    /// `bodiesApart: false` is the schema before migration 9, when bodies were columns of `articles`.
+    static func refreshStatement(_ dialect: Dialect, condition: String, bodiesApart: Bool = true) -> String {
+        let body = bodiesApart ? "b.body_markdown" : "a.body_markdown"
+        let bodyJoin = bodiesApart ? " JOIN article_bodies b ON b.article_id = a.id" : ""
+        return dialect.searchInsert(
             select: """
-                a.id, a.title, a.dek, a.body_markdown,
+                a.id, a.title, a.dek, \(body),
                 COALESCE((SELECT \(dialect.joinedNames("g.name")) FROM article_tags t JOIN tags g ON g.id = t.tag_id
                     WHERE t.article_id = a.id), '') AS tag_names,
                 au.name AS author_name, COALESCE(s.name, '') AS source_name
-                FROM articles a JOIN authors au ON au.id = a.author_id LEFT JOIN sources s ON s.id = a.source_id
+                FROM articles a\(bodyJoin) JOIN authors au ON au.id = a.author_id
+                LEFT JOIN sources s ON s.id = a.source_id
                 WHERE \(condition)
                 """)
     }

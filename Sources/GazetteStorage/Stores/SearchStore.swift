@@ -61,15 +61,24 @@ public struct SearchStore: Sendable {
                 guard total > page.offset, let oldest = try bounds?.optionalInt64("oldest") else {
                     return Page(items: [], request: page, totalItems: Int(total))
                 }
-                rows = try await db.raw(
-                    "SELECT " + SQLQueryString(ArticleQueries.summaryColumns)
-                        + ", snippet(article_search, 2, char(57344), char(57345), '…', 28) AS snippet"
-                        + " FROM article_search CROSS JOIN articles a" + SQLQueryString(ArticleQueries.bylineJoins)
+                // Ranking needs only the narrow visibility index; bodies are read for the page's rows alone.
+                let ranked = try await db.raw(
+                    "SELECT a.id FROM article_search CROSS JOIN articles a"
                         + " WHERE a.id = article_search.rowid AND article_search MATCH \(bind: match)"
                         + " AND article_search.rowid >= \(bind: oldest) AND " + visible
                         + " ORDER BY bm25(article_search, 10.0, 5.0, 1.0, 3.0, 2.0, 2.0), a.published_at DESC, a.id DESC"
                         + " LIMIT \(literal: page.size) OFFSET \(literal: page.offset)"
+                ).all().map { try $0.int64("id") }
+                let list = SQLQueryString(ranked.map(String.init).joined(separator: ", "))
+                let unordered = try await db.raw(
+                    "SELECT " + SQLQueryString(ArticleQueries.summaryColumns)
+                        + ", snippet(article_search, 2, char(57344), char(57345), '…', 28) AS snippet"
+                        + " FROM article_search CROSS JOIN articles a" + SQLQueryString(ArticleQueries.bylineJoins)
+                        + " WHERE a.id = article_search.rowid AND article_search MATCH \(bind: match)"
+                        + " AND article_search.rowid IN (" + list + ")"
                 ).all()
+                let position = Dictionary(uniqueKeysWithValues: ranked.enumerated().map { ($1, $0) })
+                rows = try unordered.map { (position[try $0.int64("id")] ?? 0, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
             case .postgres:
                 let tsQuery = query.tsQuery(prefix: prefix)
                 // The window's rows carry their vectors, so ts_rank runs on the window only.
@@ -79,9 +88,10 @@ public struct SearchStore: Sendable {
                         + " JOIN articles a ON a.id = x.article_id, q WHERE x.document @@ q.query AND " + visible
                         + " ORDER BY x.article_id DESC LIMIT \(literal: window))"
                         + " SELECT " + SQLQueryString(ArticleQueries.summaryColumns)
-                        + ", ts_headline('simple', a.body_markdown, q.query, \(bind: Self.headlineOptions)) AS snippet"
+                        + ", ts_headline('simple', b.body_markdown, q.query, \(bind: Self.headlineOptions)) AS snippet"
                         + ", (SELECT COUNT(*) FROM found) AS total"
                         + " FROM found JOIN articles a ON a.id = found.article_id"
+                        + " JOIN article_bodies b ON b.article_id = a.id"
                         + SQLQueryString(ArticleQueries.bylineJoins) + ", q"
                         + " ORDER BY ts_rank(found.document, q.query) DESC, a.published_at DESC, a.id DESC"
                         + " LIMIT \(literal: page.size) OFFSET \(literal: page.offset)"
