@@ -88,7 +88,13 @@ public enum SiteRoute: Sendable, Equatable {
     }
 
     private static func encode(_ slug: Slug) -> String {
-        slug.value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? slug.value
+        // Most slugs are plain ASCII letters, digits and hyphens, which need no encoding; Foundation's
+        // encoder was a fifth of the time spent on a 50,000-address sitemap.
+        let plain = slug.value.utf8.allSatisfy { byte in
+            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D
+        }
+        if plain { return slug.value }
+        return slug.value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? slug.value
     }
 }
 
