@@ -22,6 +22,8 @@ public struct AppServices: Sendable {
     public let comments: CommentService
     public let accounts: AccountService
     public let people: PeopleService
+    /// Announced after every change readers could see, for the page cache and other instances.
+    public let changes: ContentChanges
     /// The migrations this opening applied, oldest first.
     public private(set) var appliedMigrations: [Int] = []
 
@@ -29,6 +31,8 @@ public struct AppServices: Sendable {
         self.configuration = configuration
         self.database = database
         self.clock = clock
+        let changes = ContentChanges()
+        self.changes = changes
         authors = AuthorStore(database: database)
         articles = ArticleStore(database: database)
         revisions = RevisionStore(database: database)
@@ -42,15 +46,16 @@ public struct AppServices: Sendable {
             settings: settings,
             defaults: SiteIdentity(
                 title: configuration.siteTitle, tagline: configuration.tagline, language: configuration.language,
-                timeZone: configuration.timeZone, articlesPerPage: configuration.articlesPerPage))
-        publishing = PublishingService(articles: articles, clock: clock, site: site.live)
+                timeZone: configuration.timeZone, articlesPerPage: configuration.articlesPerPage), changes: changes)
+        publishing = PublishingService(articles: articles, clock: clock, site: site.live, changes: changes)
         reader = ReaderService(articles: articles, authors: authors, terms: terms, clock: clock, site: site.live)
         comments = CommentService(
             comments: CommentStore(database: database), articles: articles, settings: settings, clock: clock,
-            signer: Signer(secret: secret))
+            signer: Signer(secret: secret), changes: changes)
         let accountStore = AccountStore(database: database)
         accounts = AccountService(accounts: accountStore, authors: authors, clock: clock, bcryptCost: bcryptCost)
-        people = PeopleService(accounts: accountStore, authors: authors, accountService: accounts, clock: clock)
+        people = PeopleService(
+            accounts: accountStore, authors: authors, accountService: accounts, clock: clock, changes: changes)
     }
 
     /// Opens the database and brings its schema up to date. Call `close()` when done.

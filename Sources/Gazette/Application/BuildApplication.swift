@@ -17,6 +17,17 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     let router = Router(context: GazetteRequestContext.self, options: [.autoGenerateHeadEndpoints])
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
+    if configuration.pageCacheMB > 0 {
+        let cache = PageCache(byteBudget: configuration.pageCacheMB * 1_048_576)
+        services.changes.subscribe { change in
+            switch change {
+            case .everything: cache.invalidateAll()
+            case .comments(let articleID):
+                cache.invalidate(tags: [ContentChange.commentTag(articleID), ContentChange.allCommentsTag])
+            }
+        }
+        router.add(middleware: PageCacheMiddleware(cache: cache))
+    }
     let articlePage = ArticlePageResponder(reader: services.reader, comments: services.comments, renderer: renderer)
     SiteRouter(
         site: SiteController(

@@ -71,6 +71,7 @@ public struct ConfigurationLoader: Sendable {
             articlesPerPage: try integer(Setting.articlesPerPage, default: Defaults.articlesPerPage, range: 1...100),
             writesWelcomeArticle: try welcome())
         configuration.trustedProxies = proxies
+        configuration.pageCacheMB = try integer(Setting.pageCacheMB, default: Defaults.pageCacheMB, range: 0...65_536)
         return configuration
     }
 
@@ -128,10 +129,11 @@ public struct Setting: Sendable {
     public static let trustedProxies = Setting(
         flag: "trusted-proxies", variable: "GAZETTE_TRUSTED_PROXIES", example: "127.0.0.1,10.0.0.0/8")
     public static let config = Setting(flag: "config", variable: "GAZETTE_CONFIG", example: "./gazette.yml")
+    public static let pageCacheMB = Setting(flag: "page-cache-mb", variable: "GAZETTE_PAGE_CACHE_MB", example: "64")
 
     public static let all: [Setting] = [
         host, port, dataDir, database, theme, baseURL, siteTitle, tagline, language, timeZone, articlesPerPage,
-        welcome, trustedProxies, config,
+        welcome, trustedProxies, pageCacheMB, config,
     ]
 }
 

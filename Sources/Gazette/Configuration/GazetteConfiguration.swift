@@ -20,6 +20,8 @@ public struct GazetteConfiguration: Sendable {
     public var writesWelcomeArticle: Bool
     /// Proxies whose `X-Forwarded-For` header names the reader's address (IPs or ranges).
     public var trustedProxies: [String] = []
+    /// Memory for the page cache of rendered public answers, in MB; 0 turns it off.
+    public var pageCacheMB = Defaults.pageCacheMB
 
     public init(
         host: String = Defaults.host, port: Int = Defaults.port, dataDirectory: String = Defaults.dataDirectory,
@@ -55,6 +57,7 @@ public enum Defaults {
     public static let timeZone = "UTC"
     public static let articlesPerPage = 10
     public static let latestPostsCount = 5
+    public static let pageCacheMB = 64
 
     public static func database(in dataDirectory: String) -> DatabaseLocation {
         .sqlite(path: (dataDirectory as NSString).appendingPathComponent("gazette.sqlite"))

@@ -7,11 +7,13 @@ public struct PublishingService: Sendable {
     private let articles: ArticleStore
     private let clock: Clock
     private let site: LiveSiteSettings
+    private let changes: ContentChanges
 
-    public init(articles: ArticleStore, clock: Clock, site: LiveSiteSettings) {
+    public init(articles: ArticleStore, clock: Clock, site: LiveSiteSettings, changes: ContentChanges) {
         self.articles = articles
         self.clock = clock
         self.site = site
+        self.changes = changes
     }
 
     /// Saves a new article, or replaces article `id`. Throws `ValidationErrors` naming each bad field.
@@ -30,10 +32,13 @@ public struct PublishingService: Sendable {
         draft.bodyHTML = Self.bodyHTML(draft.bodyMarkdown, trusted: trustedHTML)
         let now = clock.now()
         let article = try draft.validated(now: now)
-        return try await articles.save(
+        let saved = try await articles.save(
             article, id: id, expectedRevision: expectedRevision, now: now, timeZone: site.current.timeZone,
             savedBy: savedBy,
             note: note)
+        // Even a draft: its slug or status may be what took it off the site.
+        changes.publish(.everything)
+        return saved
     }
 
     /// Renders and validates new articles for `saveNew`, on every core; throws `ValidationErrors` for the
@@ -63,7 +68,9 @@ public struct PublishingService: Sendable {
     /// Saves many new articles, prepared by `prepareNew`, in one transaction: all of them or none.
     @discardableResult
     public func saveNew(_ articles: [ValidArticle]) async throws -> [ArticleStore.Saved] {
-        try await self.articles.saveNew(articles, now: clock.now(), timeZone: site.current.timeZone)
+        let saved = try await self.articles.saveNew(articles, now: clock.now(), timeZone: site.current.timeZone)
+        changes.publish(.everything)
+        return saved
     }
 
     private static let renderingTasks = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -109,6 +116,8 @@ public struct PublishingService: Sendable {
     /// instance and after a restart: it only ever moves articles that are due.
     @discardableResult
     public func publishDue() async throws -> Int {
-        try await articles.publishScheduled(dueBy: clock.now())
+        let published = try await articles.publishScheduled(dueBy: clock.now())
+        if published > 0 { changes.publish(.everything) }
+        return published
     }
 }

@@ -44,6 +44,11 @@ struct ServeCommand: AsyncParsableCommand {
         help: "Proxies whose X-Forwarded-For names the reader's address (GAZETTE_TRUSTED_PROXIES).")
     var trustedProxies: String?
 
+    @Option(
+        name: .customLong("page-cache-mb"),
+        help: "Memory for rendered public pages, in MB; 0 turns the page cache off (GAZETTE_PAGE_CACHE_MB).")
+    var pageCacheMB: String?
+
     func run() async throws {
         var flags = site.flags
         flags[Setting.host.flag] = host
@@ -57,6 +62,7 @@ struct ServeCommand: AsyncParsableCommand {
         flags[Setting.timeZone.flag] = timeZone
         flags[Setting.articlesPerPage.flag] = articlesPerPage
         flags[Setting.trustedProxies.flag] = trustedProxies
+        flags[Setting.pageCacheMB.flag] = pageCacheMB
         try await CommandRunner.withServices(flags: flags) { services, logger in
             if services.configuration.writesWelcomeArticle {
                 try await WelcomeArticle(services: services).writeIfSiteIsNew()

@@ -9,8 +9,13 @@ public struct PeopleService: Sendable {
     private let authors: AuthorStore
     private let accountService: AccountService
     private let clock: Clock
+    private let changes: ContentChanges
 
-    public init(accounts: AccountStore, authors: AuthorStore, accountService: AccountService, clock: Clock) {
+    public init(
+        accounts: AccountStore, authors: AuthorStore, accountService: AccountService, clock: Clock,
+        changes: ContentChanges
+    ) {
+        self.changes = changes
         self.accounts = accounts
         self.authors = authors
         self.accountService = accountService
@@ -57,6 +62,7 @@ public struct PeopleService: Sendable {
         } catch let error as StorageError {
             throw Self.fieldError(error)
         }
+        changes.publish(.everything)
     }
 
     /// Profile, role and access together, all or nothing. Throws `ValidationErrors` by field: the profile's
@@ -73,6 +79,7 @@ public struct PeopleService: Sendable {
         } catch let error as StorageError {
             throw Self.fieldError(error)
         }
+        changes.publish(.everything)
     }
 
     private static func fieldError(_ error: StorageError) -> ValidationErrors {

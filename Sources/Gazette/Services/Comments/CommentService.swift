@@ -11,8 +11,13 @@ public struct CommentService: Sendable {
     private let clock: Clock
     let signer: Signer
     private let cachedSettings = SettingsCache()
+    private let changes: ContentChanges
 
-    public init(comments: CommentStore, articles: ArticleStore, settings: SettingsStore, clock: Clock, signer: Signer) {
+    public init(
+        comments: CommentStore, articles: ArticleStore, settings: SettingsStore, clock: Clock, signer: Signer,
+        changes: ContentChanges
+    ) {
+        self.changes = changes
         self.comments = comments
         self.articles = articles
         self.settings = settings
@@ -34,6 +39,7 @@ public struct CommentService: Sendable {
     /// with the site's in one transaction).
     public func settingsChanged() {
         cachedSettings.clear()
+        changes.publish(.everything)
     }
 
     public func updateSettings(_ values: [String: String]) async throws {
@@ -47,7 +53,7 @@ public struct CommentService: Sendable {
         merged.merge(values) { _, new in new }
         _ = try CommentSettings(values: merged)
         try await settings.set(values)
-        cachedSettings.clear()
+        settingsChanged()
     }
 
     // MARK: Posting
@@ -113,6 +119,8 @@ public struct CommentService: Sendable {
         do {
             let stored = try await comments.insert(
                 record, maximumDepth: rules.threadDepth, floodSeconds: rules.floodSeconds)
+            // A held comment changes nothing readers see; its author sees it through their own cookie.
+            if stored.status == .approved { changes.publish(.comments(articleID: articleID)) }
             return .accepted(stored, day: target.day, slug: target.slug)
         } catch let rejection as CommentRejection {
             guard let article = try await articles.find(id: articleID) else { throw rejection }
@@ -179,7 +187,9 @@ public struct CommentService: Sendable {
     /// Applies a moderation action; returns the ids that existed.
     @discardableResult
     public func moderate(_ action: ModerationAction, ids: [Int64]) async throws -> [Int64] {
-        try await comments.setStatus(action.resultingStatus, ids: ids, now: clock.now())
+        let changed = try await comments.setStatus(action.resultingStatus, ids: ids, now: clock.now())
+        changes.publishComments(of: try await comments.find(ids: changed).map(\.articleID))
+        return changed
     }
 
     /// Corrects a comment's text or author fields; throws `ValidationErrors` by field (`author`, `email`,
@@ -187,6 +197,7 @@ public struct CommentService: Sendable {
     public func edit(id: Int64, author: String, email: String, url: String, text: String) async throws {
         let form = CommentForm(articleID: "", author: author, email: email, url: url, comment: text)
         try await comments.update(id: id, try form.validated(), now: clock.now())
+        if let comment = try await comments.find(id: id) { changes.publish(.comments(articleID: comment.articleID)) }
     }
 
     /// A reply from the newsroom, approved at once; replying to a held comment approves it first, since
@@ -204,12 +215,17 @@ public struct CommentService: Sendable {
             articleID: parent.articleID, comment: try form.validated(),
             decision: ModerationDecision(status: .approved, score: 0, reasons: ["Reply from the newsroom"]), ip: "",
             userAgent: "", createdAt: clock.now())
-        return try await comments.insert(record, maximumDepth: rules.threadDepth, floodSeconds: 0)
+        let reply = try await comments.insert(record, maximumDepth: rules.threadDepth, floodSeconds: 0)
+        changes.publish(.comments(articleID: parent.articleID))
+        return reply
     }
 
     @discardableResult
     public func delete(ids: [Int64]) async throws -> [Int64] {
-        try await comments.delete(ids: ids)
+        let articleIDs = try await comments.find(ids: ids).map(\.articleID)
+        let deleted = try await comments.delete(ids: ids)
+        changes.publishComments(of: articleIDs)
+        return deleted
     }
 
     /// Deletes spam and trash older than the purge setting; returns how many.

@@ -16,10 +16,13 @@ public final class LiveSiteSettings: Sendable {
     /// Dates in the site's time zone.
     public var dates: DateText { state.withLock { $0.dates } }
 
-    func replace(with identity: SiteIdentity) {
+    /// Returns whether anything changed.
+    @discardableResult
+    func replace(with identity: SiteIdentity) -> Bool {
         state.withLock { state in
-            guard state.identity != identity else { return }
+            guard state.identity != identity else { return false }
             state = (identity, DateText(timeZone: identity.timeZone))
+            return true
         }
     }
 }

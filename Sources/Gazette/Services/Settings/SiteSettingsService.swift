@@ -8,10 +8,12 @@ public struct SiteSettingsService: Sendable {
     private let settings: SettingsStore
     private let defaults: SiteIdentity
     public let live: LiveSiteSettings
+    private let changes: ContentChanges
 
-    init(settings: SettingsStore, defaults: SiteIdentity) {
+    init(settings: SettingsStore, defaults: SiteIdentity, changes: ContentChanges) {
         self.settings = settings
         self.defaults = defaults
+        self.changes = changes
         live = LiveSiteSettings(defaults)
     }
 
@@ -23,7 +25,7 @@ public struct SiteSettingsService: Sendable {
         for (name, value) in stored {
             if let one = try? SiteIdentity(values: [name: value], defaults: identity) { identity = one }
         }
-        live.replace(with: identity)
+        if live.replace(with: identity) { changes.publish(.everything) }
     }
 
     /// Checks and stores the given `site.*` values, with `others` (settings their owner already checked) in
@@ -39,5 +41,6 @@ public struct SiteSettingsService: Sendable {
         stored.merge(values.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }) { _, new in new }
         try await settings.set(stored)
         live.replace(with: identity)
+        changes.publish(.everything)
     }
 }

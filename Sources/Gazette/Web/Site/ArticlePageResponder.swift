@@ -42,6 +42,7 @@ struct ArticlePageResponder: Sendable {
             noIndex: query["cpage"] != nil || query["replytocom"] != nil)
         var response = renderer.html(
             model, candidates: ["article-\(summary.slug.value)", "article", "index"], status: status)
+        response.headers[.cacheTags] = ContentChange.commentTag(summary.id)
         // A page with the reader's own details or pending comments must never be stored by a shared cache.
         if form != nil || !pending.isEmpty || request.cookies[CommenterCookie.name] != nil {
             response.headers[.cacheControl] = "private, no-store"

@@ -54,7 +54,9 @@ struct CommentFeedController: Sendable {
             xml += "<content:encoded>\(x(CommentText.html(comment.body)))</content:encoded>\n</item>\n"
         }
         xml += "</channel>\n</rss>\n"
-        return ConditionalGet.respond(
+        var response = ConditionalGet.respond(
             xml, contentType: FeedRoute.Format.rss.contentType, lastModified: updated, request: request)
+        response.headers[.cacheTags] = articleID.map(ContentChange.commentTag) ?? ContentChange.allCommentsTag
+        return response
     }
 }

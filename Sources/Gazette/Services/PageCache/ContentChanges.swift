@@ -1,0 +1,35 @@
+import Synchronization
+
+/// What readers may now see differently.
+public enum ContentChange: Sendable, Equatable {
+    /// Articles, the site's identity or an author: lists, feeds and sitemaps may all differ.
+    case everything
+    /// The approved comments of one article: its page and the comment feeds.
+    case comments(articleID: Int64)
+
+    /// The cache tags an answer carries when it shows this article's comments.
+    public static func commentTag(_ articleID: Int64) -> String { "comments-\(articleID)" }
+    /// The tag of answers that show comments of every article (the site-wide comment feed).
+    public static let allCommentsTag = "comments"
+}
+
+/// Where services announce changes once they are committed; the page cache and the messengers to other
+/// processes listen. Announcing after the commit matters: a listener that re-reads finds the new state.
+public final class ContentChanges: Sendable {
+    private let listeners = Mutex<[@Sendable (ContentChange) -> Void]>([])
+
+    public init() {}
+
+    public func subscribe(_ listener: @escaping @Sendable (ContentChange) -> Void) {
+        listeners.withLock { $0.append(listener) }
+    }
+
+    public func publish(_ change: ContentChange) {
+        for listener in listeners.withLock({ $0 }) { listener(change) }
+    }
+
+    /// Announces the comments of each of these articles.
+    public func publishComments(of articleIDs: some Sequence<Int64>) {
+        for id in Set(articleIDs) { publish(.comments(articleID: id)) }
+    }
+}
