@@ -34,6 +34,15 @@ public final class Database: Sendable {
         try await driver.read(work)
     }
 
+    /// Runs read-only work that needs its own transaction (say, for settings that last until it ends).
+    public func readTransaction<T: Sendable>(
+        _ work: @escaping @Sendable (any SQLDatabase) async throws -> T
+    )
+        async throws -> T
+    {
+        try await driver.readTransaction(work)
+    }
+
     /// Runs work in one transaction: all of it is committed, or none of it.
     public func write<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await driver.transaction(work)
@@ -62,5 +71,9 @@ public final class Database: Sendable {
 protocol DatabaseDriver: Sendable {
     func read<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     func transaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    func readTransaction<T: Sendable>(
+        _ work: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws
+        -> T
     func close() async
 }

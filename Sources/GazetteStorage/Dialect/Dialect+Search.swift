@@ -25,6 +25,16 @@ extension Dialect {
         }
     }
 
+    /// Set in the search's transaction. PostgreSQL prices `@@` as if checking a document were free, so on
+    /// a small table or for a rare word it reads and decompresses every document (0.2 s at 20,000
+    /// articles) instead of asking the GIN index; these leave the index as the way in.
+    var searchPlanSettings: [String] {
+        switch self {
+        case .sqlite: []
+        case .postgres: ["SET LOCAL enable_seqscan = off", "SET LOCAL enable_indexscan = off"]
+        }
+    }
+
     /// The index's article id column.
     var searchKey: String {
         switch self {

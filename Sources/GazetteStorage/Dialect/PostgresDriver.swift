@@ -38,9 +38,23 @@ final class PostgresDriver: DatabaseDriver {
     }
 
     func transaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await transaction(begin: "BEGIN", work)
+    }
+
+    func readTransaction<T: Sendable>(
+        _ work: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws
+        -> T
+    {
+        try await transaction(begin: "BEGIN READ ONLY", work)
+    }
+
+    private func transaction<T: Sendable>(
+        begin: SQLQueryString, _ work: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
         try await client.withConnection { connection in
             let db = connection.sql()
-            try await db.raw("BEGIN").run()
+            try await db.raw(begin).run()
             do {
                 let result = try await work(db)
                 try await db.raw("COMMIT").run()

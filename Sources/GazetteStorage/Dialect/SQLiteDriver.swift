@@ -60,6 +60,15 @@ final class SQLiteDriver: DatabaseDriver {
         try await committer.transaction(work)
     }
 
+    /// A reader's statements already see one snapshot each; nothing needs a transaction around them.
+    func readTransaction<T: Sendable>(
+        _ work: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws
+        -> T
+    {
+        try await read(work)
+    }
+
     func close() async {
         for connection in readers + [writer] {
             try? await connection.close()

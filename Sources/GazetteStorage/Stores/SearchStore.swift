@@ -42,7 +42,7 @@ public struct SearchStore: Sendable {
     {
         let dialect = database.dialect
         let window = self.window
-        return try await database.read { db in
+        return try await database.readTransaction { db in
             let visible = ArticleQueries.visible(now: now)
             let total: Int64
             let rows: [any SQLRow]
@@ -80,30 +80,32 @@ public struct SearchStore: Sendable {
                 let position = Dictionary(uniqueKeysWithValues: ranked.enumerated().map { ($1, $0) })
                 rows = try unordered.map { (position[try $0.int64("id")] ?? 0, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
             case .postgres:
-                let tsQuery = query.tsQuery(prefix: prefix)
-                // The window's rows carry their vectors, so ts_rank runs on the window only.
+                for setting in dialect.searchPlanSettings { try await db.raw(SQLQueryString(setting)).run() }
+                // The newest matches come from the index alone; visibility, ranking, bodies and headlines
+                // are worked out for the window and the page only.
+                let newestMatches: SQLQueryString =
+                    "WITH q AS MATERIALIZED (SELECT to_tsquery('simple', \(bind: query.tsQuery(prefix: prefix))) AS query),"
+                    + " newest AS (SELECT x.article_id, x.document FROM article_search x, q"
+                    + " WHERE x.document @@ q.query ORDER BY x.article_id DESC LIMIT \(literal: window)),"
+                    + " found AS (SELECT newest.article_id, newest.document, a.published_at FROM newest"
+                    + " JOIN articles a ON a.id = newest.article_id WHERE " + visible + ")"
                 rows = try await db.raw(
-                    "WITH q AS (SELECT to_tsquery('simple', \(bind: tsQuery)) AS query),"
-                        + " found AS (SELECT x.article_id, x.document FROM article_search x"
-                        + " JOIN articles a ON a.id = x.article_id, q WHERE x.document @@ q.query AND " + visible
-                        + " ORDER BY x.article_id DESC LIMIT \(literal: window))"
+                    newestMatches
+                        + ", ranked AS (SELECT found.article_id, ts_rank(found.document, q.query) AS rank FROM found, q"
+                        + " ORDER BY rank DESC, found.published_at DESC, found.article_id DESC"
+                        + " LIMIT \(literal: page.size) OFFSET \(literal: page.offset))"
                         + " SELECT " + SQLQueryString(ArticleQueries.summaryColumns)
                         + ", ts_headline('simple', b.body_markdown, q.query, \(bind: Self.headlineOptions)) AS snippet"
                         + ", (SELECT COUNT(*) FROM found) AS total"
-                        + " FROM found JOIN articles a ON a.id = found.article_id"
+                        + " FROM ranked JOIN articles a ON a.id = ranked.article_id"
                         + " JOIN article_bodies b ON b.article_id = a.id"
                         + SQLQueryString(ArticleQueries.bylineJoins) + ", q"
-                        + " ORDER BY ts_rank(found.document, q.query) DESC, a.published_at DESC, a.id DESC"
-                        + " LIMIT \(literal: page.size) OFFSET \(literal: page.offset)"
+                        + " ORDER BY ranked.rank DESC, a.published_at DESC, a.id DESC"
                 ).all()
                 total = try rows.first?.int64("total") ?? 0
                 if rows.isEmpty && page.offset > 0 {
                     // Past the last page: count the window alone, so the page can say how many there are.
-                    let count = try await db.raw(
-                        "SELECT COUNT(*) AS n FROM (SELECT 1 FROM article_search x JOIN articles a"
-                            + " ON a.id = x.article_id WHERE x.document @@ to_tsquery('simple', \(bind: tsQuery))"
-                            + " AND " + visible + " LIMIT \(literal: window)) AS found"
-                    ).first()
+                    let count = try await db.raw(newestMatches + " SELECT COUNT(*) AS n FROM found").first()
                     return Page(items: [], request: page, totalItems: Int(try count?.int64("n") ?? 0))
                 }
             }
