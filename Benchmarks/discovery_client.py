@@ -55,10 +55,16 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("port", type=int)
     parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--documents-only", action="store_true", help="skip the searches")
     options = parser.parse_args()
     connection = http.client.HTTPConnection("127.0.0.1", options.port, timeout=60)
+    if not options.documents_only:
+        searches(connection, options.rounds)
+    documents(connection)
 
-    print(f"search, {options.rounds} rounds of {len(QUERIES)} queries, after one warm-up round")
+
+def searches(connection, rounds):
+    print(f"search, {rounds} rounds of {len(QUERIES)} queries, after one warm-up round")
     print(f"  {'query':32} {'results':>16} {'median ms':>10}")
     everything = []
     for query in QUERIES:
@@ -66,13 +72,15 @@ def main():
         _, body = fetch(connection, path)
         found = re.search(rb'class="search-summary">([^<]*)<', body)
         summary = found.group(1).decode() if found else "?"
-        times = [fetch(connection, path)[0] for _ in range(options.rounds)]
+        times = [fetch(connection, path)[0] for _ in range(rounds)]
         everything.extend(times)
         print(f"  {query:32} {summary.replace(' articles found.', ''):>16} {statistics.median(times):10.1f}")
     print(f"SEARCH_P50_MS {percentile(everything, 0.50):.1f}")
     print(f"SEARCH_P95_MS {percentile(everything, 0.95):.1f}")
     print(f"SEARCH_MAX_MS {max(everything):.1f}")
 
+
+def documents(connection):
     print("feeds and sitemaps: first request, then the median of 5 more")
     first_feed, _ = fetch(connection, "/feed/")
     again = statistics.median(fetch(connection, "/feed/")[0] for _ in range(5))

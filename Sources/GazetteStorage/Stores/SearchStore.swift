@@ -96,7 +96,9 @@ public struct SearchStore: Sendable {
                         + " LIMIT \(literal: page.size) OFFSET \(literal: page.offset))"
                         + " SELECT " + SQLQueryString(ArticleQueries.summaryColumns)
                         + ", ts_headline('simple', b.body_markdown, q.query, \(bind: Self.headlineOptions)) AS snippet"
-                        + ", (SELECT COUNT(*) FROM found) AS total"
+                        // A full window means there are more matches than are shown: say so, as SQLite does.
+                        + ", CASE WHEN (SELECT COUNT(*) FROM newest) = \(literal: window) THEN \(literal: window)"
+                        + " ELSE (SELECT COUNT(*) FROM found) END AS total"
                         + " FROM ranked JOIN articles a ON a.id = ranked.article_id"
                         + " JOIN article_bodies b ON b.article_id = a.id"
                         + SQLQueryString(ArticleQueries.bylineJoins) + ", q"
