@@ -214,6 +214,23 @@ struct PageCacheTests {
         }
     }
 
+    @Test("a change made by a gazette command shows at the server's very next request", arguments: [TestEngine.sqlite])
+    func changeFromAnotherProcess(engine: TestEngine) async throws {
+        try await TestSite.run(engine, seed: CommentFixtures.seed()) { site in
+            var reader = Reader(site: site)
+            let posted = try await reader.comment(on: Self.article, "Held, then approved from the command line")
+            let id = try #require(posted.commentID)
+            _ = try await site.get(Self.article)
+            #expect(try await site.get(Self.article).headers[.gazetteCache] == "hit")
+            let database = CommandLineTests.databaseArguments(site.services.configuration.database)
+            let approved = try CommandLine.run(["comments", "approve", String(id)] + database)
+            #expect(approved.status == 0, "\(approved.all)")
+            let page = try await site.get(Self.article)
+            #expect(page.contains("Held, then approved from the command line"))
+            #expect(page.headers[.gazetteCache] == "miss")
+        }
+    }
+
     @Test("with the cache turned off every answer is rendered", arguments: [TestEngine.sqlite])
     func turnedOff(engine: TestEngine) async throws {
         try await TestSite.run(engine, configure: { $0.pageCacheMB = 0 }, seed: CommentFixtures.seed()) { site in

@@ -24,6 +24,9 @@ public struct AppServices: Sendable {
     public let people: PeopleService
     /// Announced after every change readers could see, for the page cache and other instances.
     public let changes: ContentChanges
+    /// Shared with the other processes using the same SQLite file, so their changes reach this one's page
+    /// cache; nil on PostgreSQL.
+    public private(set) var sharedChanges: SharedChangeCounter? = nil
     /// The migrations this opening applied, oldest first.
     public private(set) var appliedMigrations: [Int] = []
 
@@ -76,6 +79,11 @@ public struct AppServices: Sendable {
             var services = AppServices(
                 configuration: configuration, database: database, clock: clock, secret: secret, bcryptCost: bcryptCost)
             services.appliedMigrations = applied
+            if case .sqlite(let path) = configuration.database {
+                let counter = try SharedChangeCounter(path: path + "-changes")
+                services.sharedChanges = counter
+                services.changes.subscribe { _ in counter.bump() }
+            }
             try await services.site.refresh()
             return services
         } catch {

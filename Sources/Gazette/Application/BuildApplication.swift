@@ -18,7 +18,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     if configuration.pageCacheMB > 0 {
-        let cache = PageCache(byteBudget: configuration.pageCacheMB * 1_048_576)
+        let cache = PageCache(byteBudget: configuration.pageCacheMB * 1_048_576, shared: services.sharedChanges)
         services.changes.subscribe { change in
             switch change {
             case .everything: cache.invalidateAll()

@@ -61,18 +61,22 @@ public final class PageCache: Sendable {
     /// Pages also change with time alone (comments close after so many days, the news sitemap keeps two
     /// days), so no entry outlives this.
     public let lifetime: Duration
+    /// Changes made by other processes on the same SQLite file (a `gazette` command) empty the cache.
+    private let shared: SharedChangeCounter?
     private let state = Mutex(State())
 
-    public init(byteBudget: Int, lifetime: Duration = .seconds(300)) {
+    public init(byteBudget: Int, lifetime: Duration = .seconds(300), shared: SharedChangeCounter? = nil) {
         self.byteBudget = byteBudget
         self.lifetime = lifetime
+        self.shared = shared
     }
 
     public var metrics: Metrics { state.withLock { $0.metrics } }
 
     /// The current entry for `key`, counting a hit or a miss.
     public func lookup(_ key: String) -> Entry? {
-        state.withLock { state in
+        if let shared, shared.foreignChange() { invalidateAll() }
+        return state.withLock { state in
             guard let entry = state.entries[key] else {
                 state.metrics.misses += 1
                 return nil
@@ -93,7 +97,8 @@ public final class PageCache: Sendable {
 
     /// Taken before rendering; `store` refuses the answer when anything changed in between.
     public func ticket() -> Ticket {
-        state.withLock { Ticket(changes: $0.changes, generation: $0.generation) }
+        if let shared, shared.foreignChange() { invalidateAll() }
+        return state.withLock { Ticket(changes: $0.changes, generation: $0.generation) }
     }
 
     /// Keeps an answer rendered since `ticket`, tagged with what besides the site it depends on.
