@@ -2,6 +2,7 @@ import Foundation
 import GazetteContent
 import GazetteStorage
 import GazetteTestSupport
+import SQLKit
 import Testing
 
 @Suite("gazette generate")
@@ -33,6 +34,35 @@ struct GenerateCommandTests {
             let hits = try await SearchStore(database: opened).search(
                 SearchQuery("the"), page: try #require(PageRequest(number: 1, size: 10)), now: Date())
             #expect(hits.totalItems > 100, "sample bodies are indexed for search")
+            await opened.close()
+        }
+    }
+
+    @Test("adds threaded reader comments, most approved, counted on their articles", arguments: TestEngine.available)
+    func comments(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { location in
+            let database = CommandLineTests.databaseArguments(location)
+            let run = try CommandLine.run(["generate", "--articles", "40", "--comments", "300"] + database)
+            #expect(run.status == 0, "\(run.all)")
+            #expect(run.output.contains("and 300 comments"), "\(run.all)")
+
+            let opened = try await Database.open(location, logger: TestDatabase.logger)
+            let comments = CommentStore(database: opened)
+            let counts = try await comments.countsByStatus()
+            let approved = counts[.approved] ?? 0
+            #expect(approved > 200 && (counts[.pending] ?? 0) > 0, "\(counts)")
+            let all = try await comments.list(status: nil, limit: 300)
+            #expect(all.contains { $0.parentID != nil }, "some comments are replies")
+            for reply in all where reply.parentID != nil {
+                let parent = try #require(all.first { $0.id == reply.parentID })
+                #expect(parent.articleID == reply.articleID && parent.status == .approved)
+                #expect(reply.depth == parent.depth + 1)
+            }
+            let counted = try await opened.read { db in
+                try await db.raw("SELECT SUM(comment_count) AS n FROM articles").first()?.decode(
+                    column: "n", as: Int.self)
+            }
+            #expect(counted == approved, "each article counts its approved comments")
             await opened.close()
         }
     }

@@ -16,6 +16,9 @@ struct GenerateCommand: AsyncParsableCommand {
     @Option(help: "How many articles to add.")
     var articles: Int = 1_000
 
+    @Option(help: "How many reader comments to add to the new articles, about a third of them replies.")
+    var comments: Int = 0
+
     @Option(help: "Spread publication dates over this many days, ending an hour ago.")
     var days: Int = 5 * 365
 
@@ -27,6 +30,9 @@ struct GenerateCommand: AsyncParsableCommand {
             throw ValidationError("--articles must be between 1 and 10,000,000.")
         }
         guard days >= 1 else { throw ValidationError("--days must be at least 1.") }
+        guard (0...100_000_000).contains(comments) else {
+            throw ValidationError("--comments must be between 0 and 100,000,000.")
+        }
     }
 
     func run() async throws {
@@ -34,6 +40,7 @@ struct GenerateCommand: AsyncParsableCommand {
             var plan = SiteGenerator.Plan(articles: articles)
             plan.days = days
             plan.seed = seed
+            plan.comments = comments
             let total = articles
             let showsProgress = isatty(STDERR_FILENO) == 1
             let report = try await SiteGenerator(services: services).run(plan) { done in
@@ -43,7 +50,7 @@ struct GenerateCommand: AsyncParsableCommand {
             if showsProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             let rate = Double(report.articles) / max(report.seconds, 0.001)
             print(
-                "Generated \(report.articles) articles by \(report.authors) authors in "
+                "Generated \(report.articles) articles by \(report.authors) authors and \(report.comments) comments in "
                     + String(format: "%.1f s (%.0f articles/s).", report.seconds, rate))
         }
     }

@@ -20,57 +20,7 @@ public struct CommentStore: Sendable {
             let dialect = database.dialect
             return try await database.write { db in
                 try await Self.lockArticles([record.articleID], dialect: dialect, in: db)
-                var depth = 0
-                var threadID: Int64? = nil
-                if let parentID = record.comment.parentID {
-                    guard
-                        let parent = try await db.raw(
-                            """
-                            SELECT depth, thread_id FROM comments
-                            WHERE id = \(bind: parentID) AND article_id = \(bind: record.articleID) AND status = 'approved'
-                            """
-                        ).first()
-                    else { throw CommentRejection.parentUnavailable }
-                    depth = Int(try parent.int64("depth")) + 1
-                    // A top-level comment has thread 0; its replies carry its id as their thread.
-                    let parentThread = try parent.int64("thread_id")
-                    threadID = parentThread == 0 ? parentID : parentThread
-                    guard depth < maximumDepth else { throw CommentRejection.tooDeep(maximum: maximumDepth) }
-                }
-                if floodSeconds > 0, !record.ip.isEmpty {
-                    let since = record.createdAt.addingTimeInterval(-Double(floodSeconds)).storedSeconds
-                    let recent = try await db.raw(
-                        "SELECT id FROM comments WHERE author_ip = \(bind: record.ip) AND created_at > \(bind: since) LIMIT 1"
-                    ).first()
-                    if recent != nil { throw CommentRejection.flood(seconds: floodSeconds) }
-                }
-                let row = try await db.raw(
-                    """
-                    INSERT INTO comments (article_id, parent_id, thread_id, depth, author_name, author_email, author_url,
-                        author_ip, user_agent, body, status, spam_score, spam_reasons, fingerprint, created_at, updated_at)
-                    VALUES (\(bind: record.articleID), \(bind: record.comment.parentID), \(bind: threadID ?? 0),
-                        \(bind: depth), \(bind: record.comment.authorName), \(bind: record.comment.authorEmail),
-                        \(bind: record.comment.authorURL), \(bind: record.ip), \(bind: record.userAgent),
-                        \(bind: record.comment.body), \(bind: record.decision.status.rawValue),
-                        \(bind: record.decision.score), \(bind: record.decision.reasons.joined(separator: "\n")),
-                        \(bind: fingerprint), \(bind: record.createdAt.storedSeconds), \(bind: record.createdAt.storedSeconds))
-                    ON CONFLICT (fingerprint) DO NOTHING
-                    RETURNING id
-                    """
-                ).first()
-                // No row back: the same comment is already stored.
-                guard let id = try row?.int64("id") else { throw CommentRejection.duplicate }
-                if record.decision.status == .approved {
-                    try await db.raw(
-                        "UPDATE articles SET comment_count = comment_count + 1 WHERE id = \(bind: record.articleID)"
-                    ).run()
-                }
-                return Comment(
-                    id: id, articleID: record.articleID, parentID: record.comment.parentID, depth: depth,
-                    authorName: record.comment.authorName, authorEmail: record.comment.authorEmail,
-                    authorURL: record.comment.authorURL, authorIP: record.ip, body: record.comment.body,
-                    status: record.decision.status, spamScore: record.decision.score,
-                    spamReasons: record.decision.reasons, createdAt: record.createdAt)
+                return try await Self.write(record, maximumDepth: maximumDepth, floodSeconds: floodSeconds, in: db)
             }
         } catch let error as CommentRejection {
             throw error
@@ -83,6 +33,83 @@ public struct CommentStore: Sendable {
             }
             throw error
         }
+    }
+
+    /// Stores many comments in one transaction, all or none, with the parent and depth rules of `insert`
+    /// and without flood control (imports and the sample-site generator). A comment already stored is
+    /// skipped, so the result may be shorter than `records`.
+    public func insertMany(_ records: [CommentRecord], maximumDepth: Int) async throws -> [Comment] {
+        let dialect = database.dialect
+        return try await database.write { db in
+            try await Self.lockArticles(Array(Set(records.map(\.articleID))), dialect: dialect, in: db)
+            var stored: [Comment] = []
+            for record in records {
+                do {
+                    stored.append(try await Self.write(record, maximumDepth: maximumDepth, floodSeconds: 0, in: db))
+                } catch CommentRejection.duplicate {
+                    continue
+                }
+            }
+            return stored
+        }
+    }
+
+    /// The checks and the insert of one comment, inside the caller's transaction.
+    private static func write(
+        _ record: CommentRecord, maximumDepth: Int, floodSeconds: Int, in db: any SQLDatabase
+    ) async throws -> Comment {
+        let fingerprint = record.fingerprint
+        var depth = 0
+        var threadID: Int64? = nil
+        if let parentID = record.comment.parentID {
+            guard
+                let parent = try await db.raw(
+                    """
+                    SELECT depth, thread_id FROM comments
+                    WHERE id = \(bind: parentID) AND article_id = \(bind: record.articleID) AND status = 'approved'
+                    """
+                ).first()
+            else { throw CommentRejection.parentUnavailable }
+            depth = Int(try parent.int64("depth")) + 1
+            // A top-level comment has thread 0; its replies carry its id as their thread.
+            let parentThread = try parent.int64("thread_id")
+            threadID = parentThread == 0 ? parentID : parentThread
+            guard depth < maximumDepth else { throw CommentRejection.tooDeep(maximum: maximumDepth) }
+        }
+        if floodSeconds > 0, !record.ip.isEmpty {
+            let since = record.createdAt.addingTimeInterval(-Double(floodSeconds)).storedSeconds
+            let recent = try await db.raw(
+                "SELECT id FROM comments WHERE author_ip = \(bind: record.ip) AND created_at > \(bind: since) LIMIT 1"
+            ).first()
+            if recent != nil { throw CommentRejection.flood(seconds: floodSeconds) }
+        }
+        let row = try await db.raw(
+            """
+            INSERT INTO comments (article_id, parent_id, thread_id, depth, author_name, author_email, author_url,
+                author_ip, user_agent, body, status, spam_score, spam_reasons, fingerprint, created_at, updated_at)
+            VALUES (\(bind: record.articleID), \(bind: record.comment.parentID), \(bind: threadID ?? 0),
+                \(bind: depth), \(bind: record.comment.authorName), \(bind: record.comment.authorEmail),
+                \(bind: record.comment.authorURL), \(bind: record.ip), \(bind: record.userAgent),
+                \(bind: record.comment.body), \(bind: record.decision.status.rawValue),
+                \(bind: record.decision.score), \(bind: record.decision.reasons.joined(separator: "\n")),
+                \(bind: fingerprint), \(bind: record.createdAt.storedSeconds), \(bind: record.createdAt.storedSeconds))
+            ON CONFLICT (fingerprint) DO NOTHING
+            RETURNING id
+            """
+        ).first()
+        // No row back: the same comment is already stored.
+        guard let id = try row?.int64("id") else { throw CommentRejection.duplicate }
+        if record.decision.status == .approved {
+            try await db.raw(
+                "UPDATE articles SET comment_count = comment_count + 1 WHERE id = \(bind: record.articleID)"
+            ).run()
+        }
+        return Comment(
+            id: id, articleID: record.articleID, parentID: record.comment.parentID, depth: depth,
+            authorName: record.comment.authorName, authorEmail: record.comment.authorEmail,
+            authorURL: record.comment.authorURL, authorIP: record.ip, body: record.comment.body,
+            status: record.decision.status, spamScore: record.decision.score,
+            spamReasons: record.decision.reasons, createdAt: record.createdAt)
     }
 
     /// True when this name and email already have an approved comment anywhere on the site.

@@ -220,6 +220,14 @@ public struct CommentService: Sendable {
         return reply
     }
 
+    /// Stores comments written elsewhere (imports, sample sites) in one transaction, with the store's
+    /// parent and depth rules; returns those stored (a comment already there is skipped).
+    public func storeMany(_ records: [CommentRecord], maximumDepth: Int) async throws -> [Comment] {
+        let stored = try await comments.insertMany(records, maximumDepth: maximumDepth)
+        if stored.contains(where: { $0.status == .approved }) { changes.publish(.everything) }
+        return stored
+    }
+
     @discardableResult
     public func delete(ids: [Int64]) async throws -> [Int64] {
         let articleIDs = try await comments.find(ids: ids).map(\.articleID)

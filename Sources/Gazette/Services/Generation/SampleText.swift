@@ -4,7 +4,7 @@ import Foundation
 /// very common words, a long tail of rare ones), so that search, feeds and pages see realistic sizes and
 /// term distributions. The same seed always gives the same text.
 struct SampleText {
-    private var random: SeededRandom
+    var random: SeededRandom
     private let vocabulary: [String]
     /// Running totals of the words' weights, for drawing a word by binary search.
     private let cumulativeWeights: [Double]

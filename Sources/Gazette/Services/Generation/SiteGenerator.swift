@@ -14,6 +14,8 @@ public struct SiteGenerator: Sendable {
 
     public struct Plan: Sendable {
         public var articles: Int
+        /// Reader comments spread over the new published articles, some of them threaded replies.
+        public var comments: Int = 0
         /// Publication dates are spread evenly over this many days, ending an hour ago.
         public var days: Int = 5 * 365
         public var seed: UInt64 = 1
@@ -26,6 +28,7 @@ public struct SiteGenerator: Sendable {
 
     public struct Report: Sendable {
         public var articles = 0
+        public var comments = 0
         public var authors = 0
         public var seconds = 0.0
     }
@@ -41,7 +44,8 @@ public struct SiteGenerator: Sendable {
         var report = Report(authors: authorIDs.count)
         var drafts: [ArticleDraft] = []
         // Each batch is rendered while the one before it is written.
-        var writing: Task<Int, any Error>? = nil
+        var writing: Task<[CommentGenerator.Target], any Error>? = nil
+        var published: [CommentGenerator.Target] = []
         for index in 0..<plan.articles {
             let publishedAt = end.addingTimeInterval(-step * Double(plan.articles - 1 - index))
             drafts.append(article(publishedAt: publishedAt, authorIDs: authorIDs, vocabulary: vocabulary, &text))
@@ -49,16 +53,27 @@ public struct SiteGenerator: Sendable {
                 let prepared = try await services.publishing.prepareNew(drafts)
                 drafts.removeAll(keepingCapacity: true)
                 if let writing {
-                    report.articles += try await writing.value
+                    published += try await writing.value
+                    report.articles = published.count
                     progress(report.articles)
                 }
                 let publishing = services.publishing
-                writing = Task { try await publishing.saveNew(prepared).count }
+                writing = Task {
+                    zip(prepared, try await publishing.saveNew(prepared)).compactMap { article, saved in
+                        guard article.status == .published, let date = article.publishedAt else { return nil }
+                        return CommentGenerator.Target(articleID: saved.id, publishedAt: date)
+                    }
+                }
             }
         }
         if let writing {
-            report.articles += try await writing.value
-            progress(report.articles)
+            published += try await writing.value
+            progress(published.count)
+        }
+        report.articles = plan.articles
+        if plan.comments > 0 {
+            report.comments = try await CommentGenerator(services: services, now: end.addingTimeInterval(3_000))
+                .run(count: plan.comments, on: published, text: &text)
         }
         report.seconds = Date().timeIntervalSince(started)
         return report
