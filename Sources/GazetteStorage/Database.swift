@@ -53,6 +53,22 @@ public final class Database: Sendable {
         try await read { db in try await db.raw(SQLQueryString(statement)).run() }
     }
 
+    /// Whether other processes can be told of changes through the database (PostgreSQL's NOTIFY).
+    public var carriesMessages: Bool { dialect == .postgres }
+
+    /// Sends `payload` to every process listening on `channel`; nothing on SQLite.
+    public func notify(channel: String, payload: String) async throws {
+        try await driver.notify(channel: channel, payload: payload)
+    }
+
+    /// Listens on `channel` until the connection ends or the task is cancelled: `ready` once listening,
+    /// then `receive` for each message. Returns at once on SQLite.
+    public func listen(
+        channel: String, ready: @escaping @Sendable () -> Void, receive: @escaping @Sendable (String) -> Void
+    ) async throws {
+        try await driver.listen(channel: channel, ready: ready, receive: receive)
+    }
+
     /// True when the database answers a trivial query.
     public func ping() async -> Bool {
         do {
@@ -75,5 +91,9 @@ protocol DatabaseDriver: Sendable {
         _ work: @escaping @Sendable (any SQLDatabase) async throws -> T
     ) async throws
         -> T
+    func notify(channel: String, payload: String) async throws
+    func listen(
+        channel: String, ready: @escaping @Sendable () -> Void, receive: @escaping @Sendable (String) -> Void
+    ) async throws
     func close() async
 }

@@ -27,6 +27,8 @@ public struct AppServices: Sendable {
     /// Shared with the other processes using the same SQLite file, so their changes reach this one's page
     /// cache; nil on PostgreSQL.
     public private(set) var sharedChanges: SharedChangeCounter? = nil
+    /// Carries changes to the other instances on the same PostgreSQL database; nil on SQLite.
+    public private(set) var messenger: ChangeMessenger? = nil
     /// The migrations this opening applied, oldest first.
     public private(set) var appliedMigrations: [Int] = []
 
@@ -83,6 +85,11 @@ public struct AppServices: Sendable {
                 let counter = try SharedChangeCounter(path: path + "-changes")
                 services.sharedChanges = counter
                 services.changes.subscribe { _ in counter.bump() }
+            }
+            if database.carriesMessages {
+                let messenger = ChangeMessenger(database: database)
+                services.messenger = messenger
+                services.changes.relay { change in await messenger.send(change, logger: logger) }
             }
             try await services.site.refresh()
             return services

@@ -2,6 +2,7 @@ import Foundation
 import GazetteStorage
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// The one composition root of the web server: the theme, the controllers and the middleware over the
 /// services. Tests call it with test settings, exactly as `gazette serve` does.
@@ -17,14 +18,12 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     let router = Router(context: GazetteRequestContext.self, options: [.autoGenerateHeadEndpoints])
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
+    var background: [any Service] = []
     if configuration.pageCacheMB > 0 {
         let cache = PageCache(byteBudget: configuration.pageCacheMB * 1_048_576, shared: services.sharedChanges)
-        services.changes.subscribe { change in
-            switch change {
-            case .everything: cache.invalidateAll()
-            case .comments(let articleID):
-                cache.invalidate(tags: [ContentChange.commentTag(articleID), ContentChange.allCommentsTag])
-            }
+        services.changes.subscribe(cache.apply)
+        if let messenger = services.messenger {
+            background.append(ChangeListener(messenger: messenger, apply: cache.apply, logger: logger))
         }
         router.add(middleware: PageCacheMiddleware(cache: cache))
     }
@@ -99,5 +98,5 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Gazette"),
-        logger: logger)
+        services: background, logger: logger)
 }

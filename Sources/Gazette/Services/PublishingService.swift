@@ -37,7 +37,7 @@ public struct PublishingService: Sendable {
             savedBy: savedBy,
             note: note)
         // Even a draft: its slug or status may be what took it off the site.
-        changes.publish(.everything)
+        await changes.publish(.everything)
         return saved
     }
 
@@ -69,7 +69,7 @@ public struct PublishingService: Sendable {
     @discardableResult
     public func saveNew(_ articles: [ValidArticle]) async throws -> [ArticleStore.Saved] {
         let saved = try await self.articles.saveNew(articles, now: clock.now(), timeZone: site.current.timeZone)
-        changes.publish(.everything)
+        await changes.publish(.everything)
         return saved
     }
 
@@ -117,7 +117,7 @@ public struct PublishingService: Sendable {
     @discardableResult
     public func publishDue() async throws -> Int {
         let published = try await articles.publishScheduled(dueBy: clock.now())
-        if published > 0 { changes.publish(.everything) }
+        if published > 0 { await changes.publish(.everything) }
         return published
     }
 }

@@ -41,6 +41,22 @@ final class PostgresDriver: DatabaseDriver {
         try await transaction(begin: "BEGIN", work)
     }
 
+    func notify(channel: String, payload: String) async throws {
+        try await read { db in try await db.raw("SELECT pg_notify(\(bind: channel), \(bind: payload))").run() }
+    }
+
+    /// Holds one pooled connection for as long as it listens.
+    func listen(
+        channel: String, ready: @escaping @Sendable () -> Void, receive: @escaping @Sendable (String) -> Void
+    ) async throws {
+        try await client.withConnection { connection in
+            try await connection.listen(on: channel) { notifications in
+                ready()
+                for try await notification in notifications { receive(notification.payload) }
+            }
+        }
+    }
+
     func readTransaction<T: Sendable>(
         _ work: @escaping @Sendable (any SQLDatabase) async throws -> T
     ) async throws

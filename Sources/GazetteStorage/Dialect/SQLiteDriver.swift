@@ -60,6 +60,13 @@ final class SQLiteDriver: DatabaseDriver {
         try await committer.transaction(work)
     }
 
+    /// Processes on one SQLite file share a change counter instead (see the page cache).
+    func notify(channel: String, payload: String) async throws {}
+
+    func listen(
+        channel: String, ready: @escaping @Sendable () -> Void, receive: @escaping @Sendable (String) -> Void
+    ) async throws {}
+
     /// A reader's statements already see one snapshot each; nothing needs a transaction around them.
     func readTransaction<T: Sendable>(
         _ work: @escaping @Sendable (any SQLDatabase) async throws -> T

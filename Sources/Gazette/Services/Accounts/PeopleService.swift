@@ -62,7 +62,7 @@ public struct PeopleService: Sendable {
         } catch let error as StorageError {
             throw Self.fieldError(error)
         }
-        changes.publish(.everything)
+        await changes.publish(.everything)
     }
 
     /// Profile, role and access together, all or nothing. Throws `ValidationErrors` by field: the profile's
@@ -79,7 +79,7 @@ public struct PeopleService: Sendable {
         } catch let error as StorageError {
             throw Self.fieldError(error)
         }
-        changes.publish(.everything)
+        await changes.publish(.everything)
     }
 
     private static func fieldError(_ error: StorageError) -> ValidationErrors {

@@ -37,9 +37,9 @@ public struct CommentService: Sendable {
     /// Checks and stores the settings given by name (`comments.policy` …); unknown names are refused.
     /// Forgets the cached comment settings after they were stored elsewhere (the settings page stores them
     /// with the site's in one transaction).
-    public func settingsChanged() {
+    public func settingsChanged() async {
         cachedSettings.clear()
-        changes.publish(.everything)
+        await changes.publish(.everything)
     }
 
     public func updateSettings(_ values: [String: String]) async throws {
@@ -53,7 +53,7 @@ public struct CommentService: Sendable {
         merged.merge(values) { _, new in new }
         _ = try CommentSettings(values: merged)
         try await settings.set(values)
-        settingsChanged()
+        await settingsChanged()
     }
 
     // MARK: Posting
@@ -120,7 +120,7 @@ public struct CommentService: Sendable {
             let stored = try await comments.insert(
                 record, maximumDepth: rules.threadDepth, floodSeconds: rules.floodSeconds)
             // A held comment changes nothing readers see; its author sees it through their own cookie.
-            if stored.status == .approved { changes.publish(.comments(articleID: articleID)) }
+            if stored.status == .approved { await changes.publish(.comments(articleID: articleID)) }
             return .accepted(stored, day: target.day, slug: target.slug)
         } catch let rejection as CommentRejection {
             guard let article = try await articles.find(id: articleID) else { throw rejection }
@@ -188,7 +188,7 @@ public struct CommentService: Sendable {
     @discardableResult
     public func moderate(_ action: ModerationAction, ids: [Int64]) async throws -> [Int64] {
         let changed = try await comments.setStatus(action.resultingStatus, ids: ids, now: clock.now())
-        changes.publishComments(of: try await comments.find(ids: changed).map(\.articleID))
+        await changes.publishComments(of: try await comments.find(ids: changed).map(\.articleID))
         return changed
     }
 
@@ -197,7 +197,9 @@ public struct CommentService: Sendable {
     public func edit(id: Int64, author: String, email: String, url: String, text: String) async throws {
         let form = CommentForm(articleID: "", author: author, email: email, url: url, comment: text)
         try await comments.update(id: id, try form.validated(), now: clock.now())
-        if let comment = try await comments.find(id: id) { changes.publish(.comments(articleID: comment.articleID)) }
+        if let comment = try await comments.find(id: id) {
+            await changes.publish(.comments(articleID: comment.articleID))
+        }
     }
 
     /// A reply from the newsroom, approved at once; replying to a held comment approves it first, since
@@ -216,7 +218,7 @@ public struct CommentService: Sendable {
             decision: ModerationDecision(status: .approved, score: 0, reasons: ["Reply from the newsroom"]), ip: "",
             userAgent: "", createdAt: clock.now())
         let reply = try await comments.insert(record, maximumDepth: rules.threadDepth, floodSeconds: 0)
-        changes.publish(.comments(articleID: parent.articleID))
+        await changes.publish(.comments(articleID: parent.articleID))
         return reply
     }
 
@@ -224,7 +226,7 @@ public struct CommentService: Sendable {
     /// parent and depth rules; returns those stored (a comment already there is skipped).
     public func storeMany(_ records: [CommentRecord], maximumDepth: Int) async throws -> [Comment] {
         let stored = try await comments.insertMany(records, maximumDepth: maximumDepth)
-        if stored.contains(where: { $0.status == .approved }) { changes.publish(.everything) }
+        if stored.contains(where: { $0.status == .approved }) { await changes.publish(.everything) }
         return stored
     }
 
@@ -232,7 +234,7 @@ public struct CommentService: Sendable {
     public func delete(ids: [Int64]) async throws -> [Int64] {
         let articleIDs = try await comments.find(ids: ids).map(\.articleID)
         let deleted = try await comments.delete(ids: ids)
-        changes.publishComments(of: articleIDs)
+        await changes.publishComments(of: articleIDs)
         return deleted
     }
 

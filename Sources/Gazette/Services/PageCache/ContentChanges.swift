@@ -13,10 +13,12 @@ public enum ContentChange: Sendable, Equatable {
     public static let allCommentsTag = "comments"
 }
 
-/// Where services announce changes once they are committed; the page cache and the messengers to other
-/// processes listen. Announcing after the commit matters: a listener that re-reads finds the new state.
+/// Where services announce changes once they are committed. Listeners in this process (the page cache)
+/// hear at once; relays carry the change to other processes (other instances on PostgreSQL) and are
+/// awaited, so when a service call returns, every instance has been told.
 public final class ContentChanges: Sendable {
     private let listeners = Mutex<[@Sendable (ContentChange) -> Void]>([])
+    private let relays = Mutex<[@Sendable (ContentChange) async -> Void]>([])
 
     public init() {}
 
@@ -24,12 +26,17 @@ public final class ContentChanges: Sendable {
         listeners.withLock { $0.append(listener) }
     }
 
-    public func publish(_ change: ContentChange) {
+    public func relay(_ send: @escaping @Sendable (ContentChange) async -> Void) {
+        relays.withLock { $0.append(send) }
+    }
+
+    public func publish(_ change: ContentChange) async {
         for listener in listeners.withLock({ $0 }) { listener(change) }
+        for send in relays.withLock({ $0 }) { await send(change) }
     }
 
     /// Announces the comments of each of these articles.
-    public func publishComments(of articleIDs: some Sequence<Int64>) {
-        for id in Set(articleIDs) { publish(.comments(articleID: id)) }
+    public func publishComments(of articleIDs: some Sequence<Int64>) async {
+        for id in Set(articleIDs) { await publish(.comments(articleID: id)) }
     }
 }

@@ -122,6 +122,15 @@ public final class PageCache: Sendable {
         }
     }
 
+    /// Drops what the change affects.
+    @Sendable public func apply(_ change: ContentChange) {
+        switch change {
+        case .everything: invalidateAll()
+        case .comments(let articleID):
+            invalidate(tags: [ContentChange.commentTag(articleID), ContentChange.allCommentsTag])
+        }
+    }
+
     /// Every page may have changed: articles, the site's settings, an author's name.
     public func invalidateAll() {
         state.withLock { state in

@@ -25,7 +25,7 @@ public struct SiteSettingsService: Sendable {
         for (name, value) in stored {
             if let one = try? SiteIdentity(values: [name: value], defaults: identity) { identity = one }
         }
-        if live.replace(with: identity) { changes.publish(.everything) }
+        if live.replace(with: identity) { await changes.publish(.everything) }
     }
 
     /// Checks and stores the given `site.*` values, with `others` (settings their owner already checked) in
@@ -41,6 +41,6 @@ public struct SiteSettingsService: Sendable {
         stored.merge(values.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }) { _, new in new }
         try await settings.set(stored)
         live.replace(with: identity)
-        changes.publish(.everything)
+        await changes.publish(.everything)
     }
 }

@@ -36,7 +36,7 @@ struct SettingsController: Sendable {
         }
         if errors.isEmpty {
             try await site.update(siteValues, storingAlso: commentValues)
-            comments.settingsChanged()
+            await comments.settingsChanged()
             return PageRenderer.redirect(to: AdminURL.settings + "?saved=1", permanent: false)
         }
         var typed = siteValues
