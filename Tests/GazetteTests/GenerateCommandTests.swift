@@ -72,5 +72,7 @@ struct GenerateCommandTests {
         let result = try CommandLine.run(["generate", "--articles", "0"])
         #expect(result.status != 0)
         #expect(result.errors.contains("--articles must be between 1 and 10,000,000."), "\(result.all)")
+        let days = try CommandLine.run(["generate", "--days", "9999999999"])
+        #expect(days.status != 0 && days.errors.contains("--days must be between 1 and 36,500."), "\(days.all)")
     }
 }

@@ -50,6 +50,10 @@ struct PageCacheTests {
                 #expect(head.status == .ok && head.body.readableBytes == 0)
                 #expect(head.headers[.contentLength] == String(first.body.utf8.count), "\(path)")
             }
+            let feed = try await site.get("/feed/")
+            let stamp = try #require(feed.headers[.lastModified])
+            let unchanged = try await site.get("/feed/", headers: Self.fields([.ifModifiedSince: stamp]))
+            #expect(feed.headers[.gazetteCache] == "hit" && unchanged.status == .notModified)
             let refused = try await site.get("/", headers: Self.fields([.acceptEncoding: "gzip;q=0"]))
             #expect(refused.headers[.contentEncoding] == nil)
         }

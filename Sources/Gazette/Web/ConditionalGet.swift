@@ -10,14 +10,13 @@ enum ConditionalGet {
         _ body: String, contentType: String, lastModified: Date, request: Request, maxAge: Int = 300
     ) -> Response {
         let bytes = Array(body.utf8)
-        let digest = SHA256.hash(data: bytes).prefix(12).map { String(format: "%02x", $0) }.joined()
-        let tag = "\"\(digest)\""
+        let tag = eTag(of: bytes)
         var headers = HTTPFields()
         headers[.contentType] = contentType
         headers[.eTag] = tag
         headers[.lastModified] = HTTPDate.string(lastModified)
         headers[.cacheControl] = "public, max-age=\(maxAge)"
-        if isFresh(request, tag: tag, lastModified: lastModified) {
+        if isFresh(request, tags: [tag], lastModified: lastModified) {
             // A 304 may only state the length of the representation it stands for.
             headers[.contentLength] = String(bytes.count)
             return Response(status: .notModified, headers: headers)
@@ -25,15 +24,29 @@ enum ConditionalGet {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    /// If-None-Match decides when present; otherwise If-Modified-Since, to the second.
-    static func isFresh(_ request: Request, tag: String, lastModified: Date) -> Bool {
+    /// A strong validator from the bytes: the first 12 bytes of their SHA-256, in hex and quotes.
+    static func eTag(of bytes: some DataProtocol) -> String {
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = [UInt8(ascii: "\"")]
+        for byte in SHA256.hash(data: bytes).prefix(12) {
+            text.append(hex[Int(byte >> 4)])
+            text.append(hex[Int(byte & 0x0F)])
+        }
+        text.append(UInt8(ascii: "\""))
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Whether the client already holds the answer: If-None-Match decides when present (any of `tags`,
+    /// weak or strong, or `*`); otherwise If-Modified-Since, to the second.
+    static func isFresh(_ request: Request, tags: [String], lastModified: Date?) -> Bool {
         if let given = request.headers[.ifNoneMatch] {
-            return given.split(separator: ",").contains {
-                let candidate = $0.trimmingCharacters(in: .whitespaces)
-                return candidate == tag || candidate == "W/" + tag || candidate == "*"
+            return given.split(separator: ",").contains { candidate in
+                let tag = candidate.trimmingCharacters(in: .whitespaces)
+                let strong = tag.hasPrefix("W/") ? String(tag.dropFirst(2)) : tag
+                return tag == "*" || tags.contains(strong)
             }
         }
-        if let given = request.headers[.ifModifiedSince], let since = HTTPDate.parse(given) {
+        if let lastModified, let given = request.headers[.ifModifiedSince], let since = HTTPDate.parse(given) {
             return lastModified.timeIntervalSince1970.rounded(.down) <= since.timeIntervalSince1970
         }
         return false

@@ -29,7 +29,7 @@ struct GenerateCommand: AsyncParsableCommand {
         guard (1...10_000_000).contains(articles) else {
             throw ValidationError("--articles must be between 1 and 10,000,000.")
         }
-        guard days >= 1 else { throw ValidationError("--days must be at least 1.") }
+        guard (1...36_500).contains(days) else { throw ValidationError("--days must be between 1 and 36,500.") }
         guard (0...100_000_000).contains(comments) else {
             throw ValidationError("--comments must be between 0 and 100,000,000.")
         }

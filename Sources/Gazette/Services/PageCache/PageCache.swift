@@ -17,6 +17,8 @@ public final class PageCache: Sendable {
         public var body: ByteBuffer
         public var gzipped: ByteBuffer?
         public var eTag: String
+        /// Read from the headers once, when stored, for If-Modified-Since.
+        public var lastModified: Date?
         var generation: UInt64 = 0
         var tags: [String: UInt64] = [:]
         var expires: ContinuousClock.Instant = .now
@@ -26,6 +28,7 @@ public final class PageCache: Sendable {
             self.body = body
             self.gzipped = gzipped
             self.eTag = eTag
+            lastModified = headers[.lastModified].flatMap(HTTPDate.parse)
         }
 
         var size: Int { body.readableBytes + (gzipped?.readableBytes ?? 0) + 512 }

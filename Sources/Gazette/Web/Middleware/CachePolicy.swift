@@ -55,19 +55,4 @@ enum CachePolicy {
     static func compressible(_ contentType: String) -> Bool {
         contentType.hasPrefix("text/") || contentType.contains("xml") || contentType.contains("json")
     }
-
-    /// If-None-Match decides when present; otherwise If-Modified-Since, to the second.
-    static func clientHasIt(_ request: Request, eTags: [String], lastModified: Date?) -> Bool {
-        if let given = request.headers[.ifNoneMatch] {
-            return given.split(separator: ",").contains { candidate in
-                let tag = candidate.trimmingCharacters(in: .whitespaces)
-                let strong = tag.hasPrefix("W/") ? String(tag.dropFirst(2)) : tag
-                return tag == "*" || eTags.contains(strong)
-            }
-        }
-        if let lastModified, let given = request.headers[.ifModifiedSince], let since = HTTPDate.parse(given) {
-            return lastModified.timeIntervalSince1970.rounded(.down) <= since.timeIntervalSince1970
-        }
-        return false
-    }
 }

@@ -1,5 +1,4 @@
 import CompressNIO
-import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -34,7 +33,7 @@ struct PageCacheMiddleware<Context: RequestContext>: RouterMiddleware {
         let body = try await ResponseCollector.collect(response.body)
         var headers = response.headers
         headers[.contentLength] = nil
-        let eTag = headers[.eTag] ?? Self.eTag(of: body)
+        let eTag = headers[.eTag] ?? ConditionalGet.eTag(of: body.readableBytesView)
         headers[.eTag] = eTag
         if headers[.cacheControl] == nil { headers[.cacheControl] = CachePolicy.pageCacheControl }
         let entry = PageCache.Entry(
@@ -53,8 +52,7 @@ struct PageCacheMiddleware<Context: RequestContext>: RouterMiddleware {
         // Each encoding is its own representation, so it gets its own validator.
         let eTag = gzip ? gzipTag(entry.eTag) : entry.eTag
         headers[.eTag] = eTag
-        let lastModified = entry.headers[.lastModified].flatMap(HTTPDate.parse)
-        if CachePolicy.clientHasIt(request, eTags: [entry.eTag, gzipTag(entry.eTag)], lastModified: lastModified) {
+        if ConditionalGet.isFresh(request, tags: [entry.eTag, gzipTag(entry.eTag)], lastModified: entry.lastModified) {
             headers[.contentType] = nil
             return Response(status: .notModified, headers: headers)
         }
@@ -67,11 +65,6 @@ struct PageCacheMiddleware<Context: RequestContext>: RouterMiddleware {
 
     static func gzipTag(_ eTag: String) -> String {
         eTag.hasSuffix("\"") ? String(eTag.dropLast()) + "-gz\"" : eTag + "-gz"
-    }
-
-    static func eTag(of body: ByteBuffer) -> String {
-        let digest = SHA256.hash(data: body.readableBytesView)
-        return "\"" + digest.prefix(12).map { String(format: "%02x", $0) }.joined() + "\""
     }
 
     /// Compressed once, when the entry is stored; nil for small or already compressed answers.
