@@ -41,4 +41,7 @@ function done(summary, latency, requests)
   end
   io.write(string.format("ACKED %d\nREJECTED %d\n", total_acked, total_rejected))
   io.write(string.format("P50_MS %.2f\nP99_MS %.2f\n", latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+  -- The same line as wrk-report.lua, for scripts/bench; here a bad answer is anything but a 303.
+  io.write(string.format("REPORT %.0f %.2f %.2f %d\n", summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, total_rejected))
 end

@@ -118,12 +118,18 @@ struct ServeCommand: AsyncParsableCommand {
                     try? await Task.sleep(for: .seconds(30))
                 }
             }
-            defer { purge.cancel() }
+            var stopped: (any Error)?
             do {
                 try await app.runService()
             } catch {
+                stopped = error
+            }
+            // The database closes when this closure returns: let a purge under way finish first.
+            purge.cancel()
+            await purge.value
+            if let stopped {
                 throw CommandRunner.fail(
-                    "The server stopped: \(error). Is port \(configuration.port) already in use? Choose another with --port."
+                    "The server stopped: \(stopped). Is port \(configuration.port) already in use? Choose another with --port."
                 )
             }
         }

@@ -173,11 +173,13 @@ public struct CommentStore: Sendable {
             ).all().map(Self.comment)
             var replies: [Comment] = []
             if !roots.isEmpty {
+                // Ordered by thread first, so that SQLite walks `comments_by_thread` for these threads only;
+                // ordered by time alone, it preferred `comments_by_status` and read every approved comment.
                 replies = try await db.raw(
                     """
                     SELECT * FROM comments
                     WHERE thread_id IN (\(binds: roots.map(\.id))) AND status = 'approved'
-                    ORDER BY created_at, id
+                    ORDER BY thread_id, created_at, id
                     """
                 ).all().map(Self.comment)
             }
@@ -376,7 +378,7 @@ public struct CommentStore: Sendable {
     }
 }
 
-/// A page of top-level comments and the approved replies beneath them.
+/// A page of top-level comments and the approved replies beneath them, each thread's replies in time order.
 public struct ThreadPage: Sendable {
     public var roots: [Comment]
     public var replies: [Comment]

@@ -1,3 +1,5 @@
+import Mustache
+
 /// The article page: everything DESIGN.md §1 lists.
 struct ArticlePageModel: Sendable {
     let site: SiteModel
@@ -39,4 +41,64 @@ struct SourceModel: Sendable {
     let name: String
     let originalURL: String?
     let archiveURL: String
+}
+
+extension ArticlePageModel: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "site": self.site
+        case "head": self.head
+        case "article": self.article
+        case "latest": self.latest
+        case "hasLatest": self.hasLatest
+        case "comments": self.comments
+        default: nil
+        }
+    }
+}
+
+extension ArticleModel: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": self.id
+        case "title": self.title
+        case "url": self.url
+        case "dek": self.dek
+        case "bodyHTML": self.bodyHTML
+        case "author": self.author
+        case "authorBio": self.authorBio
+        case "published": self.published
+        case "updated": self.updated
+        case "corrections": self.corrections
+        case "hasCorrections": self.hasCorrections
+        case "source": self.source
+        case "category": self.category
+        case "tags": self.tags
+        case "hasTags": self.hasTags
+        case "image": self.image
+        case "commentsOpen": self.commentsOpen
+        default: nil
+        }
+    }
+}
+
+extension CorrectionModel: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "date": self.date
+        case "note": self.note
+        default: nil
+        }
+    }
+}
+
+extension SourceModel: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "originalURL": self.originalURL
+        case "archiveURL": self.archiveURL
+        default: nil
+        }
+    }
 }

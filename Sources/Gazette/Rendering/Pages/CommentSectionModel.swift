@@ -1,3 +1,5 @@
+import Mustache
+
 /// The comments under an article and the form to add one.
 struct CommentSectionModel: Sendable {
     /// "3 Comments", "1 Comment" or "No comments yet".
@@ -63,4 +65,80 @@ struct FieldModel: Sendable {
     let inputType: String
     let error: String?
     let errorID: String
+}
+
+extension CommentSectionModel: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "heading": self.heading
+        case "count": self.count
+        case "hasComments": self.hasComments
+        case "comments": self.comments
+        case "pager": self.pager
+        case "form": self.form
+        case "closedMessage": self.closedMessage
+        case "keptComment": self.keptComment
+        case "problemSummary": self.problemSummary
+        default: nil
+        }
+    }
+}
+
+extension CommentModel: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": self.id
+        case "anchor": self.anchor
+        case "authorName": self.authorName
+        case "hasAuthorURL": self.hasAuthorURL
+        case "authorURL": self.authorURL
+        case "date": self.date
+        case "permalink": self.permalink
+        case "bodyHTML": self.bodyHTML
+        case "canReply": self.canReply
+        case "replyURL": self.replyURL
+        case "isPending": self.isPending
+        case "level": self.level
+        case "replies": self.replies
+        case "hasReplies": self.hasReplies
+        default: nil
+        }
+    }
+}
+
+extension CommentFormModel: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "action": self.action
+        case "heading": self.heading
+        case "replyingTo": self.replyingTo
+        case "cancelReplyURL": self.cancelReplyURL
+        case "articleID": self.articleID
+        case "parentID": self.parentID
+        case "token": self.token
+        case "generalError": self.generalError
+        case "author": self.author
+        case "email": self.email
+        case "url": self.url
+        case "comment": self.comment
+        case "remember": self.remember
+        case "maxAuthor": self.maxAuthor
+        case "maxEmail": self.maxEmail
+        case "maxURL": self.maxURL
+        case "maxComment": self.maxComment
+        default: nil
+        }
+    }
+}
+
+extension FieldModel: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "value": self.value
+        case "inputType": self.inputType
+        case "error": self.error
+        case "errorID": self.errorID
+        default: nil
+        }
+    }
 }

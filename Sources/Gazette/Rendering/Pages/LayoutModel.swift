@@ -1,3 +1,5 @@
+import Mustache
+
 /// What every page's layout shows: the site's name, the page's title and head links.
 struct SiteModel: Sendable {
     let title: String
@@ -48,4 +50,76 @@ struct ImageModel: Sendable {
     let alt: String
     let caption: String?
     let credit: String?
+}
+
+extension SiteModel: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": self.title
+        case "tagline": self.tagline
+        case "homeURL": self.homeURL
+        case "language": self.language
+        case "stylesheetURL": self.stylesheetURL
+        case "year": self.year
+        default: nil
+        }
+    }
+}
+
+extension HeadModel: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": self.title
+        case "description": self.description
+        case "canonicalURL": self.canonicalURL
+        case "noIndex": self.noIndex
+        case "feeds": self.feeds
+        case "meta": self.meta
+        case "jsonLD": self.jsonLD
+        default: nil
+        }
+    }
+}
+
+extension FeedLinkModel: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": self.title
+        case "type": self.type
+        case "url": self.url
+        default: nil
+        }
+    }
+}
+
+extension LinkModel: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "url": self.url
+        default: nil
+        }
+    }
+}
+
+extension DateModel: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "iso": self.iso
+        case "text": self.text
+        default: nil
+        }
+    }
+}
+
+extension ImageModel: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "src": self.src
+        case "alt": self.alt
+        case "caption": self.caption
+        case "credit": self.credit
+        default: nil
+        }
+    }
 }

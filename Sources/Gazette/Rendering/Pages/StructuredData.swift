@@ -1,5 +1,6 @@
 import Foundation
 import GazetteContent
+import Mustache
 
 /// What search engines and social sites read from a page's `<head>`: Open Graph and Twitter card tags, and
 /// schema.org JSON-LD (`NewsArticle`, `BreadcrumbList`, the publisher's `Organization`, the `WebSite` with
@@ -152,5 +153,16 @@ struct MetaTagModel: Sendable {
         self.property = nil
         self.name = name
         self.content = content
+    }
+}
+
+extension MetaTagModel: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "property": self.property
+        case "name": self.name
+        case "content": self.content
+        default: nil
+        }
     }
 }

@@ -1,36 +1,79 @@
+import Foundation
 import GazetteContent
 
 /// Turns a reader's plain-text comment into safe HTML: everything escaped, paragraphs and line breaks kept,
 /// web addresses made into links marked `rel="nofollow ugc"`. No HTML the reader wrote ever survives.
 public enum CommentText {
     public static func html(_ text: String) -> String {
-        let paragraphs = text.replacingOccurrences(of: "\r\n", with: "\n")
-            .components(separatedBy: "\n\n")
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            .filter { !$0.isEmpty }
-        return paragraphs.map { paragraph in
-            let lines = paragraph.components(separatedBy: "\n").map(linkify)
-            return "<p>" + lines.joined(separator: "<br>\n") + "</p>"
-        }.joined(separator: "\n")
+        // Swift string scans rather than Foundation's: on a page of comments, Foundation's searching,
+        // trimming and splitting took a third of the render.
+        let text = text.utf8.contains(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        var html = ""
+        for block in pieces(of: text[...], between: [0x0A, 0x0A]) {
+            let paragraph = trimmed(block)
+            guard !paragraph.isEmpty else { continue }
+            if !html.isEmpty { html += "\n" }
+            html += "<p>"
+            for (number, line) in pieces(of: paragraph, between: [0x0A]).enumerated() {
+                if number > 0 { html += "<br>\n" }
+                html += linkify(String(line))
+            }
+            html += "</p>"
+        }
+        return html
     }
 
-    /// Escapes a line and turns `http(s)://…` and `www.…` runs into links.
+    /// The parts of `text` between occurrences of `separator` (ASCII bytes), empty parts included.
+    private static func pieces(of text: Substring, between separator: [UInt8]) -> [Substring] {
+        let bytes = text.utf8
+        var parts: [Substring] = []
+        var start = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index...].starts(with: separator) {
+                parts.append(text[start..<index])
+                index = bytes.index(index, offsetBy: separator.count)
+                start = index
+            } else {
+                index = bytes.index(after: index)
+            }
+        }
+        parts.append(text[start..<bytes.endIndex])
+        return parts
+    }
+
+    /// Without white space (Unicode's, line breaks included) at either end.
+    private static func trimmed(_ text: Substring) -> Substring {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return Substring(scalars[first...last])
+    }
+
+    /// Escapes a line and turns `http(s)://…` and `www.…` runs into links. The text between links is escaped
+    /// in whole runs; only an `h` or a `w` can start a link, so only there is a link looked for.
     static func linkify(_ line: String) -> String {
         var output = ""
+        var plainStart = line.startIndex
         var index = line.startIndex
         while index < line.endIndex {
-            if let end = linkEnd(in: line, at: index),
+            let character = line[index]
+            if character == "h" || character == "H" || character == "w" || character == "W",
+                let end = linkEnd(in: line, at: index),
                 case let raw = String(line[index..<end]),
                 case let href = raw.lowercased().hasPrefix("www.") ? "https://" + raw : raw,
                 WebAddress.isHTTP(href)
             {
+                output += HTMLText.escape(String(line[plainStart..<index]))
                 output += #"<a href="\#(HTMLText.escape(href))" rel="nofollow ugc">\#(HTMLText.escape(raw))</a>"#
                 index = end
+                plainStart = end
             } else {
-                output += HTMLText.escape(String(line[index]))
                 index = line.index(after: index)
             }
         }
+        output += HTMLText.escape(String(line[plainStart...]))
         return output
     }
 
