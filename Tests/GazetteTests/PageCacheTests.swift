@@ -30,6 +30,8 @@ struct PageCacheTests {
                 #expect(second.headers[.gazetteCache] == "hit", "\(path)")
                 #expect(second.body == first.body, "\(path)")
                 #expect(second.headers[.vary] == "Accept-Encoding")
+                #expect(
+                    second.headers[HTTPField.Name("X-Frame-Options")!] == "SAMEORIGIN")
                 let eTag = try #require(second.headers[.eTag])
                 #expect(second.headers[.cacheTags] == nil, "internal tags never leave the server")
 
@@ -40,6 +42,7 @@ struct PageCacheTests {
                     let plain = try compressed.decompress(with: .gzip())
                     #expect(String(buffer: plain) == first.body, "\(path)")
                     #expect(zipped.headers[.eTag] != eTag, "each encoding has its own validator")
+                    #expect(zipped.headers[.contentLength] == String(zipped.body.readableBytes))
                 } else {
                     #expect(path == "/robots.txt", "only tiny answers go uncompressed: \(path)")
                 }

@@ -16,9 +16,9 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     let renderer = PageRenderer(theme: theme, models: models)
 
     let router = Router(context: GazetteRequestContext.self, options: [.autoGenerateHeadEndpoints])
-    router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     var background: [any Service] = []
+    // Outermost, so that a cached answer, stored with every header the inner middleware added, goes out
+    // without passing through anything else.
     if configuration.pageCacheMB > 0 {
         let cache = PageCache(byteBudget: configuration.pageCacheMB * 1_048_576, shared: services.sharedChanges)
         services.changes.subscribe(cache.apply)
@@ -27,6 +27,8 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
         }
         router.add(middleware: PageCacheMiddleware(cache: cache))
     }
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     let articlePage = ArticlePageResponder(reader: services.reader, comments: services.comments, renderer: renderer)
     SiteRouter(
         site: SiteController(

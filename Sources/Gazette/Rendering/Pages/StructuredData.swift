@@ -128,12 +128,9 @@ struct StructuredData {
         address.hasPrefix("/") && !address.hasPrefix("//") ? urls.absolute(path: address) : address
     }
 
-    /// JSON for a `<script>` block: sorted keys, and `/` escaped so no `</script>` can close it early.
+    /// JSON for a `<script>` block: sorted keys, and `<` and `/` escaped so no `</script>` can close it early.
     static func json(_ object: [String: Any]) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else {
-            return "{}"
-        }
-        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
+        ScriptJSON.text(object)
     }
 }
 

@@ -28,17 +28,17 @@ public enum CommentText {
         let bytes = text.utf8
         var parts: [Substring] = []
         var start = bytes.startIndex
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            if bytes[index...].starts(with: separator) {
-                parts.append(text[start..<index])
-                index = bytes.index(index, offsetBy: separator.count)
-                start = index
+        var searchFrom = start
+        while let found = bytes[searchFrom...].firstIndex(of: separator[0]) {
+            if bytes[found...].starts(with: separator) {
+                parts.append(text[start..<found])
+                start = bytes.index(found, offsetBy: separator.count)
+                searchFrom = start
             } else {
-                index = bytes.index(after: index)
+                searchFrom = bytes.index(after: found)
             }
         }
-        parts.append(text[start..<bytes.endIndex])
+        parts.append(text[start...])
         return parts
     }
 

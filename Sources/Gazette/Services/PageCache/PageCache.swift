@@ -16,6 +16,8 @@ public final class PageCache: Sendable {
         public var headers: HTTPFields
         public var body: ByteBuffer
         public var gzipped: ByteBuffer?
+        /// The headers to send with `gzipped`, when there is a gzip copy.
+        public var gzipHeaders: HTTPFields?
         public var eTag: String
         /// Read from the headers once, when stored, for If-Modified-Since.
         public var lastModified: Date?
@@ -23,10 +25,14 @@ public final class PageCache: Sendable {
         var tags: [String: UInt64] = [:]
         var expires: ContinuousClock.Instant = .now
 
-        public init(headers: HTTPFields, body: ByteBuffer, gzipped: ByteBuffer?, eTag: String) {
+        /// `headers` go with `body` as they are; `gzipHeaders` with `gzipped`.
+        public init(
+            headers: HTTPFields, body: ByteBuffer, gzipped: ByteBuffer?, gzipHeaders: HTTPFields? = nil, eTag: String
+        ) {
             self.headers = headers
             self.body = body
             self.gzipped = gzipped
+            self.gzipHeaders = gzipHeaders
             self.eTag = eTag
             lastModified = headers[.lastModified].flatMap(HTTPDate.parse)
         }
@@ -104,15 +110,17 @@ public final class PageCache: Sendable {
         return state.withLock { Ticket(changes: $0.changes, generation: $0.generation) }
     }
 
-    /// Keeps an answer rendered since `ticket`, tagged with what besides the site it depends on.
-    public func store(_ key: String, _ entry: Entry, tags: [String], since ticket: Ticket) {
+    /// Keeps an answer rendered since `ticket`, tagged with what besides the site it depends on; false when
+    /// something changed while it was rendered (the answer may be stale) or it is too large to keep.
+    @discardableResult
+    public func store(_ key: String, _ entry: Entry, tags: [String], since ticket: Ticket) -> Bool {
         var entry = entry
         entry.expires = .now + lifetime
-        state.withLock { state in
-            guard state.changes == ticket.changes else { return }
+        return state.withLock { state in
+            guard state.changes == ticket.changes else { return false }
             entry.generation = ticket.generation
             for tag in tags { entry.tags[tag] = state.tagGenerations[tag, default: 0] }
-            guard entry.size <= byteBudget / 4 else { return }
+            guard entry.size <= byteBudget / 4 else { return false }
             Self.remove(key, from: &state)
             state.entries[key] = entry
             state.recency.touch(key)
@@ -122,6 +130,7 @@ public final class PageCache: Sendable {
                 Self.remove(oldest, from: &state)
                 state.metrics.evictions += 1
             }
+            return true
         }
     }
 

@@ -45,6 +45,7 @@ enum CachePolicy {
 
     static func acceptsGzip(_ request: Request) -> Bool {
         guard let accepted = request.headers[.acceptEncoding] else { return false }
+        if accepted == "gzip" { return true }
         return accepted.split(separator: ",").contains { part in
             let fields = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
             guard fields.first?.lowercased() == "gzip" else { return false }

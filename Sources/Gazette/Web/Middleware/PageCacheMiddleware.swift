@@ -10,6 +10,7 @@ import Hummingbird
 /// Answers come with an ETag, `Vary: Accept-Encoding` and a gzip copy for clients that take it.
 struct PageCacheMiddleware<Context: RequestContext>: RouterMiddleware {
     let cache: PageCache
+    let misses = MissCoalescer()
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -24,41 +25,76 @@ struct PageCacheMiddleware<Context: RequestContext>: RouterMiddleware {
         if let entry = cache.lookup(key) {
             return Self.answer(entry, to: request, outcome: "hit")
         }
+        // HEAD answers have no body to keep, so only GETs take a turn at rendering for others.
+        guard request.method == .get else { return try await render(request, context: context, key: key, next: next).0 }
+        switch await misses.join(key) {
+        case .waited(let entry?):
+            return Self.answer(entry, to: request, outcome: "hit")
+        case .waited(nil):
+            return try await render(request, context: context, key: key, next: next).0
+        case .render:
+            do {
+                let (response, stored) = try await render(request, context: context, key: key, next: next)
+                misses.finish(key, with: stored)
+                return response
+            } catch {
+                misses.finish(key, with: nil)
+                throw error
+            }
+        }
+    }
+
+    /// Renders the page and keeps it when it may be kept; returns the answer and the entry stored, if any.
+    private func render(
+        _ request: Request, context: Context, key: String, next: (Request, Context) async throws -> Response
+    ) async throws -> (Response, PageCache.Entry?) {
         let ticket = cache.ticket()
         var response = try await next(request, context)
         let tags = response.headers[.cacheTags].map { $0.split(separator: " ").map(String.init) } ?? []
         response.headers[.cacheTags] = nil
-        // HEAD answers have no body to keep; the GET that follows fills the cache.
-        guard request.method == .get, CachePolicy.mayStore(response) else { return response }
+        guard request.method == .get, CachePolicy.mayStore(response) else { return (response, nil) }
         let body = try await ResponseCollector.collect(response.body)
-        var headers = response.headers
-        headers[.contentLength] = nil
+        let entry = Self.entry(headers: response.headers, body: body)
+        let stored = cache.store(key, entry, tags: tags, since: ticket)
+        return (Self.answer(entry, to: request, outcome: "miss"), stored ? entry : nil)
+    }
+
+    /// An answer ready to send as it is: the headers for the plain and the gzip bytes are made here, once,
+    /// so a cache hit only picks one set. Each encoding is its own representation with its own validator.
+    static func entry(headers: HTTPFields, body: ByteBuffer) -> PageCache.Entry {
+        var headers = headers
         let eTag = headers[.eTag] ?? ConditionalGet.eTag(of: body.readableBytesView)
         headers[.eTag] = eTag
         if headers[.cacheControl] == nil { headers[.cacheControl] = CachePolicy.pageCacheControl }
-        let entry = PageCache.Entry(
-            headers: headers, body: body, gzipped: Self.gzipped(body, contentType: headers[.contentType]),
-            eTag: eTag)
-        cache.store(key, entry, tags: tags, since: ticket)
-        return Self.answer(entry, to: request, outcome: "miss")
+        headers[.vary] = "Accept-Encoding"
+        headers[.gazetteCache] = "hit"
+        headers[.contentLength] = String(body.readableBytes)
+        let gzipped = Self.gzipped(body, contentType: headers[.contentType])
+        var gzipHeaders: HTTPFields?
+        if let gzipped {
+            var variant = headers
+            variant[.eTag] = gzipTag(eTag)
+            variant[.contentEncoding] = "gzip"
+            variant[.contentLength] = String(gzipped.readableBytes)
+            gzipHeaders = variant
+        }
+        return PageCache.Entry(headers: headers, body: body, gzipped: gzipped, gzipHeaders: gzipHeaders, eTag: eTag)
     }
 
     /// The entry as an answer to this request: 304 when the client has it, gzip when it takes gzip.
     static func answer(_ entry: PageCache.Entry, to request: Request, outcome: String) -> Response {
         let gzip = entry.gzipped != nil && CachePolicy.acceptsGzip(request)
-        var headers = entry.headers
-        headers[.vary] = "Accept-Encoding"
-        headers[.gazetteCache] = outcome
-        // Each encoding is its own representation, so it gets its own validator.
-        let eTag = gzip ? gzipTag(entry.eTag) : entry.eTag
-        headers[.eTag] = eTag
-        if ConditionalGet.isFresh(request, tags: [entry.eTag, gzipTag(entry.eTag)], lastModified: entry.lastModified) {
+        var headers = gzip ? entry.gzipHeaders ?? entry.headers : entry.headers
+        if outcome != "hit" { headers[.gazetteCache] = outcome }
+        if request.headers[.ifNoneMatch] != nil || request.headers[.ifModifiedSince] != nil,
+            ConditionalGet.isFresh(request, tags: [entry.eTag, gzipTag(entry.eTag)], lastModified: entry.lastModified)
+        {
             headers[.contentType] = nil
+            headers[.contentLength] = nil
+            headers[.contentEncoding] = nil
             return Response(status: .notModified, headers: headers)
         }
         let body = gzip ? entry.gzipped! : entry.body
-        if gzip { headers[.contentEncoding] = "gzip" }
-        headers[.contentLength] = String(body.readableBytes)
         return Response(
             status: .ok, headers: headers, body: request.method == .head ? ResponseBody() : .init(byteBuffer: body))
     }
