@@ -8,9 +8,12 @@ final class PostgresDriver: DatabaseDriver {
     private let client: PostgresClient
     private let runner: Task<Void, Never>
 
-    private init(client: PostgresClient) {
+    private init(client: PostgresClient, started: AsyncStream<Void>.Continuation) {
         self.client = client
-        self.runner = Task { await client.run() }
+        self.runner = Task {
+            started.finish()
+            await client.run()
+        }
     }
 
     static func open(_ address: PostgresAddress, logger: Logger) async throws -> PostgresDriver {
@@ -19,7 +22,11 @@ final class PostgresDriver: DatabaseDriver {
             database: address.database, tls: address.requireTLS ? .require(.makeClientConfiguration()) : .disable)
         configuration.options.maximumConnections = 10
         configuration.options.connectTimeout = .seconds(5)
-        let driver = PostgresDriver(client: PostgresClient(configuration: configuration, backgroundLogger: logger))
+        let (started, signal) = AsyncStream<Void>.makeStream()
+        let driver = PostgresDriver(
+            client: PostgresClient(configuration: configuration, backgroundLogger: logger), started: signal)
+        // The pool warns when a connection is asked for before its run loop has begun.
+        for await _ in started {}
         do {
             _ = try await driver.read { db in try await db.raw("SELECT 1 AS one").first() }
         } catch {

@@ -18,5 +18,6 @@ enum MigrationList {
         M007SearchIndex.migration,
         M008ArticleVisibilityIndex.migration,
         M009ArticleBodies.migration,
+        M010CommentPageIndex.migration,
     ]
 }

@@ -163,12 +163,16 @@ public struct CommentStore: Sendable {
                     WHERE article_id = \(bind: articleID) AND status = 'approved' AND parent_id IS NULL
                     """
                 ).first()?.int64("n") ?? 0
+            // The page's ids first, from `comments_roots` alone; then their rows. Asked for the rows at once,
+            // PostgreSQL preferred walking every approved comment in time order and read thousands.
             let roots = try await db.raw(
                 """
-                SELECT * FROM comments
-                WHERE article_id = \(bind: articleID) AND status = 'approved' AND parent_id IS NULL
+                SELECT * FROM comments WHERE id IN (
+                    SELECT id FROM comments
+                    WHERE article_id = \(bind: articleID) AND status = 'approved' AND parent_id IS NULL
+                    ORDER BY created_at \(unsafeRaw: order), id \(unsafeRaw: order)
+                    LIMIT \(literal: page.size) OFFSET \(literal: page.offset))
                 ORDER BY created_at \(unsafeRaw: order), id \(unsafeRaw: order)
-                LIMIT \(literal: page.size) OFFSET \(literal: page.offset)
                 """
             ).all().map(Self.comment)
             var replies: [Comment] = []
