@@ -2,6 +2,10 @@
 # Pieces shared by the benchmark scripts: free ports, Gazette servers started and timed, nginx on
 # loopback, wrk runs read back as figures, and peak memory. Source it; every server it starts is
 # remembered and stopped by bench_stop_all (call it from an EXIT trap).
+#
+# The sourcing script sets bench_root (the checkout), bench_duration (seconds per wrk run),
+# bench_connections and bench_threads; bench_start_gazette sets bench_pid and bench_startup_ms for it.
+# shellcheck disable=SC2154,SC2034
 
 _bench_pids=()        # every server started here, stopped by bench_stop_all
 _bench_nginx_dirs=()  # nginx prefixes, for their master pids
