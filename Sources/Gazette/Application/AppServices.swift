@@ -10,6 +10,8 @@ public struct AppServices: Sendable {
     public let clock: Clock
     public let authors: AuthorStore
     public let articles: ArticleStore
+    /// Old addresses of articles, answered with a 301.
+    public let redirects: RedirectStore
     public let revisions: RevisionStore
     public let search: SearchStore
     public let media: MediaLibrary
@@ -40,6 +42,7 @@ public struct AppServices: Sendable {
         self.changes = changes
         authors = AuthorStore(database: database)
         articles = ArticleStore(database: database)
+        redirects = RedirectStore(database: database)
         revisions = RevisionStore(database: database)
         search = SearchStore(database: database)
         media = MediaLibrary(
@@ -53,7 +56,9 @@ public struct AppServices: Sendable {
                 title: configuration.siteTitle, tagline: configuration.tagline, language: configuration.language,
                 timeZone: configuration.timeZone, articlesPerPage: configuration.articlesPerPage), changes: changes)
         publishing = PublishingService(articles: articles, clock: clock, site: site.live, changes: changes)
-        reader = ReaderService(articles: articles, authors: authors, terms: terms, clock: clock, site: site.live)
+        reader = ReaderService(
+            articles: articles, authors: authors, terms: terms, redirects: redirects,
+            clock: clock, site: site.live)
         comments = CommentService(
             comments: CommentStore(database: database), articles: articles, settings: settings, clock: clock,
             signer: Signer(secret: secret), changes: changes)

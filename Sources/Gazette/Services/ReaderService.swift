@@ -7,15 +7,20 @@ public struct ReaderService: Sendable {
     private let articles: ArticleStore
     private let authors: AuthorStore
     private let terms: TermStore
+    private let redirects: RedirectStore
     private let clock: Clock
     private let site: LiveSiteSettings
     private var timeZone: TimeZone { site.current.timeZone }
     private var pageSize: Int { site.current.articlesPerPage }
 
-    public init(articles: ArticleStore, authors: AuthorStore, terms: TermStore, clock: Clock, site: LiveSiteSettings) {
+    public init(
+        articles: ArticleStore, authors: AuthorStore, terms: TermStore, redirects: RedirectStore, clock: Clock,
+        site: LiveSiteSettings
+    ) {
         self.articles = articles
         self.authors = authors
         self.terms = terms
+        self.redirects = redirects
         self.clock = clock
         self.site = site
     }
@@ -44,6 +49,11 @@ public struct ReaderService: Sendable {
             return .movedTo(elsewhere)
         }
         return .notFound
+    }
+
+    /// The published article an old address (a previous slug or date, an imported permalink) leads to.
+    public func redirect(forPath path: String) async throws -> ArticleSummary? {
+        try await redirects.target(forPath: path, now: clock.now())
     }
 
     /// The address parts of an article by id, for redirects.

@@ -19,5 +19,6 @@ enum MigrationList {
         M008ArticleVisibilityIndex.migration,
         M009ArticleBodies.migration,
         M010CommentPageIndex.migration,
+        M011Redirects.migration,
     ]
 }

@@ -67,6 +67,7 @@ struct ArticleWriter {
         try await replaceCorrections(of: articleID)
         try await recordRevision(of: articleID, number: (existing?.revision ?? 0) + 1)
         try await SearchIndex.refresh(ids: [articleID], dialect: dialect, in: db)
+        try await keepOldAddress(of: articleID, existing: existing, day: day, slug: slug)
         return ArticleStore.Saved(id: articleID, slug: slug, day: day)
     }
 
@@ -84,10 +85,26 @@ struct ArticleWriter {
         }
     }
 
+    /// A published article that moves (new slug or date) leaves a redirect at the address readers, links
+    /// and search engines knew, in the same transaction as the move.
+    private func keepOldAddress(
+        of articleID: Int64, existing: ExistingRow?, day: PublicationDay, slug: Slug
+    ) async throws {
+        guard let existing, existing.wasPublic, let oldDay = existing.day, let oldSlug = existing.slug,
+            oldDay != day || oldSlug != slug
+        else { return }
+        try await RedirectStore.add(
+            path: Redirect.articlePath(day: oldDay, slug: oldSlug), articleID: articleID, now: now, in: db)
+    }
+
     private struct ExistingRow {
         var createdAt: Date
         var updatedAt: Date
         var revision: Int
+        var day: PublicationDay?
+        var slug: Slug?
+        /// Published and out (not merely scheduled) when this save began.
+        var wasPublic: Bool
         /// What readers would notice changing: headline, dek and body.
         var content: [String]
     }
@@ -96,7 +113,8 @@ struct ArticleWriter {
         guard let id else { return nil }
         guard
             let row = try await db.raw(
-                "SELECT a.created_at, a.updated_at, a.revision, a.title, a.dek, b.body_markdown FROM articles a"
+                "SELECT a.created_at, a.updated_at, a.revision, a.title, a.dek, a.publish_day, a.slug, a.status,"
+                    + " a.published_at, b.body_markdown FROM articles a"
                     + " JOIN article_bodies b ON b.article_id = a.id WHERE a.id = \(bind: id)"
                     + SQLQueryString(lockRows)
             ).first()
@@ -106,6 +124,9 @@ struct ArticleWriter {
         return ExistingRow(
             createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"),
             revision: Int(try row.int64("revision")),
+            day: PublicationDay(isoDate: try row.string("publish_day")), slug: Slug(trusted: try row.string("slug")),
+            wasPublic: try row.string("status") == ArticleStatus.published.rawValue
+                && (try row.optionalDate("published_at")).map { $0 <= now } == true,
             content: [try row.string("title"), try row.string("dek"), try row.string("body_markdown")])
     }
 

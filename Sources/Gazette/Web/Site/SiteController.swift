@@ -14,7 +14,16 @@ struct SiteController: Sendable {
 
     private var models: PageModelFactory { renderer.models }
 
+    /// The page at the request's address; where there is none, a 301 when the address is an article's old one.
     func respond(to request: Request) async throws -> Response {
+        let response = try await page(for: request)
+        guard response.status == .notFound, request.method == .get || request.method == .head,
+            let moved = try await reader.redirect(forPath: request.uri.path)
+        else { return response }
+        return PageRenderer.redirect(to: models.urls.article(moved))
+    }
+
+    private func page(for request: Request) async throws -> Response {
         let path = request.uri.path
         if path == SiteURL.search {
             return try await search.respond(to: request)
