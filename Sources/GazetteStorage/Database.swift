@@ -53,6 +53,26 @@ public final class Database: Sendable {
         try await read { db in try await db.raw(SQLQueryString(statement)).run() }
     }
 
+    /// A consistent copy of the whole SQLite database in a new file, taken while others keep reading and
+    /// writing (`VACUUM INTO`). PostgreSQL copies are made with its own tools (pg_dump).
+    public func snapshot(toFile path: String) async throws {
+        guard dialect == .sqlite else {
+            throw StorageError.badConfiguration("Copies of a PostgreSQL database are made with pg_dump.")
+        }
+        try await read { db in try await db.raw("VACUUM INTO \(bind: path)").run() }
+    }
+
+    /// SQLite's own check of every page and index: "ok", or what is wrong. PostgreSQL answers "ok".
+    public func integrityCheck() async throws -> String {
+        guard dialect == .sqlite else { return "ok" }
+        return try await read { db in
+            try await db.raw("PRAGMA integrity_check").all().map {
+                try $0.decode(column: "integrity_check", as: String.self)
+            }
+            .joined(separator: "; ")
+        }
+    }
+
     /// Whether other processes can be told of changes through the database (PostgreSQL's NOTIFY).
     public var carriesMessages: Bool { dialect == .postgres }
 
