@@ -7,8 +7,18 @@ public enum Redirect {
         "/\(PublicationDay.pad(day.year, 4))/\(PublicationDay.pad(day.month))/\(PublicationDay.pad(day.day))/\(slug.value)/"
     }
 
+    /// WordPress's short links by id (`/?p=123`, `/?page_id=7`), which old links and feeds still use.
+    public static let idParameters = ["p", "page_id", "attachment_id"]
+
+    /// The stored form of WordPress's short link `/?name=id`.
+    public static func key(idParameter name: String, id: Int) -> String {
+        "/?\(name)=\(id)"
+    }
+
     /// The stored form of a requested path: percent-decoded, with the trailing slash of a folder-like path.
+    /// A WordPress short link (`/?p=123`) is kept as it is.
     public static func key(forPath path: String) -> String {
+        if path.hasPrefix("/?") { return path }
         var key = path.removingPercentEncodingIfValid
         let last = key.split(separator: "/").last ?? ""
         if !key.hasSuffix("/"), !last.contains(".") { key += "/" }

@@ -92,12 +92,29 @@ struct RedirectTests {
         }
     }
 
+    @Test("WordPress short links by id (/?p=…) lead to the imported article", arguments: TestEngine.available)
+    func shortLinks(engine: TestEngine) async throws {
+        try await TestSite.run(engine, seed: SampleContent.seed) { site in
+            let (_, id) = try await Self.draft(site)
+            try await site.services.redirects.add(
+                path: Redirect.key(idParameter: "p", id: 10), articleID: id, now: TestSite.now)
+            for path in ["/?p=10", "/?p=10&utm_source=feed", "/?utm_source=feed&p=10"] {
+                let answer = try await site.get(path)
+                #expect(answer.status == .movedPermanently && answer.headers[.location] == Self.original, "\(path)")
+            }
+            #expect(try await site.get("/?p=11").status == .ok, "an unknown id shows the front page, as WordPress does")
+            #expect(try await site.get("/?p=abc").status == .ok)
+            #expect(try await site.get("/?page_id=10").status == .ok, "ids of different kinds are kept apart")
+        }
+    }
+
     @Test("addresses are kept in one form: percent-encoded or not, with or without the final slash")
     func keys() {
         #expect(Redirect.key(forPath: "/2026/01/02/caf%C3%A9") == "/2026/01/02/café/")
         #expect(Redirect.key(forPath: "/2026/01/02/café/") == "/2026/01/02/café/")
         #expect(Redirect.key(forPath: "/files/report.pdf") == "/files/report.pdf")
         #expect(Redirect.key(forPath: "/bad%zzescape") == "/bad%zzescape/")
+        #expect(Redirect.key(forPath: "/?p=12") == "/?p=12")
         let day = try! #require(PublicationDay(year: 987, month: 3, day: 4))
         #expect(Redirect.articlePath(day: day, slug: Slug(trusted: "old-news")) == "/0987/03/04/old-news/")
     }

@@ -16,11 +16,28 @@ struct SiteController: Sendable {
 
     /// The page at the request's address; where there is none, a 301 when the address is an article's old one.
     func respond(to request: Request) async throws -> Response {
+        if request.uri.path == SiteURL.home, let shortLink = Self.wordPressShortLink(request),
+            let moved = try await reader.redirect(forPath: shortLink)
+        {
+            return PageRenderer.redirect(to: models.urls.article(moved))
+        }
         let response = try await page(for: request)
         guard response.status == .notFound, request.method == .get || request.method == .head,
             let moved = try await reader.redirect(forPath: request.uri.path)
         else { return response }
         return PageRenderer.redirect(to: models.urls.article(moved))
+    }
+
+    /// `/?p=123` and its kin, as the redirects table keeps them; nil for any other front-page address.
+    static func wordPressShortLink(_ request: Request) -> String? {
+        guard request.uri.query != nil else { return nil }
+        let parameters = request.uri.queryParameters
+        for name in Redirect.idParameters {
+            if let value = parameters[Substring(name)], let id = Int(String(value)), id > 0 {
+                return Redirect.key(idParameter: name, id: id)
+            }
+        }
+        return nil
     }
 
     private func page(for request: Request) async throws -> Response {
