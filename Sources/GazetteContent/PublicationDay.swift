@@ -37,6 +37,9 @@ public struct PublicationDay: Sendable, Hashable, Comparable, CustomStringConver
 
     public var description: String { isoDate }
 
+    /// `yyyy/mm/dd`, as article addresses carry the day (DESIGN.md §2).
+    public var pathSegments: String { "\(Self.pad(year, 4))/\(Self.pad(month))/\(Self.pad(day))" }
+
     public static func < (lhs: PublicationDay, rhs: PublicationDay) -> Bool { lhs.isoDate < rhs.isoDate }
 
     public static func daysIn(month: Int, year: Int) -> Int {

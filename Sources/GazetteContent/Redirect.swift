@@ -1,10 +1,12 @@
+import Foundation
+
 /// An old address that answers with a 301 to an article: where the article was before its slug or date
 /// changed, and (for imports) its permalink on the site it came from. Addresses are kept in one form, so
 /// `/2026/01/02/caf%C3%A9/` and `/2026/01/02/café` find the same entry.
 public enum Redirect {
     /// Where an article is published: `/yyyy/mm/dd/slug/` (DESIGN.md §2).
     public static func articlePath(day: PublicationDay, slug: Slug) -> String {
-        "/\(PublicationDay.pad(day.year, 4))/\(PublicationDay.pad(day.month))/\(PublicationDay.pad(day.day))/\(slug.value)/"
+        "/\(day.pathSegments)/\(slug.value)/"
     }
 
     /// WordPress's short links by id (`/?p=123`, `/?page_id=7`), which old links and feeds still use.
@@ -19,30 +21,9 @@ public enum Redirect {
     /// A WordPress short link (`/?p=123`) is kept as it is.
     public static func key(forPath path: String) -> String {
         if path.hasPrefix("/?") { return path }
-        var key = path.removingPercentEncodingIfValid
+        var key = path.removingPercentEncoding ?? path
         let last = key.split(separator: "/").last ?? ""
         if !key.hasSuffix("/"), !last.contains(".") { key += "/" }
         return key
-    }
-}
-
-extension String {
-    /// `%XX` sequences decoded as UTF-8; the text as it is when they do not decode.
-    fileprivate var removingPercentEncodingIfValid: String {
-        guard contains("%") else { return self }
-        var bytes: [UInt8] = []
-        var iterator = utf8.makeIterator()
-        while let byte = iterator.next() {
-            if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
-                let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
-            {
-                bytes.append(value)
-            } else if byte == UInt8(ascii: "%") {
-                return self
-            } else {
-                bytes.append(byte)
-            }
-        }
-        return String(validating: bytes, as: UTF8.self) ?? self
     }
 }

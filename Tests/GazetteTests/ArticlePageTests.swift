@@ -62,14 +62,7 @@ struct ArticlePageTests {
         try await TestSite.run(engine, clock: clock.clock, seed: SampleContent.seed) { site in
             let path = "/2026/11/28/markets-rally-on-rate-news/"
             #expect(!(try await site.get(path).contains("Updated")))
-            let id = try #require(
-                try await site.services.articles.id(forSlug: Slug(trusted: "markets-rally-on-rate-news")))
-            let article = try #require(try await site.services.articles.find(id: id))
-            let author = try #require(try await site.services.authors.find(slug: article.summary.byline.slug))
-            var draft = ArticleDraft(
-                title: article.summary.title, bodyMarkdown: article.bodyMarkdown, status: .published,
-                publishedAt: article.summary.publishedAt, authorID: author.id, category: "Business",
-                sourceName: "Wire Agency", sourceURL: article.sourceURL)
+            var (draft, id) = try await site.marketsDraft()
             clock.advance(seconds: 3_600)
             try await site.services.publishing.save(draft, id: id)
             #expect(!(try await site.get(path).contains("Updated")), "a save that changes nothing is no update")

@@ -96,6 +96,13 @@ struct BackupCommandTests {
                 intoFullFolder.status != 0 && intoFullFolder.errors.contains("is not empty"), "\(intoFullFolder.all)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: stray.path) == ["notes.txt"])
 
+            let ontoFile = try CommandLine.run(
+                ["backup", stray.appendingPathComponent("notes.txt").path, "--data-dir", site.path])
+            #expect(ontoFile.status != 0 && ontoFile.errors.contains("is a file"), "\(ontoFile.all)")
+            let underFile = try CommandLine.run(
+                ["backup", stray.appendingPathComponent("notes.txt/backup").path, "--data-dir", site.path])
+            #expect(underFile.status != 0 && underFile.errors.contains("Cannot create the folder"), "\(underFile.all)")
+
             let notABackup = try CommandLine.run(["restore", stray.path, "--data-dir", other.path])
             #expect(
                 notABackup.status != 0 && notABackup.errors.contains("is not a Gazette backup"), "\(notABackup.all)")

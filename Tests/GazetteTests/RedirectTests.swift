@@ -11,26 +11,13 @@ import Testing
 struct RedirectTests {
     static let original = "/2026/11/28/markets-rally-on-rate-news/"
 
-    /// The seeded article as a draft, to save again with changes.
-    static func draft(_ site: TestSite) async throws -> (ArticleDraft, Int64) {
-        let id = try #require(
-            try await site.services.articles.id(forSlug: Slug(trusted: "markets-rally-on-rate-news")))
-        let article = try #require(try await site.services.articles.find(id: id))
-        let author = try #require(try await site.services.authors.find(slug: article.summary.byline.slug))
-        let draft = ArticleDraft(
-            title: article.summary.title, bodyMarkdown: article.bodyMarkdown, status: .published,
-            publishedAt: article.summary.publishedAt, authorID: author.id, category: "Business",
-            sourceName: "Wire Agency", sourceURL: article.sourceURL)
-        return (draft, id)
-    }
-
     @Test(
         "a published article's old addresses answer 301 to its new one, after every rename",
         arguments: TestEngine.available)
     func renamedArticle(engine: TestEngine) async throws {
         try await TestSite.run(engine, seed: SampleContent.seed) { site in
             #expect(try await site.get(Self.original).status == .ok)
-            var (draft, id) = try await Self.draft(site)
+            var (draft, id) = try await site.marketsDraft()
             draft.slug = "markets-climb-after-rate-cut"
             try await site.services.publishing.save(draft, id: id)
             let renamed = "/2026/11/28/markets-climb-after-rate-cut/"
@@ -59,7 +46,7 @@ struct RedirectTests {
         arguments: TestEngine.available)
     func offTheSite(engine: TestEngine) async throws {
         try await TestSite.run(engine, seed: SampleContent.seed) { site in
-            var (draft, id) = try await Self.draft(site)
+            var (draft, id) = try await site.marketsDraft()
             let author = draft.authorID
             draft.slug = "markets-climb"
             try await site.services.publishing.save(draft, id: id)
@@ -81,7 +68,7 @@ struct RedirectTests {
     @Test("a draft renamed before it was ever published leaves no redirect", arguments: TestEngine.available)
     func unpublishedRename(engine: TestEngine) async throws {
         try await TestSite.run(engine, seed: SampleContent.seed) { site in
-            var (draft, _) = try await Self.draft(site)
+            var (draft, _) = try await site.marketsDraft()
             draft.title = "Budget talks stall"
             draft.status = .draft
             draft.publishedAt = nil
@@ -95,7 +82,7 @@ struct RedirectTests {
     @Test("WordPress short links by id (/?p=…) lead to the imported article", arguments: TestEngine.available)
     func shortLinks(engine: TestEngine) async throws {
         try await TestSite.run(engine, seed: SampleContent.seed) { site in
-            let (_, id) = try await Self.draft(site)
+            let (_, id) = try await site.marketsDraft()
             try await site.services.redirects.add(
                 path: Redirect.key(idParameter: "p", id: 10), articleID: id, now: TestSite.now)
             for path in ["/?p=10", "/?p=10&utm_source=feed", "/?utm_source=feed&p=10"] {

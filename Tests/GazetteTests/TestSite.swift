@@ -6,6 +6,7 @@ import GazetteTestSupport
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Testing
 
 /// A whole Gazette on a fresh database, served by a real HTTP server on 127.0.0.1 for one test.
 struct TestSite {
@@ -41,6 +42,19 @@ struct TestSite {
                 throw error
             }
         }
+    }
+
+    /// The seeded "Markets rally on rate news" (SampleContent) as a draft to save again with changes, and
+    /// its id.
+    func marketsDraft() async throws -> (ArticleDraft, Int64) {
+        let id = try #require(try await services.articles.id(forSlug: Slug(trusted: "markets-rally-on-rate-news")))
+        let article = try #require(try await services.articles.find(id: id))
+        let author = try #require(try await services.authors.find(slug: article.summary.byline.slug))
+        let draft = ArticleDraft(
+            title: article.summary.title, bodyMarkdown: article.bodyMarkdown, status: .published,
+            publishedAt: article.summary.publishedAt, authorID: author.id, category: "Business",
+            sourceName: "Wire Agency", sourceURL: article.sourceURL)
+        return (draft, id)
     }
 
     /// Fetches a page; HTML answers are also saved for the standards validator that scripts/test runs.

@@ -20,7 +20,7 @@ public enum SiteRoute: Sendable, Equatable {
         case .front(let page):
             return page == 1 ? "/" : "/page/\(page)/"
         case .article(let day, let slug):
-            return "/\(PublicationDayPath.format(day))/\(Self.encode(slug))/"
+            return "/\(day.pathSegments)/\(Self.encode(slug))/"
         case .archive(let subject, let page):
             let base: String =
                 switch subject {
@@ -95,11 +95,5 @@ public enum SiteRoute: Sendable, Equatable {
         }
         if plain { return slug.value }
         return slug.value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? slug.value
-    }
-}
-
-enum PublicationDayPath {
-    static func format(_ day: PublicationDay) -> String {
-        "\(PublicationDay.pad(day.year, 4))/\(PublicationDay.pad(day.month))/\(PublicationDay.pad(day.day))"
     }
 }

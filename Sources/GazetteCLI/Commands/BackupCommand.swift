@@ -27,6 +27,10 @@ struct BackupCommand: AsyncParsableCommand {
                 )
             } catch let failure as SiteBackup.Failure {
                 throw CommandRunner.fail(failure.description)
+            } catch {
+                throw CommandRunner.fail(
+                    "The backup failed: \(error). \(folder.path) holds no backup.json, so it will not be taken for one."
+                )
             }
         }
     }

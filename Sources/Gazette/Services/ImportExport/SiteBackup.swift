@@ -35,6 +35,10 @@ public enum SiteBackup {
                     + "(\(mediaFolder(of: services.configuration).path)) beside the dump.")
         }
         let files = FileManager.default
+        var isFolder: ObjCBool = false
+        if files.fileExists(atPath: folder.path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw Failure(description: "\(folder.path) is a file: choose a new folder for the backup.")
+        }
         if files.fileExists(atPath: folder.path) {
             let contents = (try? files.contentsOfDirectory(atPath: folder.path)) ?? ["?"]
             guard contents.isEmpty else {
@@ -44,7 +48,9 @@ public enum SiteBackup {
             do {
                 try files.createDirectory(at: folder, withIntermediateDirectories: true)
             } catch {
-                throw Failure(description: "Cannot create \(folder.path): \(error.localizedDescription)")
+                throw Failure(
+                    description: "Cannot create the folder \(folder.path): check that every folder above it exists "
+                        + "as a folder and that you may write there.")
             }
         }
         try await services.database.snapshot(toFile: folder.appendingPathComponent(databaseFile).path)

@@ -65,7 +65,7 @@ public final class WXRReader: NSObject, XMLParserDelegate {
                 message: "This is not a WordPress export: it has no WordPress (wp:) elements. "
                     + "For an RSS or Atom feed, use gazette import feed.")
         }
-        if !siteSent { try send(.site(site)) }
+        try sendSiteOnce()
     }
 
     private static func explain(_ error: any Error) -> String {
@@ -78,14 +78,17 @@ public final class WXRReader: NSObject, XMLParserDelegate {
         parser.abortParsing()
     }
 
+    /// Hands an entry over, after the site's header the first time: the header is complete once the
+    /// channel's first author, term or item begins.
     private func send(_ entry: WXR.Entry) throws {
-        if case .site = entry {
-        } else if !siteSent {
-            siteSent = true
-            try receive(.site(site))
-        }
-        if case .site = entry { siteSent = true }
+        try sendSiteOnce()
         try receive(entry)
+    }
+
+    private func sendSiteOnce() throws {
+        guard !siteSent else { return }
+        siteSent = true
+        try receive(.site(site))
     }
 
     private static func space(_ uri: String?) -> Space {

@@ -126,12 +126,13 @@ struct WordPressShortcodes {
             attributes = Self.attributes(in: attributeText)
         }
 
+        private static let attributePattern = try! NSRegularExpression(
+            pattern: #"([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))"#)
+
         /// `key="value"`, `key='value'` and `key=value` pairs; names are lowercased.
         static func attributes(in text: String) -> [String: String] {
             var attributes: [String: String] = [:]
-            let pattern = #"([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))"#
-            guard let expression = try? NSRegularExpression(pattern: pattern) else { return [:] }
-            for match in expression.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            for match in attributePattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
                 guard let name = Range(match.range(at: 1), in: text) else { continue }
                 let value =
                     (2...4).lazy.compactMap { Range(match.range(at: $0), in: text) }.first.map { text[$0] } ?? ""
