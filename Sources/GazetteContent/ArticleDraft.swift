@@ -26,13 +26,15 @@ public struct ArticleDraft: Sendable, Equatable {
     public var image: FeaturedImage?
     public var corrections: [Correction]
     public var commentStatus: CommentStatus
+    /// Set when the piece is created; a later save keeps the kind it has.
+    public var kind: ArticleKind
 
     public init(
         title: String, slug: String? = nil, dek: String = "", bodyMarkdown: String, bodyHTML: String = "",
         excerpt: String = "", status: ArticleStatus = .draft, publishedAt: Date? = nil, authorID: Int64,
         category: String? = nil, tags: [String] = [], sourceName: String? = nil, sourceURL: String = "",
         canonicalURL: String = "", image: FeaturedImage? = nil, corrections: [Correction] = [],
-        commentStatus: CommentStatus = .open
+        commentStatus: CommentStatus = .open, kind: ArticleKind = .article
     ) {
         self.title = title
         self.slug = slug
@@ -51,6 +53,7 @@ public struct ArticleDraft: Sendable, Equatable {
         self.image = image
         self.corrections = corrections
         self.commentStatus = commentStatus
+        self.kind = kind
     }
 
     /// Checks every field at once and returns the article ready to store.
@@ -126,7 +129,7 @@ public struct ArticleDraft: Sendable, Equatable {
             title: title, slug: slug, dek: dek, bodyMarkdown: bodyMarkdown, bodyHTML: bodyHTML, excerpt: excerpt,
             status: status, publishedAt: publishedAt, authorID: authorID, category: category, tags: tags,
             source: source, sourceURL: sourceURL, canonicalURL: canonicalURL, image: image,
-            corrections: corrections.sorted { $0.notedAt < $1.notedAt }, commentStatus: commentStatus)
+            corrections: corrections.sorted { $0.notedAt < $1.notedAt }, commentStatus: commentStatus, kind: kind)
     }
 }
 
@@ -149,4 +152,5 @@ public struct ValidArticle: Sendable, Equatable {
     public var image: FeaturedImage?
     public var corrections: [Correction]
     public var commentStatus: CommentStatus
+    public var kind: ArticleKind
 }

@@ -57,4 +57,38 @@ struct WordPressParagraphsTests {
                 == "<p>Look:</p>\n<pre class=\"code\">let a = 1\n\nlet b = 2\n</pre>\n<p>After</p>\n<script>\nvar x;\n\n</script>"
         )
     }
+
+    @Test("bodies without block elements take a fast path that gives what the general rules give")
+    func fastPathAgrees() {
+        let pieces = [
+            "a", "word", " ", "  ", "\t", "\n", "\n\n", " \n ", "\u{A0}", "<em>", "</em>", "&amp;", "é",
+            "<a href=\"x\">",
+        ]
+        var generator = SplitMix(seed: 42)
+        for _ in 0..<5_000 {
+            let text = (0..<Int(generator.next() % 24)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))]
+            }
+            .joined()
+            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
+            #expect(!WordPressParagraphs.hasBlockTag(text))
+            #expect(
+                WordPressParagraphs.plainParagraphs(text) == WordPressParagraphs.paragraphsWithBlocks(text),
+                "\(text.debugDescription)")
+        }
+        #expect(WordPressParagraphs.hasBlockTag("x <P class=a>y") && WordPressParagraphs.hasBlockTag("x</li>"))
+        #expect(!WordPressParagraphs.hasBlockTag("<em>x</em> <a href=p>y</a> <pic> 1 < 2"))
+    }
+}
+
+/// A small seeded generator, so a failing case can be found again.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

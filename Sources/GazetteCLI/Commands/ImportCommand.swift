@@ -4,7 +4,8 @@ import Gazette
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Bring articles in from elsewhere.", subcommands: [ImportMarkdown.self])
+        commandName: "import", abstract: "Bring articles in from elsewhere.",
+        subcommands: [ImportWXR.self, ImportMarkdown.self])
 }
 
 struct ImportMarkdown: AsyncParsableCommand {
@@ -47,5 +48,90 @@ struct ImportMarkdown: AsyncParsableCommand {
                     + "\(report.problems.count) failed.")
             if !report.problems.isEmpty { throw ExitCode(1) }
         }
+    }
+}
+
+struct ImportWXR: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wxr",
+        abstract: "Import a WordPress export (Tools → Export → All content): posts, pages, people, comments.",
+        discussion: """
+            Posts become articles and pages pages, with their categories, tags, featured images, excerpts and \
+            comments (threads and moderation states kept). Every old address (the permalink, /?p=ID) \
+            answers with a redirect to the new one. People become authors without a password; a link to \
+            choose one is printed for each. The whole file is checked before anything is written, and \
+            running the same import again adds only what is missing.
+            """)
+
+    @OptionGroup var site: SiteOptions
+
+    @Argument(help: "The WordPress export file (.xml).")
+    var file: String
+
+    @Option(help: "The site's public address, for the links printed for new authors.")
+    var baseURL: String?
+
+    /// Items left out or changed are listed up to this many; the rest are counted.
+    private static let listed = 50
+
+    func run() async throws {
+        var flags = site.flags
+        flags[Setting.baseURL.flag] = baseURL
+        try await CommandRunner.withServices(flags: flags) { services, _ in
+            let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
+            let report: WordPressImportReport
+            do {
+                report = try await WordPressImport(services: services).run(file: file) { done, total in
+                    bar.show(done: done, total: total, noun: "posts and pages")
+                }
+            } catch let error as ImportError {
+                bar.clear()
+                throw CommandRunner.fail(error.message)
+            }
+            bar.clear()
+            report.summary.forEach { print($0) }
+            Self.list("Left out", report.skipped)
+            Self.list("Changed on the way", report.notes)
+            if !report.newAuthors.isEmpty {
+                print("New authors choose a password with their link (each works once, for a week):")
+                for author in report.newAuthors { print("  \(author.name) <\(author.email)>: \(author.link)") }
+            }
+        }
+    }
+
+    private static func list(_ heading: String, _ items: [WordPressImportReport.Skip]) {
+        guard !items.isEmpty else { return }
+        print("\(heading) (\(items.count)):")
+        for item in items.prefix(listed) { print("  \(item)") }
+        if items.count > listed { print("  … and \(items.count - listed) more") }
+    }
+}
+
+/// A one-line progress bar on standard error, redrawn in place; silent when that is not a terminal.
+final class ProgressBar: @unchecked Sendable {
+    private let enabled: Bool
+    private let lock = NSLock()
+    private var lastPercent = -1
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    func show(done: Int, total: Int, noun: String) {
+        guard enabled, total > 0 else { return }
+        let percent = min(100, done * 100 / total)
+        lock.lock()
+        defer { lock.unlock() }
+        guard percent != lastPercent else { return }
+        lastPercent = percent
+        let width = 30
+        let filled = percent * width / 100
+        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+        FileHandle.standardError.write(Data("\r\u{1B}[K[\(bar)] \(percent)% \(done)/\(total) \(noun)".utf8))
+    }
+
+    func clear() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }

@@ -20,5 +20,6 @@ enum MigrationList {
         M009ArticleBodies.migration,
         M010CommentPageIndex.migration,
         M011Redirects.migration,
+        M012Imports.migration,
     ]
 }

@@ -8,6 +8,11 @@ enum ArticleQueries {
         "a.status = 'published' AND a.published_at <= \(bind: now.storedSeconds)"
     }
 
+    /// Visible and news, not a standing page: what lists, archives and feeds show.
+    static func listed(now: Date) -> SQLQueryString {
+        "a.status = 'published' AND a.kind = 'article' AND a.published_at <= \(bind: now.storedSeconds)"
+    }
+
     /// When readers last saw an article change: a scheduled article "changes" when it comes out.
     static let changedAt = "CASE WHEN a.published_at > a.updated_at THEN a.published_at ELSE a.updated_at END"
 

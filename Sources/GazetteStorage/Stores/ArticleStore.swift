@@ -146,7 +146,7 @@ public struct ArticleStore: Sendable {
     /// One page of the newest published articles that match the filter.
     public func published(_ filter: ArticleFilter, page: PageRequest, now: Date) async throws -> Page<ArticleSummary> {
         try await database.read { db in
-            let visible = ArticleQueries.visible(now: now) + filter.condition
+            let visible = ArticleQueries.listed(now: now) + filter.condition
             let total = try await db.raw("SELECT COUNT(*) AS n FROM articles a WHERE " + visible).first()?.int64("n")
             let rows = try await db.raw(
                 ArticleQueries.summarySelect + " WHERE " + visible
@@ -160,7 +160,7 @@ public struct ArticleStore: Sendable {
     public func latest(limit: Int, excluding excludedID: Int64?, now: Date) async throws -> [ArticleSummary] {
         try await database.read { db in
             try await db.raw(
-                ArticleQueries.summarySelect + " WHERE " + ArticleQueries.visible(now: now)
+                ArticleQueries.summarySelect + " WHERE " + ArticleQueries.listed(now: now)
                     + " AND a.id <> \(bind: excludedID ?? -1)"
                     + " ORDER BY a.published_at DESC, a.id DESC LIMIT \(literal: limit)"
             ).all().map(ArticleQueries.summary)
@@ -223,7 +223,7 @@ public struct ArticleStore: Sendable {
     public func newestWithBodies(_ filter: ArticleFilter, limit: Int, now: Date) async throws -> [ArticleDetails] {
         try await database.read { db in
             let rows = try await db.raw(
-                ArticleQueries.detailSelect + " WHERE " + ArticleQueries.visible(now: now) + filter.condition
+                ArticleQueries.detailSelect + " WHERE " + ArticleQueries.listed(now: now) + filter.condition
                     + " ORDER BY a.published_at DESC, a.id DESC LIMIT \(literal: limit)"
             ).all()
             guard !rows.isEmpty else { return [] }

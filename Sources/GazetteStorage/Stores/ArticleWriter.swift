@@ -15,6 +15,8 @@ struct ArticleWriter {
     var lockRows = ""
     /// For the search index, kept in step in the same transaction.
     var dialect = Dialect.sqlite
+    /// False when the caller indexes many articles at once, in the same transaction, after writing them.
+    var indexesSearch = true
 
     func save(replacing id: Int64?, expectedRevision: Int? = nil) async throws -> ArticleStore.Saved {
         let existing = try await existingRow(id)
@@ -47,7 +49,7 @@ struct ArticleWriter {
                 """
                 INSERT INTO articles (title, slug, publish_day, dek, excerpt, status,
                     published_at, created_at, updated_at, author_id, category_id, source_id, source_url, canonical_url,
-                    image_url, image_alt, image_caption, image_credit, comment_status)
+                    image_url, image_alt, image_caption, image_credit, comment_status, kind)
                 VALUES (\(bind: article.title), \(bind: slug.value), \(bind: day.isoDate), \(bind: article.dek),
                     \(bind: article.excerpt),
                     \(bind: article.status.rawValue), \(bind: article.publishedAt?.storedSeconds),
@@ -55,7 +57,7 @@ struct ArticleWriter {
                     \(bind: categoryID), \(bind: sourceID), \(bind: article.sourceURL), \(bind: article.canonicalURL),
                     \(bind: article.image?.url ?? ""), \(bind: article.image?.alt ?? ""),
                     \(bind: article.image?.caption ?? ""), \(bind: article.image?.credit ?? ""),
-                    \(bind: article.commentStatus.rawValue))
+                    \(bind: article.commentStatus.rawValue), \(bind: article.kind.rawValue))
                 RETURNING id
                 """
             ).first()
@@ -63,10 +65,10 @@ struct ArticleWriter {
             articleID = newID
         }
         try await writeBody(of: articleID, replacing: id != nil)
-        try await replaceTags(of: articleID)
-        try await replaceCorrections(of: articleID)
+        try await replaceTags(of: articleID, replacing: id != nil)
+        try await replaceCorrections(of: articleID, replacing: id != nil)
         try await recordRevision(of: articleID, number: (existing?.revision ?? 0) + 1)
-        try await SearchIndex.refresh(ids: [articleID], dialect: dialect, in: db)
+        if indexesSearch { try await SearchIndex.refresh(ids: [articleID], dialect: dialect, in: db) }
         try await keepOldAddress(of: articleID, existing: existing, day: day, slug: slug)
         return ArticleStore.Saved(id: articleID, slug: slug, day: day)
     }
@@ -174,21 +176,20 @@ struct ArticleWriter {
         return candidate
     }
 
-    private func replaceTags(of articleID: Int64) async throws {
-        try await db.raw("DELETE FROM article_tags WHERE article_id = \(bind: articleID)").run()
+    /// The article's tags, in their order, in one INSERT; a new article has none to delete first.
+    private func replaceTags(of articleID: Int64, replacing: Bool) async throws {
+        if replacing { try await db.raw("DELETE FROM article_tags WHERE article_id = \(bind: articleID)").run() }
+        guard !article.tags.isEmpty else { return }
+        var insert: SQLQueryString = "INSERT INTO article_tags (article_id, tag_id, position) VALUES "
         for (position, tag) in article.tags.enumerated() {
             let tagID = try await TermStore.ensure(tag, in: .tags, db: db)
-            try await db.raw(
-                """
-                INSERT INTO article_tags (article_id, tag_id, position)
-                VALUES (\(bind: articleID), \(bind: tagID), \(bind: position))
-                """
-            ).run()
+            insert = insert + (position == 0 ? "" : ", ") + "(\(bind: articleID), \(bind: tagID), \(bind: position))"
         }
+        try await db.raw(insert).run()
     }
 
-    private func replaceCorrections(of articleID: Int64) async throws {
-        try await db.raw("DELETE FROM corrections WHERE article_id = \(bind: articleID)").run()
+    private func replaceCorrections(of articleID: Int64, replacing: Bool) async throws {
+        if replacing { try await db.raw("DELETE FROM corrections WHERE article_id = \(bind: articleID)").run() }
         for correction in article.corrections {
             try await db.raw(
                 """

@@ -12,29 +12,32 @@ public struct AuthorStore: Sendable {
 
     /// Adds an author; a taken email or slug is a conflict with a message that says which.
     public func create(_ author: NewAuthor, now: Date) async throws -> Author {
+        try await database.write { db in try await Self.insert(author, now: now, in: db) }
+    }
+
+    /// The insert of `create`, inside the caller's transaction; a taken slug is numbered ("jane-2").
+    static func insert(_ author: NewAuthor, now: Date, in db: any SQLDatabase) async throws -> Author {
         let slug = Slug(trusted: author.slug ?? author.name)
-        return try await database.write { db in
-            if try await db.raw("SELECT id FROM authors WHERE email = \(bind: author.email)").first() != nil {
-                throw StorageError.conflict("An author with the email \(author.email) already exists.")
-            }
-            var candidate = slug
-            var number = 1
-            while try await db.raw("SELECT id FROM authors WHERE slug = \(bind: candidate.value)").first() != nil {
-                number += 1
-                candidate = slug.numbered(number)
-            }
-            let row = try await db.raw(
-                """
-                INSERT INTO authors (name, slug, email, bio, role, created_at)
-                VALUES (\(bind: author.name), \(bind: candidate.value), \(bind: author.email), \(bind: author.bio),
-                        \(bind: author.role.rawValue), \(bind: now.storedSeconds))
-                RETURNING id
-                """
-            ).first()
-            guard let id = try row?.int64("id") else { throw StorageError.unavailable("The new author got no id.") }
-            return Author(
-                id: id, name: author.name, slug: candidate, bio: author.bio, email: author.email, role: author.role)
+        if try await db.raw("SELECT id FROM authors WHERE email = \(bind: author.email)").first() != nil {
+            throw StorageError.conflict("An author with the email \(author.email) already exists.")
         }
+        var candidate = slug
+        var number = 1
+        while try await db.raw("SELECT id FROM authors WHERE slug = \(bind: candidate.value)").first() != nil {
+            number += 1
+            candidate = slug.numbered(number)
+        }
+        let row = try await db.raw(
+            """
+            INSERT INTO authors (name, slug, email, bio, role, created_at)
+            VALUES (\(bind: author.name), \(bind: candidate.value), \(bind: author.email), \(bind: author.bio),
+                    \(bind: author.role.rawValue), \(bind: now.storedSeconds))
+            RETURNING id
+            """
+        ).first()
+        guard let id = try row?.int64("id") else { throw StorageError.unavailable("The new author got no id.") }
+        return Author(
+            id: id, name: author.name, slug: candidate, bio: author.bio, email: author.email, role: author.role)
     }
 
     /// Replaces a person's public profile and email; a taken email or slug is a conflict saying which.

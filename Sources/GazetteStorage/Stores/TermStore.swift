@@ -74,6 +74,20 @@ public struct TermStore: Sendable {
         return try row.int64("id")
     }
 
+    /// The id of the category with this slug, created when missing; a category without a parent takes
+    /// `parentID`, one that has a parent keeps it. Runs inside a write.
+    static func ensureCategory(_ term: NamedTerm, parentID: Int64?, db: any SQLDatabase) async throws -> Int64 {
+        let id = try await ensure(term, in: .categories, db: db)
+        if let parentID, parentID != id {
+            try await db.raw(
+                """
+                UPDATE categories SET parent_id = \(bind: parentID) WHERE id = \(bind: id) AND parent_id IS NULL
+                """
+            ).run()
+        }
+        return id
+    }
+
     enum TermTable: String {
         case tags, categories, sources
     }

@@ -91,8 +91,18 @@ public final class WXRReader: NSObject, XMLParserDelegate {
         try receive(.site(site))
     }
 
-    private static func space(_ uri: String?) -> Space {
+    /// Namespaces seen so far; a file uses a handful, on every element.
+    private var spaces: [String: Space] = [:]
+
+    private func space(_ uri: String?) -> Space {
         guard let uri, !uri.isEmpty else { return .plain }
+        if let known = spaces[uri] { return known }
+        let space = Self.space(of: uri)
+        spaces[uri] = space
+        return space
+    }
+
+    private static func space(of uri: String) -> Space {
         if uri.contains("wordpress.org/export/") { return uri.hasSuffix("excerpt/") ? .excerpt : .wp }
         if uri.contains("purl.org/rss/1.0/modules/content") { return .content }
         if uri.contains("purl.org/dc/elements/1.1") { return .dc }
@@ -105,7 +115,7 @@ public final class WXRReader: NSObject, XMLParserDelegate {
         _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String] = [:]
     ) {
-        let space = Self.space(namespaceURI)
+        let space = space(namespaceURI)
         if space == .wp || space == .excerpt { sawWordPress = true }
         if path.isEmpty, !(space == .plain && name == "rss") {
             fail(

@@ -33,9 +33,17 @@ enum WordPressParagraphs {
         pattern: "</?(?:\(blocks))(?:\\s[^>]*)?/?>$", options: [.caseInsensitive])
 
     static func html(_ body: String) -> String {
-        var text = body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return "" }
+        var text = body
+        if text.utf8.contains(UInt8(ascii: "\r")) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        guard !text.unicodeScalars.allSatisfy(\.properties.isWhitespace) else { return "" }
+        return hasBlockTag(text) ? paragraphsWithBlocks(text) : plainParagraphs(text)
+    }
 
+    /// The general rules, for bodies with block elements (slower, and such bodies are fewer).
+    static func paragraphsWithBlocks(_ body: String) -> String {
+        var text = body
         // Set verbatim elements aside, behind placeholders that look like one block element each.
         var keptAside: [String] = []
         text = replace(verbatim, in: text) { match in
@@ -55,6 +63,63 @@ enum WordPressParagraphs {
             html = html.replacingOccurrences(of: "<pre data-gazette-kept=\"\(index)\" />", with: original)
         }
         return html
+    }
+
+    /// Whether any tag names a block or verbatim element; most posts have none, only inline markup.
+    static func hasBlockTag(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            defer { index += 1 }
+            guard bytes[index] == UInt8(ascii: "<") else { continue }
+            var cursor = index + 1
+            if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "/") { cursor += 1 }
+            var name: [UInt8] = []
+            while cursor < bytes.count, name.count <= 10 {
+                let lower = bytes[cursor] | 0x20
+                let isLetter = lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")
+                let isDigit = bytes[cursor] >= UInt8(ascii: "0") && bytes[cursor] <= UInt8(ascii: "9")
+                guard isLetter || isDigit else { break }
+                name.append(isLetter ? lower : bytes[cursor])
+                cursor += 1
+            }
+            if !name.isEmpty, blockAndVerbatimNames.contains(String(decoding: name, as: UTF8.self)) { return true }
+        }
+        return false
+    }
+
+    private static let blockAndVerbatimNames = Set(blockElements + ["pre", "script", "style", "textarea"])
+
+    /// What `paragraphsWithBlocks` makes of a body without block elements, in one pass over its lines:
+    /// lines of spaces and tabs part paragraphs, other line breaks become `<br />`, lines lose their spaces.
+    static func plainParagraphs(_ text: String) -> String {
+        var paragraphs: [String] = []
+        var lines: [Substring] = []
+        func endParagraph() {
+            if !lines.isEmpty { paragraphs.append("<p>" + lines.joined(separator: "<br />\n") + "</p>") }
+            lines = []
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.utf8.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
+                endParagraph()
+                continue
+            }
+            let trimmed = trimmingSpaces(line)
+            if !trimmed.isEmpty { lines.append(trimmed) }
+        }
+        endParagraph()
+        return paragraphs.joined(separator: "\n")
+    }
+
+    /// Trims what `CharacterSet.whitespaces` holds: spaces of every kind (Unicode's Zs) and tabs.
+    private static func trimmingSpaces(_ line: Substring) -> Substring {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        }
+        var scalars = line.unicodeScalars
+        while let first = scalars.first, isSpace(first) { scalars.removeFirst() }
+        while let last = scalars.last, isSpace(last) { scalars.removeLast() }
+        return Substring(scalars)
     }
 
     /// A chunk between blank lines. Block tags at its edges stay outside any paragraph. What lies between

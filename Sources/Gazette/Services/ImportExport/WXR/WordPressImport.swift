@@ -1,0 +1,249 @@
+import Foundation
+import GazetteContent
+import GazetteStorage
+
+/// `gazette import wxr FILE`: a WordPress site (posts, pages, people, categories, tags, comments and every
+/// old address) becomes a Gazette site.
+///
+/// The file is read twice. The first reading checks all of it and collects what items refer to, so a
+/// broken file is refused with its line and column before anything is written. The second reading streams
+/// the items in batches, each written in one transaction; every item is recorded under its WordPress id,
+/// so running the import again (after an interruption, or with a newer export) adds only what is missing.
+public struct WordPressImport: Sendable {
+    let services: AppServices
+    /// Items per transaction: large enough that commits cost little, small enough that a running site's
+    /// comments never wait long for the write lock.
+    var batchSize = 100
+
+    public init(services: AppServices) {
+        self.services = services
+    }
+
+    public func run(
+        file: String, progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    ) async throws -> WordPressImportReport {
+        let url = URL(fileURLWithPath: file)
+        let catalog: WordPressCatalog
+        do {
+            catalog = try await Task.detached { try WordPressCatalog.read(contentsOf: url) }.value
+        } catch let error as WXR.ReadError {
+            throw ImportError(message: "\(file): \(error.description). Nothing was imported.")
+        }
+        let now = services.clock.now()
+        let timeZone = services.site.live.current.timeZone
+        let store = ImportStore(database: services.database)
+        var report = WordPressImportReport()
+        report.siteTitle = PlainText.fromHTML(catalog.site.title)
+        report.attachments = catalog.attachments.count
+
+        var authorIDs = try await store.batch(now: now, timeZone: timeZone) { batch in
+            try await Self.writeDirectory(catalog, in: batch)
+        }
+        report.categories = catalog.categories.count
+        report.tags = catalog.tags.count
+        var created = authorIDs.created
+
+        let mapper = WordPressItemMapper(catalog: catalog, now: now, timeZone: timeZone)
+        var done = 0
+        progress(0, catalog.contentItems)
+        do {
+            // Each batch is mapped (CPU) while the one before it is written (the database's thread).
+            var mapping: Task<[Mapping], Never>? = nil
+            func write(_ outcomes: [Mapping]) async throws {
+                let known = authorIDs.byLogin
+                let written = try await store.batch(now: now, timeZone: timeZone) { batch in
+                    try await Self.write(outcomes, authors: known, siteKey: catalog.siteKey, in: batch)
+                }
+                authorIDs.byLogin.merge(written.newAuthors.mapValues(\.id)) { old, _ in old }
+                created += written.newAuthors.values
+                report.merge(written)
+                done += outcomes.count { WordPressItemMapper.importedTypes.contains($0.item.postType) }
+                progress(done, catalog.contentItems)
+            }
+            for try await entries in WXRBatches.stream(contentsOf: url, batchSize: batchSize) {
+                let next = Task {
+                    entries.compactMap { entry -> Mapping? in
+                        guard case .item(let item) = entry else { return nil }
+                        return (item, mapper.map(item))
+                    }
+                }
+                if let mapping { try await write(await mapping.value) }
+                mapping = next
+            }
+            if let mapping { try await write(await mapping.value) }
+        } catch let error as WXR.ReadError {
+            // The first reading passed, so the file changed in between; what was written is whole batches.
+            throw ImportError(
+                message: "\(file): \(error.description). The file changed while it was imported; "
+                    + "run the import again once it is complete, and it will add only what is missing.")
+        }
+        for author in created {
+            let link = try await services.accounts.inviteLink(userID: author.id)
+            report.newAuthors.append(
+                .init(name: author.name, email: author.email, link: services.configuration.baseURL + link))
+        }
+        report.authorsMatched = authorIDs.matched
+        await services.changes.publish(.everything)
+        return report
+    }
+
+    /// People, categories (parents first) and tags, before any post refers to them.
+    private static func writeDirectory(_ catalog: WordPressCatalog, in batch: ImportBatch) async throws -> AuthorIDs {
+        var ids = AuthorIDs()
+        for login in catalog.authorLogins {
+            guard let person = catalog.authors[login] else { continue }
+            let (author, isNew) = try await batch.author(importedAuthor(person, siteKey: catalog.siteKey))
+            ids.byLogin[login] = author.id
+            if isNew { ids.created.append(author) } else { ids.matched += 1 }
+        }
+        var categoryIDs: [String: Int64] = [:]
+        var waiting = catalog.categories
+        while !waiting.isEmpty {
+            let before = waiting.count
+            waiting = try await waiting.asyncFilter { category in
+                let parentSlug = category.parentSlug
+                let hasParent = !parentSlug.isEmpty && parentSlug != category.slug
+                let parentKnown = catalog.categories.contains { $0.slug == parentSlug }
+                if hasParent, parentKnown, categoryIDs[parentSlug] == nil { return true }
+                guard let term = WordPressItemMapper.term(name: category.name, slug: category.slug) else {
+                    return false
+                }
+                categoryIDs[category.slug] = try await batch.category(term, parentID: categoryIDs[parentSlug])
+                return false
+            }
+            // Categories that name each other as parents: the rest are stored without one.
+            if waiting.count == before {
+                for category in waiting {
+                    if let term = WordPressItemMapper.term(name: category.name, slug: category.slug) {
+                        categoryIDs[category.slug] = try await batch.category(term, parentID: nil)
+                    }
+                }
+                waiting = []
+            }
+        }
+        for tag in catalog.tags {
+            if let term = WordPressItemMapper.term(name: tag.name, slug: tag.slug) { _ = try await batch.tag(term) }
+        }
+        return ids
+    }
+
+    private struct AuthorIDs: Sendable {
+        var byLogin: [String: Int64] = [:]
+        var created: [Author] = []
+        var matched = 0
+    }
+
+    static func importedAuthor(_ person: WXR.Author, siteKey: String) -> ImportedAuthor {
+        let fullName = [person.firstName, person.lastName].filter { !$0.isEmpty }.joined(separator: " ")
+        let name = [PlainText.fromHTML(person.displayName), fullName, person.login].first { !$0.isEmpty } ?? "Author"
+        let email = person.email.trimmingCharacters(in: .whitespaces).lowercased()
+        return ImportedAuthor(
+            key: "\(siteKey)|author|\(person.login)", name: String(name.prefix(Limits.nameLength)),
+            email: EmailAddress.isPlausible(email) ? email : placeholderEmail(login: person.login),
+            slug: Slug(from: person.login)?.value ?? Slug(from: name, fallback: "author").value)
+    }
+
+    /// For people the export gives no usable email: unique, and plainly not a real address.
+    static func placeholderEmail(login: String) -> String {
+        "\(Slug(from: login, fallback: "author").value)@imported.invalid"
+    }
+
+    /// What one batch wrote, for the report.
+    struct Written: Sendable {
+        var report = WordPressImportReport()
+        var newAuthors: [String: Author] = [:]
+    }
+
+    typealias Mapping = (item: WXR.Item, outcome: WordPressItemMapper.Outcome)
+
+    private static func write(
+        _ outcomes: [Mapping], authors: [String: Int64],
+        siteKey: String, in batch: ImportBatch
+    ) async throws -> Written {
+        var written = Written()
+        var created: [Int64] = []
+        var comments: [ImportBatch.ArticleComments] = []
+        for (item, outcome) in outcomes {
+            let name =
+                "\(item.postType.isEmpty ? "item" : item.postType) \(item.postID) “\(PlainText.fromHTML(item.title))”"
+            switch outcome {
+            case .attachment:
+                continue
+            case .skipped(let reason):
+                written.report.skipped.append(.init(item: name, reason: reason))
+            case .mapped(var mapped):
+                if let id = authors[mapped.authorLogin] ?? written.newAuthors[mapped.authorLogin]?.id {
+                    mapped.article.authorID = id
+                } else {
+                    // An item by someone the export's list of people leaves out (WXR 1.0 has no such list).
+                    let login = mapped.authorLogin.isEmpty ? "imported" : mapped.authorLogin
+                    let person = WXR.Author(login: login, displayName: login)
+                    let (author, isNew) = try await batch.author(importedAuthor(person, siteKey: siteKey))
+                    if isNew { written.newAuthors[mapped.authorLogin] = author }
+                    mapped.article.authorID = author.id
+                }
+                guard let article = try await write(mapped, named: name, in: batch, into: &written.report) else {
+                    continue
+                }
+                if article.isNew { created.append(article.id) }
+                comments.append(.init(articleID: article.id, comments: mapped.comments))
+            }
+        }
+        let stored = try await batch.comments(comments)
+        written.report.comments += stored.added
+        written.report.commentsAlreadyImported += stored.existing
+        written.report.orphanedReplies += stored.orphans
+        try await batch.indexForSearch(ids: created)
+        return written
+    }
+
+    /// Writes one item with its redirects; returns its article's id, and whether this run created it.
+    private static func write(
+        _ mapped: WordPressItemMapper.Mapped, named name: String, in batch: ImportBatch,
+        into report: inout WordPressImportReport
+    ) async throws -> (id: Int64, isNew: Bool)? {
+        guard let saved = try await batch.article(mapped.article, key: mapped.key) else {
+            guard let existing = try await batch.localID(kind: "post", key: mapped.key) else { return nil }
+            report.alreadyImported += 1
+            return (existing, false)
+        }
+        // Its redirects go in with it, in the same transaction, so a later run never needs to add them.
+        let newPath = Redirect.key(forPath: Redirect.articlePath(day: saved.day, slug: saved.slug))
+        for path in mapped.oldPaths where Redirect.key(forPath: path) != newPath {
+            try await batch.redirect(path: path, articleID: saved.id)
+            report.redirects += 1
+        }
+        if mapped.article.kind == .page { report.pages += 1 } else { report.articles += 1 }
+        report.byStatus[mapped.article.status, default: 0] += 1
+        if mapped.isSticky { report.sticky += 1 }
+        for shortcode in mapped.unknownShortcodes { report.unknownShortcodes[shortcode, default: 0] += 1 }
+        report.notes += mapped.notes.map { .init(item: name, reason: $0) }
+        return (saved.id, true)
+    }
+}
+
+extension WordPressImportReport {
+    mutating func merge(_ written: WordPressImport.Written) {
+        let other = written.report
+        articles += other.articles
+        pages += other.pages
+        alreadyImported += other.alreadyImported
+        byStatus.merge(other.byStatus, uniquingKeysWith: +)
+        comments += other.comments
+        commentsAlreadyImported += other.commentsAlreadyImported
+        orphanedReplies += other.orphanedReplies
+        redirects += other.redirects
+        sticky += other.sticky
+        skipped += other.skipped
+        notes += other.notes
+        unknownShortcodes.merge(other.unknownShortcodes, uniquingKeysWith: +)
+    }
+}
+
+extension Array where Element: Sendable {
+    fileprivate func asyncFilter(_ isIncluded: (Element) async throws -> Bool) async rethrows -> [Element] {
+        var kept: [Element] = []
+        for element in self where try await isIncluded(element) { kept.append(element) }
+        return kept
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import GazetteTestSupport
+import Testing
+
+@Suite("gazette import wxr")
+struct WordPressImportCommandTests {
+    @Test("imports an export, prints what it did and the new authors' links; a second run adds nothing")
+    func importsAndReports() async throws {
+        try await TestDatabase.with(.sqlite) { location in
+            let database = CommandLineTests.databaseArguments(location)
+            let file = try WordPressExportFixture.file()
+            defer { try? FileManager.default.removeItem(at: file) }
+            let first = try CommandLine.run(
+                ["import", "wxr", file.path, "--base-url", "https://herald.example.org"] + database)
+            #expect(first.status == 0, "\(first.all)")
+            #expect(first.output.contains("Imported 8 articles and 1 page from “Harbour & Herald”."), "\(first.all)")
+            #expect(first.output.contains("By status: 4 draft, 1 scheduled, 3 published, 1 trash"))
+            #expect(first.output.contains("8 comments (1 reply without its parent made top-level)"))
+            #expect(first.output.contains("Shortcodes kept as text (edit these posts): [contact-form-7] in 1 post"))
+            #expect(first.output.contains("Left out (2):"))
+            #expect(first.output.contains("nav_menu_item 40 “Home”: a “nav_menu_item” item is not content"))
+            #expect(first.output.contains("post 16 “Missed its slot”: was scheduled for a time already past"))
+            #expect(first.output.contains("Ana Müller <ana@herald.example>: https://herald.example.org/admin/invite/"))
+            #expect(!first.errors.contains("\r"), "no progress bar when standard error is not a terminal")
+
+            let second = try CommandLine.run(["import", "wxr", file.path] + database)
+            #expect(second.status == 0, "\(second.all)")
+            #expect(second.output.contains("Imported 0 articles and 0 pages"), "\(second.all)")
+            #expect(second.output.contains("Already imported before, left as they are: 9 posts and pages, 8 comments"))
+        }
+    }
+
+    @Test("a missing, truncated or foreign file is a clear error with a non-zero exit")
+    func refusals() async throws {
+        try await TestDatabase.with(.sqlite) { location in
+            let database = CommandLineTests.databaseArguments(location)
+            let missing = try CommandLine.run(["import", "wxr", "/nonexistent/export.xml"] + database)
+            #expect(missing.status != 0)
+            #expect(missing.errors.contains("Cannot read /nonexistent/export.xml"), "\(missing.all)")
+
+            let text = WordPressExportFixture.text()
+            let truncated = try WordPressExportFixture.file(String(text.prefix(3_000)))
+            defer { try? FileManager.default.removeItem(at: truncated) }
+            let cut = try CommandLine.run(["import", "wxr", truncated.path] + database)
+            #expect(cut.status != 0)
+            #expect(cut.errors.contains(", column "), "\(cut.all)")
+            #expect(cut.errors.contains("Nothing was imported."))
+
+            let feed = try WordPressExportFixture.file(
+                "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>A feed</title></channel></rss>")
+            defer { try? FileManager.default.removeItem(at: feed) }
+            let plainFeed = try CommandLine.run(["import", "wxr", feed.path] + database)
+            #expect(plainFeed.status != 0)
+            #expect(plainFeed.errors.contains("use gazette import feed"), "\(plainFeed.all)")
+
+            let notXML = try WordPressExportFixture.file("just some text, not XML")
+            defer { try? FileManager.default.removeItem(at: notXML) }
+            let garbage = try CommandLine.run(["import", "wxr", notXML.path] + database)
+            #expect(garbage.status != 0 && garbage.errors.contains("line 1"), "\(garbage.all)")
+        }
+    }
+}
