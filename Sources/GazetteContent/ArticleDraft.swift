@@ -65,9 +65,12 @@ public struct ArticleDraft: Sendable, Equatable {
         } else if title.count > Limits.titleLength {
             errors.add("title", "The headline is too long: at most \(Limits.titleLength) characters.")
         }
-        var slug = Slug(from: title, fallback: "article")
+        // Derived from the headline only when no slug is given (transliterating is the costly part).
+        var slug = Slug(trusted: "article")
         if let given = self.slug?.trimmingCharacters(in: .whitespaces), !given.isEmpty {
             if let parsed = Slug(validating: given) { slug = parsed } else { errors.add("slug", Slug.rulesMessage) }
+        } else {
+            slug = Slug(from: title, fallback: "article")
         }
         let dek = dek.trimmingCharacters(in: .whitespacesAndNewlines)
         if dek.count > Limits.dekLength {

@@ -9,13 +9,20 @@ public enum PlainText {
         }
         var tokenizer = HTMLTokenizer(bytes: Array(html.utf8))
         var text = ""
+        // The line break a `<br>` makes is often written out after it too (`<br />\n`): it counts once.
+        var afterBreak = false
         while let token = tokenizer.next() {
+            let wasAfterBreak = afterBreak
+            afterBreak = false
             switch token {
             case .text(let range):
-                text += HTMLEntities.decode(tokenizer.bytes[range])
+                var decoded = HTMLEntities.decode(tokenizer.bytes[range])
+                if wasAfterBreak, decoded.hasPrefix("\n") { decoded.removeFirst() }
+                text += decoded
             case .startTag(let tag):
                 if tag.name == "br" {
                     text += "\n"
+                    afterBreak = true
                 } else if SanitizedHTMLWriter.rawTextElements.contains(tag.name) {
                     tokenizer.skipRawText(of: tag.name)
                 } else if paragraphElements.contains(tag.name) {

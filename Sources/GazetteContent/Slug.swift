@@ -22,8 +22,23 @@ public struct Slug: Sendable, Hashable, Comparable, CustomStringConvertible, Cod
 
     /// Accepts a slug a person typed only when it already follows the rules.
     public init?(validating text: String) {
-        guard !text.isEmpty, text.count <= Limits.slugLength, Slug(from: text)?.value == text else { return nil }
+        guard !text.isEmpty, text.count <= Limits.slugLength else { return nil }
+        // Most slugs are plain ASCII, checked byte by byte; others are checked by rebuilding them.
+        guard Slug.isPlainASCII(text) || Slug(from: text)?.value == text else { return nil }
         self.value = text
+    }
+
+    /// Lower-case ASCII letters and digits in words joined by single hyphens.
+    private static func isPlainASCII(_ text: String) -> Bool {
+        var previous = UInt8(ascii: "-")
+        for byte in text.utf8 {
+            let isWordByte =
+                (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            guard isWordByte || (byte == UInt8(ascii: "-") && previous != UInt8(ascii: "-")) else { return false }
+            previous = byte
+        }
+        return previous != UInt8(ascii: "-")
     }
 
     /// Wraps a value that came from storage, where only valid slugs are ever written.

@@ -9,6 +9,8 @@ struct PlainTextTests {
             ("Ferry &amp; “Nordlys” &#8211; back", "Ferry & “Nordlys” – back"),
             ("Great <b>news</b>!", "Great news!"),
             ("<p>One</p><p>Two<br>lines</p>", "One\n\nTwo\nlines"),
+            ("<p>A line,<br />\nthe next</p>", "A line,\nthe next"),
+            ("Comment text\nwith its own\n\nparagraphs", "Comment text\nwith its own\n\nparagraphs"),
             ("Before<script>alert(1)</script> after", "Before after"),
             ("  spaced  ", "spaced"),
             ("a &lt;b&gt; c", "a <b> c"),

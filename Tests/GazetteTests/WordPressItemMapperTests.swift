@@ -159,6 +159,16 @@ struct WordPressItemMapperTests {
         #expect(image.url == "https://old.example/a.jpg" && image.alt == "The quay" && image.caption == "At dawn")
     }
 
+    @Test("without its own excerpt, a post's excerpt is the start of its first paragraph, as plain text")
+    func excerpt() throws {
+        var item = Self.item()
+        item.content = "First <em>paragraph</em> here,\nstill first.\n\nSecond paragraph."
+        let derived = try Self.mapped(item).article.excerpt
+        #expect(derived == "First paragraph here, still first.", "\(derived.debugDescription)")
+        item.excerpt = "Its own &amp; excerpt"
+        #expect(try Self.mapped(item).article.excerpt == "Its own & excerpt")
+    }
+
     @Test("an article WordPress could hold but Gazette cannot is left out with the reason")
     func invalid() {
         var item = Self.item()
@@ -179,5 +189,18 @@ struct WordPressItemMapperTests {
         attachment.excerpt = "At dawn"
         attachment.meta["_wp_attachment_image_alt"] = "The quay"
         return attachment
+    }
+}
+
+@Suite("Finding markers by their bytes")
+struct ByteSearchTests {
+    @Test(
+        "the offset past the first match, or nil",
+        arguments: [
+            ("<p>One</p><p>Two</p>", "</p>", 10), ("abc", "abcd", nil), ("", "x", nil), ("x", "", nil),
+            ("Über <!--more--> rest", "<!--more-->", 17), ("aab", "ab", 3), ("no marker", "<!--more-->", nil),
+        ] as [(String, String, Int?)])
+    func end(text: String, needle: String, expected: Int?) {
+        #expect(ByteSearch.end(of: needle, in: text) == expected)
     }
 }

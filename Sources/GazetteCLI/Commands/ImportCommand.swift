@@ -99,11 +99,26 @@ struct ImportWXR: AsyncParsableCommand {
         }
     }
 
+    /// Items listed one per line when they are few; grouped by reason, with a few examples, when many.
     private static func list(_ heading: String, _ items: [WordPressImportReport.Skip]) {
         guard !items.isEmpty else { return }
-        print("\(heading) (\(items.count)):")
-        for item in items.prefix(listed) { print("  \(item)") }
-        if items.count > listed { print("  … and \(items.count - listed) more") }
+        print("\(heading) (\(items.count.formatted())):")
+        guard items.count > listed else {
+            for item in items { print("  \(item)") }
+            return
+        }
+        var groups: [String: [WordPressImportReport.Skip]] = [:]
+        var order: [String] = []
+        for item in items {
+            let reason = item.reason.replacing(/“[^”]*”/, with: "“…”")
+            if groups[reason] == nil { order.append(reason) }
+            groups[reason, default: []].append(item)
+        }
+        for reason in order {
+            let members = groups[reason] ?? []
+            let examples = members.prefix(3).map(\.item).joined(separator: ", ")
+            print("  \(members.count.formatted()) × \(reason) (for example \(examples))")
+        }
     }
 }
 

@@ -44,13 +44,7 @@ public struct ArticleStore: Sendable {
     public func saveNew(_ articles: [ValidArticle], now: Date, timeZone: TimeZone) async throws -> [Saved] {
         let dialect = database.dialect
         return try await database.write { db in
-            var saved: [Saved] = []
-            saved.reserveCapacity(articles.count)
-            for article in articles {
-                let writer = ArticleWriter(db: db, article: article, now: now, timeZone: timeZone, dialect: dialect)
-                saved.append(try await writer.save(replacing: nil))
-            }
-            return saved
+            try await NewArticlesWriter(db: db, now: now, timeZone: timeZone, dialect: dialect).save(articles)
         }
     }
 

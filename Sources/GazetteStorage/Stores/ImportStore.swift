@@ -127,27 +127,86 @@ public struct ImportBatch: Sendable {
         try await TermStore.ensure(term, in: .tags, db: db)
     }
 
-    /// Stores a new article for `key`, with its tags, category and first revision; nil when an earlier run
-    /// already imported it (that article is left as it is: it may have been edited since). Call
-    /// `indexForSearch` with the new articles before the batch ends.
-    public func article(_ article: ValidArticle, key: String) async throws -> ArticleStore.Saved? {
-        guard try await localID(kind: "post", key: key) == nil else { return nil }
-        let saved = try await ArticleWriter(
-            db: db, article: article, now: now, timeZone: timeZone, note: "Imported", dialect: dialect,
-            indexesSearch: false
+    /// What became of an imported article.
+    public enum ImportedArticle: Sendable, Equatable {
+        case created(ArticleStore.Saved)
+        /// An earlier run (or an earlier item of this one) imported it; it is left as it is, since it may
+        /// have been edited since.
+        case existing(id: Int64)
+
+        public var id: Int64 {
+            switch self {
+            case .created(let saved): saved.id
+            case .existing(let id): id
+            }
+        }
+    }
+
+    /// Stores the articles not imported before, each under its key, with their tags, category, first
+    /// revision and search entries, a few statements for the whole set.
+    public func articles(_ items: [(article: ValidArticle, key: String)]) async throws -> [ImportedArticle] {
+        var known: [String: Int64] = [:]
+        let keys = Array(Set(items.map(\.key)))
+        for start in stride(from: 0, to: keys.count, by: 500) {
+            let part = Array(keys[start..<min(start + 500, keys.count)])
+            for row in try await db.raw(
+                "SELECT source_key, local_id FROM import_keys WHERE kind = 'post' AND source_key IN (\(binds: part))"
+            ).all() {
+                known[try row.string("source_key")] = try row.int64("local_id")
+            }
+        }
+        var newIndexes: [Int] = []
+        var firstOfKey: [String: Int] = [:]
+        for (index, item) in items.enumerated() where known[item.key] == nil && firstOfKey[item.key] == nil {
+            firstOfKey[item.key] = index
+            newIndexes.append(index)
+        }
+        let saved = try await NewArticlesWriter(
+            db: db, now: now, timeZone: timeZone, dialect: dialect, note: "Imported"
         )
-        .save(replacing: nil)
-        try await remember(kind: "post", key: key, localID: saved.id)
-        return saved
+        .save(newIndexes.map { items[$0].article })
+        var created: [Int: ArticleStore.Saved] = [:]
+        for (index, article) in zip(newIndexes, saved) {
+            created[index] = article
+            known[items[index].key] = article.id
+        }
+        if !saved.isEmpty {
+            var insert: SQLQueryString = "INSERT INTO import_keys (kind, source_key, local_id, imported_at) VALUES "
+            for (position, (index, article)) in zip(newIndexes, saved).enumerated() {
+                insert =
+                    insert + (position == 0 ? "" : ", ")
+                    + "('post', \(bind: items[index].key), \(bind: article.id), \(bind: now.storedSeconds))"
+            }
+            try await db.raw(insert).run()
+        }
+        return items.enumerated().map { index, item in
+            if let article = created[index] { return .created(article) }
+            return .existing(id: known[item.key] ?? 0)
+        }
     }
 
-    /// Adds the articles to the search index, in one statement for the whole batch.
-    public func indexForSearch(ids: [Int64]) async throws {
-        try await SearchIndex.refresh(ids: ids, dialect: dialect, in: db)
+    /// Sends old addresses to articles from now on, in one statement; a path named twice goes to the
+    /// last article that names it.
+    public func redirects(_ paths: [(path: String, articleID: Int64)]) async throws {
+        var byKey: [String: Int64] = [:]
+        var order: [String] = []
+        for (path, articleID) in paths {
+            let key = Redirect.key(forPath: path)
+            if byKey[key] == nil { order.append(key) }
+            byKey[key] = articleID
+        }
+        for start in stride(from: 0, to: order.count, by: 500) {
+            var insert: SQLQueryString = "INSERT INTO redirects (path, article_id, created_at) VALUES "
+            for (position, key) in order[start..<min(start + 500, order.count)].enumerated() {
+                insert =
+                    insert + (position == 0 ? "" : ", ")
+                    + "(\(bind: key), \(bind: byKey[key] ?? 0), \(bind: now.storedSeconds))"
+            }
+            try await db.raw(
+                insert
+                    + " ON CONFLICT (path) DO UPDATE SET article_id = excluded.article_id, created_at = excluded.created_at"
+            ).run()
+        }
     }
 
-    /// Sends an old address to the article from now on.
-    public func redirect(path: String, articleID: Int64) async throws {
-        try await RedirectStore.add(path: path, articleID: articleID, now: now, in: db)
-    }
 }

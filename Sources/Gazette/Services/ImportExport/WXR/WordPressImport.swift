@@ -61,12 +61,7 @@ public struct WordPressImport: Sendable {
                 progress(done, catalog.contentItems)
             }
             for try await entries in WXRBatches.stream(contentsOf: url, batchSize: batchSize) {
-                let next = Task {
-                    entries.compactMap { entry -> Mapping? in
-                        guard case .item(let item) = entry else { return nil }
-                        return (item, mapper.map(item))
-                    }
-                }
+                let next = Task { Self.map(entries, with: mapper) }
                 if let mapping { try await write(await mapping.value) }
                 mapping = next
             }
@@ -156,13 +151,20 @@ public struct WordPressImport: Sendable {
 
     typealias Mapping = (item: WXR.Item, outcome: WordPressItemMapper.Outcome)
 
+    /// The batch's items mapped on one task: the other thread of Swift's pool stays free to resume the
+    /// writer between its statements (mapping on both made the import slower, not faster).
+    private static func map(_ entries: [WXR.Entry], with mapper: WordPressItemMapper) -> [Mapping] {
+        entries.compactMap { entry -> Mapping? in
+            guard case .item(let item) = entry else { return nil }
+            return (item, mapper.map(item))
+        }
+    }
+
     private static func write(
-        _ outcomes: [Mapping], authors: [String: Int64],
-        siteKey: String, in batch: ImportBatch
+        _ outcomes: [Mapping], authors: [String: Int64], siteKey: String, in batch: ImportBatch
     ) async throws -> Written {
         var written = Written()
-        var created: [Int64] = []
-        var comments: [ImportBatch.ArticleComments] = []
+        var items: [(mapped: WordPressItemMapper.Mapped, name: String)] = []
         for (item, outcome) in outcomes {
             let name =
                 "\(item.postType.isEmpty ? "item" : item.postType) \(item.postID) “\(PlainText.fromHTML(item.title))”"
@@ -182,47 +184,42 @@ public struct WordPressImport: Sendable {
                     if isNew { written.newAuthors[mapped.authorLogin] = author }
                     mapped.article.authorID = author.id
                 }
-                guard let article = try await write(mapped, named: name, in: batch, into: &written.report) else {
-                    continue
-                }
-                if article.isNew { created.append(article.id) }
-                comments.append(.init(articleID: article.id, comments: mapped.comments))
+                items.append((mapped, name))
             }
         }
-        let stored = try await batch.comments(comments)
-        written.report.comments += stored.added
-        written.report.commentsAlreadyImported += stored.existing
-        written.report.orphanedReplies += stored.orphans
-        try await batch.indexForSearch(ids: created)
+        let stored = try await batch.articles(items.map { ($0.mapped.article, $0.mapped.key) })
+        var redirects: [(path: String, articleID: Int64)] = []
+        for ((mapped, name), article) in zip(items, stored) {
+            guard case .created(let saved) = article else {
+                written.report.alreadyImported += 1
+                continue
+            }
+            // Its old addresses go in with it, in the same transaction, so a later run never needs to add them.
+            let newPath = Redirect.key(forPath: Redirect.articlePath(day: saved.day, slug: saved.slug))
+            redirects += mapped.oldPaths.filter { Redirect.key(forPath: $0) != newPath }.map { ($0, saved.id) }
+            written.report.count(mapped, named: name)
+        }
+        try await batch.redirects(redirects)
+        written.report.redirects += redirects.count
+        let comments = try await batch.comments(
+            zip(items, stored).map { .init(articleID: $1.id, comments: $0.mapped.comments) })
+        written.report.comments += comments.added
+        written.report.commentsAlreadyImported += comments.existing
+        written.report.orphanedReplies += comments.orphans
         return written
-    }
-
-    /// Writes one item with its redirects; returns its article's id, and whether this run created it.
-    private static func write(
-        _ mapped: WordPressItemMapper.Mapped, named name: String, in batch: ImportBatch,
-        into report: inout WordPressImportReport
-    ) async throws -> (id: Int64, isNew: Bool)? {
-        guard let saved = try await batch.article(mapped.article, key: mapped.key) else {
-            guard let existing = try await batch.localID(kind: "post", key: mapped.key) else { return nil }
-            report.alreadyImported += 1
-            return (existing, false)
-        }
-        // Its redirects go in with it, in the same transaction, so a later run never needs to add them.
-        let newPath = Redirect.key(forPath: Redirect.articlePath(day: saved.day, slug: saved.slug))
-        for path in mapped.oldPaths where Redirect.key(forPath: path) != newPath {
-            try await batch.redirect(path: path, articleID: saved.id)
-            report.redirects += 1
-        }
-        if mapped.article.kind == .page { report.pages += 1 } else { report.articles += 1 }
-        report.byStatus[mapped.article.status, default: 0] += 1
-        if mapped.isSticky { report.sticky += 1 }
-        for shortcode in mapped.unknownShortcodes { report.unknownShortcodes[shortcode, default: 0] += 1 }
-        report.notes += mapped.notes.map { .init(item: name, reason: $0) }
-        return (saved.id, true)
     }
 }
 
 extension WordPressImportReport {
+    /// Counts a newly imported article or page.
+    mutating func count(_ mapped: WordPressItemMapper.Mapped, named name: String) {
+        if mapped.article.kind == .page { pages += 1 } else { articles += 1 }
+        byStatus[mapped.article.status, default: 0] += 1
+        if mapped.isSticky { sticky += 1 }
+        for shortcode in mapped.unknownShortcodes { unknownShortcodes[shortcode, default: 0] += 1 }
+        notes += mapped.notes.map { .init(item: name, reason: $0) }
+    }
+
     mutating func merge(_ written: WordPressImport.Written) {
         let other = written.report
         articles += other.articles

@@ -43,20 +43,21 @@ public struct WordPressImportReport: Sendable {
 
     /// The lines `gazette import wxr` prints.
     public var summary: [String] {
-        var lines = [
-            "Imported \(count(articles, "article")) and \(count(pages, "page"))"
-                + (siteTitle.isEmpty ? "" : " from “\(siteTitle)”") + ".",
-            "  By status: "
-                + ArticleStatus.allCases.compactMap { status in
-                    byStatus[status].map { "\($0) \(status.label.lowercased())" }
-                }.joined(separator: ", ") + (byStatus.isEmpty ? "none" : ""),
-            "  \(count(comments, "comment"))"
-                + (orphanedReplies > 0
-                    ? " (\(count(orphanedReplies, "reply")) without its parent made top-level)" : ""),
-            "  \(count(categories, "category")), \(count(tags, "tag")), \(count(attachments, "attachment")) kept as addresses",
-            "  \(count(redirects, "old address", plural: "old addresses")) now redirect to the new ones",
-            "  \(count(newAuthors.count, "new author")), \(count(authorsMatched, "author")) already on the site",
-        ]
+        let source = siteTitle.isEmpty ? "" : " from “\(siteTitle)”"
+        let statuses: [String] = ArticleStatus.allCases.compactMap { status in
+            byStatus[status].map { "\($0.formatted()) \(status.label.lowercased())" }
+        }
+        let orphans =
+            orphanedReplies > 0 ? " (\(count(orphanedReplies, "reply")) without its parent made top-level)" : ""
+        let taxonomy = "\(count(categories, "category")), \(count(tags, "tag"))"
+        var lines: [String] = []
+        lines.append("Imported \(count(articles, "article")) and \(count(pages, "page"))\(source).")
+        lines.append("  By status: " + (statuses.isEmpty ? "none" : statuses.joined(separator: ", ")))
+        lines.append("  \(count(comments, "comment"))\(orphans)")
+        lines.append("  \(taxonomy), \(count(attachments, "attachment")) kept as addresses")
+        lines.append("  \(count(redirects, "old address", plural: "old addresses")) now redirect to the new ones")
+        lines.append(
+            "  \(count(newAuthors.count, "new author")), \(count(authorsMatched, "author")) already on the site")
         if alreadyImported > 0 || commentsAlreadyImported > 0 {
             lines.append(
                 "  Already imported before, left as they are: \(count(alreadyImported, "post or page", plural: "posts and pages")), "

@@ -123,8 +123,12 @@ struct WordPressItemMapper: Sendable {
     private func excerpt(of item: WXR.Item, body: String, notes: inout [String]) -> String {
         let excerpt = PlainText.fromHTML(item.excerpt)
         if excerpt.isEmpty {
-            let opening = PlainText.fromHTML(String(body.prefix(Excerpt.defaultLength * 8)))
-            let paragraph = opening.firstRange(of: "\n\n").map { opening[..<$0.lowerBound] } ?? opening[...]
+            // The first paragraph: up to its end tag, or a generous slice when it has none.
+            let utf8 = body.utf8
+            let end = min(ByteSearch.end(of: "</p>", in: body) ?? utf8.count, Excerpt.defaultLength * 8, utf8.count)
+            let opening = PlainText.fromHTML(String(decoding: utf8.prefix(end), as: UTF8.self))
+            let paragraphEnd = ByteSearch.end(of: "\n\n", in: opening).map { $0 - 2 } ?? opening.utf8.count
+            let paragraph = String(decoding: opening.utf8.prefix(paragraphEnd), as: UTF8.self)
             return Excerpt.shorten(paragraph.split(separator: "\n").joined(separator: " "), to: Excerpt.defaultLength)
         }
         guard excerpt.count > Limits.excerptLength else { return excerpt }
@@ -136,8 +140,8 @@ struct WordPressItemMapper: Sendable {
     /// block-editor posts already have written out). The "read more" marker has no meaning here.
     private func body(of item: WXR.Item) -> WordPressShortcodes.Result {
         let marker = "<!--more-->"
-        var result = shortcodes.html(
-            item.content.firstRange(of: marker) == nil ? item.content : item.content.replacing(marker, with: ""))
+        let hasMarker = ByteSearch.end(of: marker, in: item.content) != nil
+        var result = shortcodes.html(hasMarker ? item.content.replacing(marker, with: "") : item.content)
         if !result.html.contains("<!-- wp:") { result.html = WordPressParagraphs.html(result.html) }
         return result
     }
