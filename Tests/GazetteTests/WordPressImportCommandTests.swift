@@ -59,4 +59,38 @@ struct WordPressImportCommandTests {
             #expect(garbage.status != 0 && garbage.errors.contains("line 1"), "\(garbage.all)")
         }
     }
+
+    @Test("gazette export writes a WXR file that imports into an empty site; a bad folder leaves nothing")
+    func exportThenImport() async throws {
+        try await TestDatabase.with(.sqlite) { first in
+            try await TestDatabase.with(.sqlite) { second in
+                let file = try WordPressExportFixture.file()
+                let exported = FileManager.default.temporaryDirectory.appendingPathComponent(
+                    "site-\(UUID().uuidString).xml")
+                defer {
+                    try? FileManager.default.removeItem(at: file)
+                    try? FileManager.default.removeItem(at: exported)
+                }
+                let source = CommandLineTests.databaseArguments(first)
+                #expect(try CommandLine.run(["import", "wxr", file.path] + source).status == 0)
+                let export = try CommandLine.run(["export", "--format", "wxr", exported.path] + source)
+                #expect(export.status == 0, "\(export.all)")
+                #expect(
+                    export.output.contains("Exported 8 articles, 1 page, 8 comments and 3 people to \(exported.path)."),
+                    "\(export.all)")
+                let text = try String(contentsOf: exported, encoding: .utf8)
+                #expect(text.contains("<wp:wxr_version>1.2</wp:wxr_version>") && !text.contains("password_hash"))
+                let again = try CommandLine.run(
+                    ["import", "wxr", exported.path] + CommandLineTests.databaseArguments(second))
+                #expect(again.status == 0, "\(again.all)")
+                #expect(again.output.contains("Imported 8 articles and 1 page"), "\(again.all)")
+
+                let nowhere = try CommandLine.run(["export", "/nonexistent/folder/site.xml"] + source)
+                #expect(nowhere.status != 0 && nowhere.errors.contains("Cannot write to /nonexistent/folder"))
+                #expect(!FileManager.default.fileExists(atPath: "/nonexistent/folder/site.xml"))
+                let unknown = try CommandLine.run(["export", "--format", "csv", exported.path] + source)
+                #expect(unknown.status != 0 && unknown.errors.contains("csv"), "\(unknown.all)")
+            }
+        }
+    }
 }

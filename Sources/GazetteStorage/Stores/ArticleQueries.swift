@@ -41,6 +41,36 @@ enum ArticleQueries {
             + " a.author_id, au.bio AS author_bio"
             + joins + " JOIN article_bodies b ON b.article_id = a.id")
 
+    /// `detailSelect` rows as whole articles: the tags and corrections of all of them in two queries.
+    static func wholeArticles(_ rows: [any SQLRow], in db: any SQLDatabase) async throws -> [ArticleDetails] {
+        guard !rows.isEmpty else { return [] }
+        let ids = try rows.map { try $0.int64("id") }
+        var tags: [Int64: [Tag]] = [:]
+        for row in try await db.raw(
+            """
+            SELECT t.article_id, g.id, g.name, g.slug FROM article_tags t JOIN tags g ON g.id = t.tag_id
+            WHERE t.article_id IN (\(binds: ids)) ORDER BY t.article_id, t.position, g.name
+            """
+        ).all() {
+            tags[try row.int64("article_id"), default: []].append(
+                Tag(id: try row.int64("id"), name: try row.string("name"), slug: try row.slug("slug")))
+        }
+        var corrections: [Int64: [Correction]] = [:]
+        for row in try await db.raw(
+            """
+            SELECT article_id, noted_at, note FROM corrections WHERE article_id IN (\(binds: ids))
+            ORDER BY article_id, noted_at, id
+            """
+        ).all() {
+            corrections[try row.int64("article_id"), default: []].append(
+                Correction(notedAt: try row.date("noted_at"), note: try row.string("note")))
+        }
+        return try rows.map { row in
+            let id = try row.int64("id")
+            return try details(row, tags: tags[id] ?? [], corrections: corrections[id] ?? [])
+        }
+    }
+
     /// A `detailSelect` row as a whole article, with its tags and corrections read separately.
     static func details(_ row: any SQLRow, tags: [Tag], corrections: [Correction]) throws -> ArticleDetails {
         ArticleDetails(

@@ -220,32 +220,7 @@ public struct ArticleStore: Sendable {
                 ArticleQueries.detailSelect + " WHERE " + ArticleQueries.listed(now: now) + filter.condition
                     + " ORDER BY a.published_at DESC, a.id DESC LIMIT \(literal: limit)"
             ).all()
-            guard !rows.isEmpty else { return [] }
-            let ids = try rows.map { try $0.int64("id") }
-            var tags: [Int64: [Tag]] = [:]
-            for row in try await db.raw(
-                """
-                SELECT t.article_id, g.id, g.name, g.slug FROM article_tags t JOIN tags g ON g.id = t.tag_id
-                WHERE t.article_id IN (\(binds: ids)) ORDER BY t.article_id, t.position, g.name
-                """
-            ).all() {
-                tags[try row.int64("article_id"), default: []].append(
-                    Tag(id: try row.int64("id"), name: try row.string("name"), slug: try row.slug("slug")))
-            }
-            var corrections: [Int64: [Correction]] = [:]
-            for row in try await db.raw(
-                """
-                SELECT article_id, noted_at, note FROM corrections WHERE article_id IN (\(binds: ids))
-                ORDER BY article_id, noted_at, id
-                """
-            ).all() {
-                corrections[try row.int64("article_id"), default: []].append(
-                    Correction(notedAt: try row.date("noted_at"), note: try row.string("note")))
-            }
-            return try rows.map { row in
-                let id = try row.int64("id")
-                return try ArticleQueries.details(row, tags: tags[id] ?? [], corrections: corrections[id] ?? [])
-            }
+            return try await ArticleQueries.wholeArticles(rows, in: db)
         }
     }
 

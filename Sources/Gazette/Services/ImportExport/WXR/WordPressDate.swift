@@ -12,6 +12,42 @@ enum WordPressDate {
         return Date(timeIntervalSince1970: asIfUTC - Double(offset))
     }
 
+    /// What WordPress writes for a post never published.
+    static let zero = "0000-00-00 00:00:00"
+
+    /// `YYYY-MM-DD HH:MM:SS` for the moment in `timeZone`, as WordPress writes it.
+    static func text(_ date: Date, timeZone: TimeZone) -> String {
+        let offset = timeZone == .gmt ? 0 : timeZone.secondsFromGMT(for: date)
+        let seconds = Int((date.timeIntervalSince1970).rounded(.down)) + offset
+        var days = seconds / 86_400
+        var rest = seconds % 86_400
+        if rest < 0 {
+            rest += 86_400
+            days -= 1
+        }
+        let (year, month, day) = civil(fromDays: days)
+        func pad(_ value: Int, _ width: Int = 2) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return
+            "\(pad(year, 4))-\(pad(month))-\(pad(day)) \(pad(rest / 3_600)):\(pad(rest % 3_600 / 60)):\(pad(rest % 60))"
+    }
+
+    /// The day of the proleptic Gregorian calendar that is `days` after 1970-01-01 (the inverse of
+    /// `daysFromCivil`).
+    private static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
     /// Seconds since 1970 for `YYYY-MM-DD HH:MM:SS` read as UTC; nil for the zero date or other text.
     static func secondsSinceEpoch(_ text: String) -> Double? {
         let digits = text.utf8.split(whereSeparator: {

@@ -52,15 +52,28 @@ struct WordPressItemMapper: Sendable {
         var notes: [String] = []
         let date = WordPressDate.date(gmt: item.postDateGMT, local: item.postDate, timeZone: timeZone)
         let (status, publishedAt) = status(of: item, date: date, notes: &notes)
-        let body = self.body(of: item)
         let title = self.title(of: item, notes: &notes)
-        var draft = ArticleDraft(
-            title: title, slug: slug(of: item), bodyMarkdown: body.html, bodyHTML: body.html,
-            excerpt: excerpt(of: item, body: body.html, notes: &notes), status: status, publishedAt: publishedAt,
-            authorID: 0,
-            image: featuredImage(of: item, title: title),
-            commentStatus: item.commentStatus == "closed" ? .closed : .open,
-            kind: item.postType == "page" ? .page : .article)
+        var draft: ArticleDraft
+        var unknownShortcodes: Set<String> = []
+        if let markdown = item.meta[GazetteMeta.markdown] {
+            // A Gazette export: the body is already the HTML readers saw, and its Markdown comes with it.
+            draft = ArticleDraft(title: title, bodyMarkdown: markdown, bodyHTML: item.content, authorID: 0)
+            gazetteFields(of: item, into: &draft)
+        } else {
+            let body = self.body(of: item)
+            unknownShortcodes = body.unknown
+            draft = ArticleDraft(title: title, bodyMarkdown: body.html, bodyHTML: body.html, authorID: 0)
+        }
+        draft.slug = slug(of: item)
+        draft.excerpt = excerpt(of: item, body: draft.bodyHTML, notes: &notes)
+        draft.status = status
+        draft.publishedAt = publishedAt
+        draft.commentStatus = item.commentStatus == "closed" ? .closed : .open
+        draft.kind = item.postType == "page" ? .page : .article
+        if let image = featuredImage(of: item, title: title) {
+            draft.image = image
+            draft.image?.credit = item.meta[GazetteMeta.imageCredit] ?? ""
+        }
         draft.tags = []
         var article: ValidArticle
         do {
@@ -74,13 +87,34 @@ struct WordPressItemMapper: Sendable {
         return .mapped(
             Mapped(
                 key: "\(catalog.siteKey)|post|\(item.postID)", article: article, authorLogin: item.creator,
-                oldPaths: oldPaths(of: item), comments: comments(of: item), unknownShortcodes: body.unknown,
+                oldPaths: oldPaths(of: item), comments: comments(of: item), unknownShortcodes: unknownShortcodes,
                 notes: notes, isSticky: item.isSticky))
     }
 
     // MARK: Fields
 
+    /// What a Gazette export carries beside WordPress's fields.
+    private func gazetteFields(of item: WXR.Item, into draft: inout ArticleDraft) {
+        draft.dek = item.meta[GazetteMeta.dek] ?? ""
+        if let source = item.meta[GazetteMeta.source] {
+            draft.sourceName = source
+            draft.sourceURL = item.meta[GazetteMeta.sourceURL] ?? ""
+        }
+        draft.canonicalURL = item.meta[GazetteMeta.canonicalURL] ?? ""
+        draft.corrections = item.meta[GazetteMeta.corrections].flatMap(GazetteMeta.decode) ?? []
+    }
+
     private func status(of item: WXR.Item, date: Date?, notes: inout [String]) -> (ArticleStatus, Date?) {
+        // A Gazette export names its exact status, and keeps the publication time of drafts too.
+        if let exact = item.meta[GazetteMeta.status].flatMap(ArticleStatus.init(rawValue:)) {
+            // Its UTC date is the publication time; a draft never published has none.
+            let date = WordPressDate.secondsSinceEpoch(item.postDateGMT).map(Date.init(timeIntervalSince1970:))
+            if exact == .scheduled, (date ?? .distantPast) <= now {
+                notes.append("was scheduled for a time already past; imported as a draft")
+                return (.draft, date)
+            }
+            return (exact, exact == .published ? date ?? now : date)
+        }
         switch item.status {
         case "publish":
             return (.published, date ?? now)
@@ -209,6 +243,7 @@ struct WordPressItemMapper: Sendable {
                 }
             }
         }
+        for path in (item.meta[GazetteMeta.redirects] ?? "").split(separator: "\n") { paths.append(String(path)) }
         var seen = Set<String>()
         return paths.filter { seen.insert(Redirect.key(forPath: $0)).inserted }
     }
