@@ -9,6 +9,7 @@ struct GazetteCommand: AsyncParsableCommand {
         subcommands: [
             SearchCommand.self, GenerateCommand.self,
             ServeCommand.self, MigrateCommand.self, CheckCommand.self, UserCommand.self, ImportCommand.self,
-            CommentsCommand.self, SettingsCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self,
+            CommentsCommand.self, SettingsCommand.self, FeedsCommand.self, ExportCommand.self, BackupCommand.self,
+            RestoreCommand.self,
         ])
 }

@@ -9,7 +9,7 @@ struct WXRWriterTests {
     func readsBack() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("written-\(UUID().uuidString).xml")
         defer { try? FileManager.default.removeItem(at: file) }
-        FileManager.default.createFile(atPath: file.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
         let handle = try FileHandle(forWritingTo: file)
         var writer = WXRWriter(sink: OutputSink(handle: handle))
         let site = WXR.Site(

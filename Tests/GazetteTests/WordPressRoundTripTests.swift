@@ -34,7 +34,7 @@ struct WordPressRoundTripTests {
     static func roundTrip(from first: AppServices, to second: AppServices) async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString).xml")
         defer { try? FileManager.default.removeItem(at: file) }
-        FileManager.default.createFile(atPath: file.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
         let handle = try FileHandle(forWritingTo: file)
         let exported = try await WordPressExport(services: first).run(to: handle)
         try handle.close()

@@ -8,12 +8,14 @@ struct ExportCommand: AsyncParsableCommand {
         abstract: "Write the whole site to one file: articles, pages, people, taxonomy, comments, redirects.",
         discussion: """
             wxr is WordPress's export format: WordPress imports it (Tools → Import → WordPress), and so does \
-            gazette import wxr, with nothing lost. Passwords are never exported. The file is written beside \
+            gazette import wxr, with nothing lost. json is one document described in docs/export-json.md, \
+            for other tools. Passwords and the site's secret are never exported. The file is written beside \
             its final name and renamed when complete, so a failed export leaves no half file.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case wxr
+        case json
     }
 
     @Option(help: "The file format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -43,9 +45,14 @@ struct ExportCommand: AsyncParsableCommand {
             }
             let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
             do {
-                let summary = try await WordPressExport(services: services).run(to: handle) { done, total in
+                let progress: @Sendable (Int, Int) -> Void = { done, total in
                     bar.show(done: done, total: total, noun: "articles and pages")
                 }
+                let summary =
+                    switch format {
+                    case .wxr: try await WordPressExport(services: services).run(to: handle, progress: progress)
+                    case .json: try await JSONExport(services: services).run(to: handle, progress: progress)
+                    }
                 try handle.close()
                 bar.clear()
                 // rename(2) replaces an existing file in one step: readers see the old file or the new one.

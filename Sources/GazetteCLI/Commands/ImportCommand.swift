@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
 import Gazette
+import GazetteContent
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Bring articles in from elsewhere.",
-        subcommands: [ImportWXR.self, ImportMarkdown.self])
+        subcommands: [ImportWXR.self, ImportFeed.self, ImportMarkdown.self])
 }
 
 struct ImportMarkdown: AsyncParsableCommand {
@@ -118,6 +119,59 @@ struct ImportWXR: AsyncParsableCommand {
             let members = groups[reason] ?? []
             let examples = members.prefix(3).map(\.item).joined(separator: ", ")
             print("  \(members.count.formatted()) × \(reason) (for example \(examples))")
+        }
+    }
+}
+
+struct ImportFeed: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "feed",
+        abstract: "Import another outlet's feed (RSS, Atom or JSON Feed), each entry attributed “Source: NAME”.",
+        discussion: """
+            Each entry becomes an article linking to its original, with the outlet's archive at \
+            /source/<name>/. Its HTML keeps only safe elements (no scripts, frames, styles or event \
+            handlers). Entries are known by their id or link: importing the feed again adds only new ones. \
+            Fetching gives up after 30 seconds, stops past 20 MB and follows redirects only to http(s).
+            """)
+
+    @OptionGroup var site: SiteOptions
+
+    @Argument(help: "The feed's address (http:// or https://) or a file.")
+    var location: String
+
+    @Option(help: "The outlet's name, shown as “Source: NAME”.")
+    var source: String
+
+    @Option(help: "draft (for an editor to review) or published.")
+    var status: String = "draft"
+
+    @Option(help: "The byline: a user's name, slug or email. Without it, an author named after the source.")
+    var author: String?
+
+    func run() async throws {
+        guard let status = ArticleStatus(lenient: status), status == .draft || status == .published else {
+            throw CommandRunner.fail("--status is draft or published, not “\(status)”.")
+        }
+        try await CommandRunner.withServices(flags: site.flags) { services, _ in
+            var authorID: Int64?
+            if let author {
+                guard let found = try await services.authors.find(matching: author) else {
+                    throw CommandRunner.fail("There is no user “\(author)”; see gazette user list.")
+                }
+                authorID = found.id
+            }
+            let report: FeedImport.Report
+            do {
+                report = try await FeedImport(services: services).run(
+                    location: location, options: .init(sourceName: source, status: status, authorID: authorID))
+            } catch let error as ImportError {
+                throw CommandRunner.fail(error.message)
+            }
+            let title = report.feedTitle.isEmpty ? "" : " from “\(report.feedTitle)”"
+            print(
+                "Imported \(report.added) new \(report.added == 1 ? "entry" : "entries")\(title) as \(status.label.lowercased()) "
+                    + "articles; \(report.alreadyImported) already imported.")
+            for skip in report.skipped { print("  Left out \(skip)") }
         }
     }
 }

@@ -118,6 +118,18 @@ struct ServeCommand: AsyncParsableCommand {
                     try? await Task.sleep(for: .seconds(30))
                 }
             }
+            // Subscribed feeds are read on their own schedule; a slow outlet never delays the work above.
+            let feeds = Task {
+                let poller = FeedPoller(services: services, logger: logger)
+                while !Task.isCancelled {
+                    do {
+                        try await poller.runDue()
+                    } catch {
+                        logger.warning("Reading subscribed feeds failed: \(error)")
+                    }
+                    try? await Task.sleep(for: .seconds(30))
+                }
+            }
             var stopped: (any Error)?
             do {
                 try await app.runService()
@@ -126,7 +138,9 @@ struct ServeCommand: AsyncParsableCommand {
             }
             // The database closes when this closure returns: let a purge under way finish first.
             purge.cancel()
+            feeds.cancel()
             await purge.value
+            await feeds.value
             if let stopped {
                 throw CommandRunner.fail(
                     "The server stopped: \(stopped). Is port \(configuration.port) already in use? Choose another with --port."

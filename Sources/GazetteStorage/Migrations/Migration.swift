@@ -21,5 +21,6 @@ enum MigrationList {
         M010CommentPageIndex.migration,
         M011Redirects.migration,
         M012Imports.migration,
+        M013FeedSubscriptions.migration,
     ]
 }

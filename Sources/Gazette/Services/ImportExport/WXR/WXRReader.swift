@@ -60,6 +60,12 @@ public final class WXRReader: NSObject, XMLParserDelegate {
                 message: parser.parserError.map(Self.explain) ?? "The file is not well-formed XML.",
                 line: parser.lineNumber, column: parser.columnNumber)
         }
+        // The parser can report success for a file cut off between two elements; what is still open says so.
+        if let open = path.last {
+            throw WXR.ReadError(
+                message: "The file ends inside <\(open.name)>: it was cut short (copy it again, or export again)",
+                line: parser.lineNumber, column: parser.columnNumber)
+        }
         guard sawWordPress else {
             throw WXR.ReadError(
                 message: "This is not a WordPress export: it has no WordPress (wp:) elements. "
@@ -69,8 +75,7 @@ public final class WXRReader: NSObject, XMLParserDelegate {
     }
 
     private static func explain(_ error: any Error) -> String {
-        let text = (error as NSError).localizedDescription
-        return text.isEmpty ? "The file is not well-formed XML." : "The file is not well-formed XML (\(text))."
+        "The file cannot be read: " + XMLProblem.describe(error) + "."
     }
 
     private func fail(_ error: any Error) {

@@ -101,8 +101,9 @@ struct WXRWriter {
     /// (most control characters) are left out, since no reader would accept the file with them.
     static func cdata(_ text: String) -> String {
         guard !text.isEmpty else { return "" }
-        let clean = allowedInXML(text) ? text : String(String.UnicodeScalarView(text.unicodeScalars.filter(isAllowed)))
-        return "<![CDATA[" + clean.replacing("]]>", with: "]]]]><![CDATA[>") + "]]>"
+        var clean = allowedInXML(text) ? text : String(String.UnicodeScalarView(text.unicodeScalars.filter(isAllowed)))
+        if ByteSearch.end(of: "]]>", in: clean) != nil { clean = clean.replacing("]]>", with: "]]]]><![CDATA[>") }
+        return "<![CDATA[" + clean + "]]>"
     }
 
     static func escape(_ text: String) -> String {
@@ -119,9 +120,16 @@ struct WXRWriter {
         return escaped
     }
 
+    /// True when every character may appear in XML, checked on the bytes: no control characters but
+    /// tab and line ends, and neither U+FFFE nor U+FFFF (EF BF BE, EF BF BF in UTF-8).
     private static func allowedInXML(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 >= 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } && !text.contains("\u{FFFE}")
-            && !text.contains("\u{FFFF}")
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return false }
+            if previous == (0xEF, 0xBF), byte == 0xBE || byte == 0xBF { return false }
+            previous = (previous.1, byte)
+        }
+        return true
     }
 
     private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {

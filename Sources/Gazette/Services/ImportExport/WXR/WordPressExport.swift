@@ -19,25 +19,18 @@ public struct WordPressExport: Sendable {
         self.services = services
     }
 
-    public struct Summary: Sendable, Equatable {
-        public var articles = 0
-        public var pages = 0
-        public var comments = 0
-        public var people = 0
-    }
-
     /// Where featured-image attachments are numbered, far above any article id.
     static let attachmentIDBase: Int64 = 1_000_000_000_000
 
     public func run(
         to handle: FileHandle, progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
-    ) async throws -> Summary {
+    ) async throws -> ExportSummary {
         let store = ExportStore(database: services.database)
         let identity = services.site.live.current
         let baseURL = services.configuration.baseURL
         let items = WordPressItems(baseURL: baseURL, timeZone: identity.timeZone)
         var writer = WXRWriter(sink: OutputSink(handle: handle))
-        var summary = Summary()
+        var summary = ExportSummary()
         try writer.start(
             WXR.Site(
                 title: Self.html(identity.title), link: baseURL, baseSiteURL: baseURL, baseBlogURL: baseURL,
@@ -88,7 +81,20 @@ public struct WordPressExport: Sendable {
 
     /// Text for places WordPress reads as HTML (titles, names, comments): `<` and `&` stay what they were.
     static func html(_ text: String) -> String {
-        WXRWriter.escape(text).replacing("&quot;", with: "\"")
+        guard
+            text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") })
+        else { return text }
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
     }
 }
 

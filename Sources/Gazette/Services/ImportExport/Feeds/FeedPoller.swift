@@ -1,0 +1,45 @@
+import Foundation
+import GazetteContent
+import GazetteStorage
+import Logging
+
+/// Reads the subscribed feeds that are due (`gazette feeds add`), as `gazette serve` does twice a minute:
+/// each with the rules of `gazette import feed`, its result recorded and logged. Several instances may
+/// poll at once: a feed is claimed by one of them before it is read.
+public struct FeedPoller: Sendable {
+    let services: AppServices
+    let logger: Logger
+    var importer: FeedImport
+
+    public init(services: AppServices, logger: Logger) {
+        self.services = services
+        self.logger = logger
+        importer = FeedImport(services: services)
+    }
+
+    /// Reads every due feed; returns how many were read.
+    @discardableResult
+    public func runDue() async throws -> Int {
+        let store = FeedSubscriptionStore(database: services.database)
+        let due = try await store.claimDue(now: services.clock.now())
+        for subscription in due {
+            let result: String
+            do {
+                let report = try await importer.run(
+                    location: subscription.location,
+                    options: .init(
+                        sourceName: subscription.sourceName, status: subscription.status,
+                        authorID: subscription.authorID))
+                result =
+                    "\(report.added) new, \(report.alreadyImported) already imported"
+                    + (report.skipped.isEmpty ? "" : ", \(report.skipped.count) left out")
+                logger.info("Feed \(subscription.sourceName) (\(subscription.location)): \(result)")
+            } catch {
+                result = "failed: \(error)"
+                logger.warning("Feed \(subscription.sourceName) (\(subscription.location)) \(result)")
+            }
+            try await store.record(id: subscription.id, result: result, at: services.clock.now())
+        }
+        return due.count
+    }
+}
