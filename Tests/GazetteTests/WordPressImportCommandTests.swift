@@ -53,6 +53,12 @@ struct WordPressImportCommandTests {
             #expect(plainFeed.status != 0)
             #expect(plainFeed.errors.contains("use gazette import feed"), "\(plainFeed.all)")
 
+            let export = try WordPressExportFixture.file()
+            defer { try? FileManager.default.removeItem(at: export) }
+            let noFolder = try CommandLine.run(
+                ["import", "wxr", export.path, "--fetch-media", "/nonexistent/uploads"] + database)
+            #expect(noFolder.status != 0 && noFolder.errors.contains("/nonexistent/uploads is not a folder"))
+
             let notXML = try WordPressExportFixture.file("just some text, not XML")
             defer { try? FileManager.default.removeItem(at: notXML) }
             let garbage = try CommandLine.run(["import", "wxr", notXML.path] + database)
@@ -91,6 +97,53 @@ struct WordPressImportCommandTests {
                 let unknown = try CommandLine.run(["export", "--format", "csv", exported.path] + source)
                 #expect(unknown.status != 0 && unknown.errors.contains("csv"), "\(unknown.all)")
             }
+        }
+    }
+
+    @Test("gazette export --format json writes the documented document: everything, and no secrets")
+    func jsonExport() async throws {
+        try await TestDatabase.with(.sqlite) { location in
+            let database = CommandLineTests.databaseArguments(location)
+            let file = try WordPressExportFixture.file()
+            let exported = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "site-\(UUID().uuidString).json")
+            defer {
+                try? FileManager.default.removeItem(at: file)
+                try? FileManager.default.removeItem(at: exported)
+            }
+            #expect(try CommandLine.run(["import", "wxr", file.path] + database).status == 0)
+            #expect(
+                try CommandLine.run(["settings", "set", "site.title", "Harbour Herald"] + database).status == 0)
+            let export = try CommandLine.run(["export", "--format", "json", exported.path] + database)
+            #expect(export.status == 0, "\(export.all)")
+            let data = try Data(contentsOf: exported)
+            let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            #expect(document["format"] as? String == "gazette-export" && document["version"] as? Int == 1)
+            let articles = try #require(document["articles"] as? [[String: Any]])
+            #expect(articles.count == 9)
+            #expect(Set(articles.compactMap { $0["kind"] as? String }) == ["article", "page"])
+            let ferry = try #require(articles.first { $0["slug"] as? String == "ferry-returns" })
+            #expect(ferry["url"] as? String == "http://127.0.0.1:8080/2024/03/05/ferry-returns/")
+            let comments = try #require(ferry["comments"] as? [[String: Any]])
+            #expect(comments.count == 8)
+            #expect(Set(comments.compactMap { $0["status"] as? String }) == ["approved", "pending", "spam", "trash"])
+            let replies = comments.filter { $0["parent_id"] != nil }
+            #expect(replies.count == 2, "two replies keep their parents")
+            #expect((ferry["redirects"] as? [String])?.contains("/?p=10") == true)
+            let people = try #require(document["people"] as? [[String: Any]])
+            #expect(people.contains { $0["email"] as? String == "ana@herald.example" })
+            let categories = try #require(document["categories"] as? [[String: Any]])
+            #expect(categories.contains { $0["slug"] as? String == "port" && $0["parent_id"] != nil })
+            // People carry exactly the documented fields (never a password hash); settings only the
+            // publisher's choices (never the signing secret).
+            #expect(
+                people.allSatisfy {
+                    Set($0.keys) == ["avatar_url", "bio", "email", "id", "name", "role", "slug"]
+                })
+            let settings = try #require(document["settings"] as? [String: String])
+            #expect(settings["site.title"] == "Harbour Herald")
+            #expect(settings.keys.allSatisfy { $0.hasPrefix("site.") || $0.hasPrefix("comments.") })
+            #expect(!String(decoding: data, as: UTF8.self).contains("site_secret"))
         }
     }
 }

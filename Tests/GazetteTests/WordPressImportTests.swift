@@ -95,6 +95,53 @@ struct WordPressImportTests {
         }
     }
 
+    @Test("--fetch-media copies the images posts use from a local uploads folder, once, and points at them")
+    func fetchMedia() async throws {
+        try await TestSite.run(.sqlite) { site in
+            let uploads = FileManager.default.temporaryDirectory.appendingPathComponent("uploads-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: uploads) }
+            let folder = uploads.appendingPathComponent("2024/03")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(MediaTests.png).write(to: folder.appendingPathComponent("nordlys.jpg"))
+            let file = try WordPressExportFixture.file()
+            defer { try? FileManager.default.removeItem(at: file) }
+            let report = try await WordPressImport(services: site.services).run(file: file.path, media: uploads)
+            #expect(report.mediaCopied == 1 && report.mediaNotFound == 0, "\(report.summary)")
+            let page = try await site.get("/2024/03/05/ferry-returns/")
+            #expect(!page.contains("herald.example/wp-content/uploads"), "every use now points at the library")
+            let media = try #require(page.body.range(of: #"src="/media/[^"]+""#, options: .regularExpression))
+            let path = String(page.body[media].dropFirst(5).dropLast())
+            #expect(try await site.get(path).status == .ok)
+            #expect(page.count(path) >= 3, "the featured image, the caption and the gallery")
+
+            // Addresses that lead outside the folder are never followed.
+            let outside = WordPressMedia(library: site.services.media, uploads: folder)
+            var article = try #require(try await site.services.articles.find(id: 1)).asValidArticle()
+            article.bodyHTML = #"<img src="https://old.example/wp-content/uploads/../nordlys.jpg">"#
+            let localized = await outside.localize(article, alt: "x")
+            #expect(localized.bodyHTML == article.bodyHTML && outside.report == .init())
+        }
+    }
+
+    @Test("without the files, --fetch-media keeps the old addresses and says how many were missing")
+    func fetchMediaMissing() async throws {
+        try await TestSite.run(.sqlite) { site in
+            let uploads = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: uploads, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: uploads) }
+            let file = try WordPressExportFixture.file()
+            defer { try? FileManager.default.removeItem(at: file) }
+            let report = try await WordPressImport(services: site.services).run(file: file.path, media: uploads)
+            #expect(report.mediaCopied == 0 && report.mediaNotFound == 1)
+            #expect(report.summary.contains { $0.contains("1 not in the folder") })
+            #expect((try await site.get("/2024/03/05/ferry-returns/")).contains("herald.example/wp-content/uploads"))
+            await #expect(throws: ImportError.self) {
+                _ = try await WordPressImport(services: site.services).run(
+                    file: file.path, media: uploads.appendingPathComponent("nope"))
+            }
+        }
+    }
+
     @Test("running the same import again adds nothing and changes nothing", arguments: TestEngine.available)
     func idempotent(engine: TestEngine) async throws {
         try await TestSite.run(engine) { site in
@@ -160,5 +207,15 @@ struct WordPressImportTests {
             }
             return counts
         }
+    }
+}
+
+extension ArticleDetails {
+    /// The stored article as the shape the stores write, for tests that change one field.
+    func asValidArticle() throws -> ValidArticle {
+        try ArticleDraft(
+            title: summary.title, slug: summary.slug.value, bodyMarkdown: bodyMarkdown, bodyHTML: bodyHTML,
+            status: summary.status, publishedAt: summary.publishedAt, authorID: authorID
+        ).validated(now: TestSite.now)
     }
 }

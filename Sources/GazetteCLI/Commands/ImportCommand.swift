@@ -72,6 +72,12 @@ struct ImportWXR: AsyncParsableCommand {
     @Option(help: "The site's public address, for the links printed for new authors.")
     var baseURL: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "A local copy of the site's wp-content/uploads folder: the images posts use are copied into the "
+                + "media library.", valueName: "folder"))
+    var fetchMedia: String?
+
     /// Items left out or changed are listed up to this many; the rest are counted.
     private static let listed = 50
 
@@ -82,7 +88,9 @@ struct ImportWXR: AsyncParsableCommand {
             let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
             let report: WordPressImportReport
             do {
-                report = try await WordPressImport(services: services).run(file: file) { done, total in
+                report = try await WordPressImport(services: services).run(
+                    file: file, media: fetchMedia.map { URL(fileURLWithPath: $0) }
+                ) { done, total in
                     bar.show(done: done, total: total, noun: "posts and pages")
                 }
             } catch let error as ImportError {

@@ -14,6 +14,23 @@ public struct ImportStore: Sendable {
         self.database = database
     }
 
+    /// Which of these keys an earlier run imported (read outside any batch, for work done before one).
+    public func importedKeys(kind: String, among keys: [String]) async throws -> Set<String> {
+        guard !keys.isEmpty else { return [] }
+        return try await database.read { db in
+            var found = Set<String>()
+            for start in stride(from: 0, to: keys.count, by: 500) {
+                let part = Array(keys[start..<min(start + 500, keys.count)])
+                for row in try await db.raw(
+                    "SELECT source_key FROM import_keys WHERE kind = \(bind: kind) AND source_key IN (\(binds: part))"
+                ).all() {
+                    found.insert(try row.string("source_key"))
+                }
+            }
+            return found
+        }
+    }
+
     /// Runs `work` in one write transaction: everything it wrote is committed, or nothing.
     public func batch<T: Sendable>(
         now: Date, timeZone: TimeZone, _ work: @escaping @Sendable (ImportBatch) async throws -> T

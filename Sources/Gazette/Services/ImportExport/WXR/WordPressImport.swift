@@ -19,10 +19,20 @@ public struct WordPressImport: Sendable {
         self.services = services
     }
 
+    /// Imports the export at `file`. With `media`, a local copy of the site's `wp-content/uploads` folder,
+    /// the images posts use are copied into the media library and their addresses changed.
     public func run(
-        file: String, progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
+        file: String, media: URL? = nil,
+        progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) async throws -> WordPressImportReport {
         let url = URL(fileURLWithPath: file)
+        if let media {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: media.path, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ImportError(message: "\(media.path) is not a folder: give the copy of wp-content/uploads.")
+            }
+        }
+        let localMedia = media.map { WordPressMedia(library: services.media, uploads: $0) }
         let catalog: WordPressCatalog
         do {
             catalog = try await Task.detached { try WordPressCatalog.read(contentsOf: url) }.value
@@ -49,7 +59,11 @@ public struct WordPressImport: Sendable {
         do {
             // Each batch is mapped (CPU) while the one before it is written (the database's thread).
             var mapping: Task<[Mapping], Never>? = nil
-            func write(_ outcomes: [Mapping]) async throws {
+            func write(_ mapped: [Mapping]) async throws {
+                let outcomes =
+                    if let localMedia { try await Self.localize(mapped, with: localMedia, store: store) } else {
+                        mapped
+                    }
                 let known = authorIDs.byLogin
                 let written = try await store.batch(now: now, timeZone: timeZone) { batch in
                     try await Self.write(outcomes, authors: known, siteKey: catalog.siteKey, in: batch)
@@ -78,8 +92,35 @@ public struct WordPressImport: Sendable {
                 .init(name: author.name, email: author.email, link: services.configuration.baseURL + link))
         }
         report.authorsMatched = authorIDs.matched
+        if let localMedia {
+            report.mediaCopied = localMedia.report.copied
+            report.mediaNotFound = localMedia.report.missing
+            report.mediaRefused = localMedia.report.refused
+        }
         await services.changes.publish(.everything)
         return report
+    }
+
+    /// The batch's new articles with their uploaded images copied into the library (before the batch's
+    /// transaction: the library records each file in a transaction of its own).
+    private static func localize(
+        _ outcomes: [Mapping], with media: WordPressMedia, store: ImportStore
+    ) async throws -> [Mapping] {
+        let keys = outcomes.compactMap { mapping -> String? in
+            if case .mapped(let mapped) = mapping.outcome { return mapped.key }
+            return nil
+        }
+        let imported = try await store.importedKeys(kind: "post", among: keys)
+        var localized: [Mapping] = []
+        for (item, outcome) in outcomes {
+            guard case .mapped(var mapped) = outcome, !imported.contains(mapped.key) else {
+                localized.append((item, outcome))
+                continue
+            }
+            mapped.article = await media.localize(mapped.article, alt: mapped.article.title)
+            localized.append((item, .mapped(mapped)))
+        }
+        return localized
     }
 
     /// People, categories (parents first) and tags, before any post refers to them.

@@ -18,6 +18,10 @@ public struct WordPressImportReport: Sendable {
     public var categories = 0
     public var tags = 0
     public var attachments = 0
+    /// With `--fetch-media`: images copied into the library, not found in the folder, or not accepted.
+    public var mediaCopied = 0
+    public var mediaNotFound = 0
+    public var mediaRefused = 0
     public var sticky = 0
     public var authorsMatched = 0
     /// People created without a password, each with a one-time link to choose one.
@@ -62,6 +66,12 @@ public struct WordPressImportReport: Sendable {
             lines.append(
                 "  Already imported before, left as they are: \(count(alreadyImported, "post or page", plural: "posts and pages")), "
                     + count(commentsAlreadyImported, "comment"))
+        }
+        if mediaCopied + mediaNotFound + mediaRefused > 0 {
+            lines.append(
+                "  \(count(mediaCopied, "image")) copied into the media library; \(mediaNotFound.formatted()) not in "
+                    + "the folder and \(mediaRefused.formatted()) not accepted (not images, or over 10 MB) keep their addresses"
+            )
         }
         if sticky > 0 {
             lines.append("  \(count(sticky, "sticky post")): Gazette does not pin posts; they are ordinary articles")
