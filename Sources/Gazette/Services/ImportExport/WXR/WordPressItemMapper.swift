@@ -176,7 +176,9 @@ struct WordPressItemMapper: Sendable {
         let marker = "<!--more-->"
         let hasMarker = ByteSearch.end(of: marker, in: item.content) != nil
         var result = shortcodes.html(hasMarker ? item.content.replacing(marker, with: "") : item.content)
-        if !result.html.contains("<!-- wp:") { result.html = WordPressParagraphs.html(result.html) }
+        if ByteSearch.end(of: "<!-- wp:", in: result.html) == nil {
+            result.html = WordPressParagraphs.html(result.html)
+        }
         return result
     }
 
