@@ -2,6 +2,9 @@ import Foundation
 import GazetteContent
 import GazetteStorage
 import GazetteTestSupport
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
 import Testing
 
 @testable import Gazette
@@ -105,7 +108,7 @@ struct WordPressImportTests {
             try Data(MediaTests.png).write(to: folder.appendingPathComponent("nordlys.jpg"))
             let file = try WordPressExportFixture.file()
             defer { try? FileManager.default.removeItem(at: file) }
-            let report = try await WordPressImport(services: site.services).run(file: file.path, media: uploads)
+            let report = try await WordPressImport(services: site.services).run(file: file.path, media: uploads.path)
             #expect(report.mediaCopied == 1 && report.mediaNotFound == 0, "\(report.summary)")
             let page = try await site.get("/2024/03/05/ferry-returns/")
             #expect(!page.contains("herald.example/wp-content/uploads"), "every use now points at the library")
@@ -115,11 +118,33 @@ struct WordPressImportTests {
             #expect(page.count(path) >= 3, "the featured image, the caption and the gallery")
 
             // Addresses that lead outside the folder are never followed.
-            let outside = WordPressMedia(library: site.services.media, uploads: folder)
+            let outside = WordPressMedia(library: site.services.media, uploads: .folder(folder))
             var article = try #require(try await site.services.articles.find(id: 1)).asValidArticle()
             article.bodyHTML = #"<img src="https://old.example/wp-content/uploads/../nordlys.jpg">"#
             let localized = await outside.localize(article, alt: "x")
             #expect(localized.bodyHTML == article.bodyHTML && outside.report == .init())
+        }
+    }
+
+    @Test("--fetch-media with an address fetches the images from the server that has them")
+    func fetchMediaOverHTTP() async throws {
+        let router = Router()
+        router.get("wp-content/uploads/2024/03/nordlys.jpg") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "image/png"],
+                body: .init(byteBuffer: ByteBuffer(bytes: MediaTests.png)))
+        }
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in
+            let base = "http://127.0.0.1:\(try #require(client.port))/wp-content/uploads"
+            try await TestSite.run(.sqlite) { site in
+                let file = try WordPressExportFixture.file()
+                defer { try? FileManager.default.removeItem(at: file) }
+                let report = try await WordPressImport(services: site.services).run(file: file.path, media: base)
+                #expect(report.mediaCopied == 1, "\(report.summary)")
+                #expect(
+                    !(try await site.get("/2024/03/05/ferry-returns/")).contains("herald.example/wp-content/uploads"))
+            }
         }
     }
 
@@ -131,13 +156,13 @@ struct WordPressImportTests {
             defer { try? FileManager.default.removeItem(at: uploads) }
             let file = try WordPressExportFixture.file()
             defer { try? FileManager.default.removeItem(at: file) }
-            let report = try await WordPressImport(services: site.services).run(file: file.path, media: uploads)
+            let report = try await WordPressImport(services: site.services).run(file: file.path, media: uploads.path)
             #expect(report.mediaCopied == 0 && report.mediaNotFound == 1)
             #expect(report.summary.contains { $0.contains("1 not in the folder") })
             #expect((try await site.get("/2024/03/05/ferry-returns/")).contains("herald.example/wp-content/uploads"))
             await #expect(throws: ImportError.self) {
                 _ = try await WordPressImport(services: site.services).run(
-                    file: file.path, media: uploads.appendingPathComponent("nope"))
+                    file: file.path, media: uploads.appendingPathComponent("nope").path)
             }
         }
     }

@@ -74,8 +74,8 @@ struct ImportWXR: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "A local copy of the site's wp-content/uploads folder: the images posts use are copied into the "
-                + "media library.", valueName: "folder"))
+            "A local copy of the site's wp-content/uploads folder, or an http(s) address that serves it: the "
+                + "images posts use are copied into the media library.", valueName: "folder-or-url"))
     var fetchMedia: String?
 
     /// Items left out or changed are listed up to this many; the rest are counted.
@@ -89,7 +89,7 @@ struct ImportWXR: AsyncParsableCommand {
             let report: WordPressImportReport
             do {
                 report = try await WordPressImport(services: services).run(
-                    file: file, media: fetchMedia.map { URL(fileURLWithPath: $0) }
+                    file: file, media: fetchMedia
                 ) { done, total in
                     bar.show(done: done, total: total, noun: "posts and pages")
                 }

@@ -19,20 +19,15 @@ public struct WordPressImport: Sendable {
         self.services = services
     }
 
-    /// Imports the export at `file`. With `media`, a local copy of the site's `wp-content/uploads` folder,
-    /// the images posts use are copied into the media library and their addresses changed.
+    /// Imports the export at `file`. With `media` (a local copy of the site's `wp-content/uploads` folder, or
+    /// an http(s) address that serves it), the images posts use are copied into the media library and their
+    /// addresses changed.
     public func run(
-        file: String, media: URL? = nil,
+        file: String, media: String? = nil,
         progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) async throws -> WordPressImportReport {
         let url = URL(fileURLWithPath: file)
-        if let media {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: media.path, isDirectory: &isFolder), isFolder.boolValue else {
-                throw ImportError(message: "\(media.path) is not a folder: give the copy of wp-content/uploads.")
-            }
-        }
-        let localMedia = media.map { WordPressMedia(library: services.media, uploads: $0) }
+        let localMedia = try media.map { WordPressMedia(library: services.media, uploads: try Self.uploads($0)) }
         let catalog: WordPressCatalog
         do {
             catalog = try await Task.detached { try WordPressCatalog.read(contentsOf: url) }.value
@@ -99,6 +94,24 @@ public struct WordPressImport: Sendable {
         }
         await services.changes.publish(.everything)
         return report
+    }
+
+    /// Where `--fetch-media` points: an http(s) address, or a folder that exists.
+    static func uploads(_ location: String) throws -> WordPressMedia.Uploads {
+        let lowered = location.lowercased()
+        if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") {
+            guard WebAddress.isHTTP(location) else {
+                throw ImportError(message: "\(location) is not a usable address.")
+            }
+            return .web(location)
+        }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: location, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ImportError(
+                message: "\(location) is not a folder: give the copy of wp-content/uploads, or an http(s) address "
+                    + "that serves it.")
+        }
+        return .folder(URL(fileURLWithPath: location))
     }
 
     /// The batch's new articles with their uploaded images copied into the library (before the batch's

@@ -1,13 +1,21 @@
 import Foundation
 import GazetteContent
 
-/// `gazette import wxr --fetch-media DIR`: the export's uploaded images copied from a local copy of
-/// WordPress's `wp-content/uploads` folder into Gazette's media library, and every address of them in
-/// featured images and bodies changed to `/media/…`. An image not found in the folder, or that is not an
-/// image the library accepts, keeps its old address and is counted in the report.
+/// `gazette import wxr --fetch-media DIR-or-URL`: the export's uploaded images copied into Gazette's media
+/// library from a local copy of WordPress's `wp-content/uploads` folder, or from an address that serves
+/// it (the old site, or a copy of it on this machine), and every address of them in featured images and
+/// bodies changed to `/media/…`. An image not found there, or that is not an image the library accepts,
+/// keeps its old address and is counted in the report.
 final class WordPressMedia: @unchecked Sendable {
     private let library: MediaLibrary
-    private let uploads: URL
+    private let uploads: Uploads
+    private let fetcher = FeedFetcher(timeout: 30, maximumBytes: 10 * 1_048_576, userAgent: "Gazette importer")
+
+    /// Where the uploads folder is: on disk, or behind an http(s) address.
+    enum Uploads: Sendable {
+        case folder(URL)
+        case web(String)
+    }
     private let lock = NSLock()
     /// Old address → new one (nil: not copied), so each file is copied once.
     private var copied: [String: String?] = [:]
@@ -23,7 +31,7 @@ final class WordPressMedia: @unchecked Sendable {
     private static let uploadAddress = try! NSRegularExpression(
         pattern: #"https?://[^"'\s<>()\[\]]+?/wp-content/uploads/[^"'\s<>()\[\]?#]+"#)
 
-    init(library: MediaLibrary, uploads: URL) {
+    init(library: MediaLibrary, uploads: Uploads) {
         self.library = library
         self.uploads = uploads
     }
@@ -62,11 +70,11 @@ final class WordPressMedia: @unchecked Sendable {
             String(address[range.upperBound...]).removingPercentEncoding ?? String(address[range.upperBound...])
         // Only inside the folder: `..` in an address never reaches outside it.
         guard !relative.split(separator: "/").contains("..") else { return nil }
-        let file = uploads.appendingPathComponent(relative)
-        guard let data = FileManager.default.contents(atPath: file.path) else {
+        guard let data = await read(relative) else {
             lock.withLock { report.missing += 1 }
             return nil
         }
+        let file = URL(fileURLWithPath: relative)
         do {
             let item = try await library.upload(
                 [UInt8](data), originalName: file.lastPathComponent,
@@ -77,6 +85,18 @@ final class WordPressMedia: @unchecked Sendable {
         } catch {
             lock.withLock { report.refused += 1 }
             return nil
+        }
+    }
+
+    /// The file at `relative` under the uploads folder; nil when it is not there.
+    private func read(_ relative: String) async -> Data? {
+        switch uploads {
+        case .folder(let folder):
+            return FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path)
+        case .web(let base):
+            let encoded = relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative
+            guard let url = URL(string: (base.hasSuffix("/") ? base : base + "/") + encoded) else { return nil }
+            return try? await fetcher.fetch(url)
         }
     }
 }
