@@ -71,6 +71,9 @@ struct FeedSubscriptionTests {
             #expect(twice.status != 0 && twice.errors.contains("already read on a schedule"), "\(twice.all)")
             let bad = try CommandLine.run(["feeds", "add", "ftp://x.example/f", "--source", "X"] + database)
             #expect(bad.status != 0 && bad.errors.contains("only http:// and https://"), "\(bad.all)")
+            let missing = try CommandLine.run(["feeds", "add", "/nonexistent/feed.xml", "--source", "X"] + database)
+            #expect(
+                missing.status != 0 && missing.errors.contains("Cannot read /nonexistent/feed.xml"), "\(missing.all)")
             #expect(try CommandLine.run(["feeds", "list"] + database).output.contains("not read yet"))
 
             let port = try FreePort.find()

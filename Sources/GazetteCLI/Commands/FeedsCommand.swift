@@ -24,11 +24,47 @@ struct FeedsAdd: AsyncParsableCommand {
     @Argument(help: "The feed's address (http:// or https://) or a file.")
     var location: String
 
-    @Option(help: "The outlet's name, shown as “Source: NAME”.")
-    var source: String
+    @OptionGroup var feed: FeedOptions
 
     @Option(help: "Minutes between two readings (at least 1).")
     var every: Int = 60
+
+    func run() async throws {
+        let status = try feed.articleStatus()
+        guard every >= 1, every <= 60 * 24 * 30 else {
+            throw CommandRunner.fail("--every is a number of minutes from 1 to 43200 (30 days).")
+        }
+        guard NamedTerm(name: feed.source) != nil else {
+            throw CommandRunner.fail("Name the source with letters or digits, for example --source \"Harbour Wire\".")
+        }
+        if let url = URL(string: location), let scheme = url.scheme?.lowercased(), scheme.count > 1 {
+            guard scheme == "http" || scheme == "https" else {
+                throw CommandRunner.fail("\(location): only http:// and https:// addresses, or a file, can be read.")
+            }
+        } else if !FileManager.default.isReadableFile(atPath: location) {
+            throw CommandRunner.fail("Cannot read \(location): no such file, or it is not readable.")
+        }
+        try await CommandRunner.withServices(flags: site.flags) { services, _ in
+            let authorID = try await feed.authorID(in: services)
+            do {
+                _ = try await FeedSubscriptionStore(database: services.database).add(
+                    location: location, sourceName: feed.source, status: status, authorID: authorID,
+                    everyMinutes: every,
+                    now: services.clock.now())
+            } catch let error as StorageError {
+                throw CommandRunner.fail(error.description)
+            }
+            print(
+                "gazette serve will read \(location) every \(every) minute(s), as “Source: \(feed.source)”, starting now."
+            )
+        }
+    }
+}
+
+/// What `gazette import feed` and `gazette feeds add` both ask: the outlet, the status, the byline.
+struct FeedOptions: ParsableArguments {
+    @Option(help: "The outlet's name, shown as “Source: NAME”.")
+    var source: String
 
     @Option(help: "draft (for an editor to review) or published.")
     var status: String = "draft"
@@ -36,38 +72,20 @@ struct FeedsAdd: AsyncParsableCommand {
     @Option(help: "The byline: a user's name, slug or email. Without it, an author named after the source.")
     var author: String?
 
-    func run() async throws {
-        guard let status = ArticleStatus(lenient: status), status == .draft || status == .published else {
+    func articleStatus() throws -> ArticleStatus {
+        guard let parsed = ArticleStatus(lenient: status), parsed == .draft || parsed == .published else {
             throw CommandRunner.fail("--status is draft or published, not “\(status)”.")
         }
-        guard every >= 1, every <= 60 * 24 * 30 else {
-            throw CommandRunner.fail("--every is a number of minutes from 1 to 43200 (30 days).")
+        return parsed
+    }
+
+    /// The byline's user id; nil without `--author`.
+    func authorID(in services: AppServices) async throws -> Int64? {
+        guard let author else { return nil }
+        guard let found = try await services.authors.find(matching: author) else {
+            throw CommandRunner.fail("There is no user “\(author)”; see gazette user list.")
         }
-        guard NamedTerm(name: source) != nil else {
-            throw CommandRunner.fail("Name the source with letters or digits, for example --source \"Harbour Wire\".")
-        }
-        if let url = URL(string: location), let scheme = url.scheme?.lowercased(), scheme.count > 1,
-            scheme != "http" && scheme != "https"
-        {
-            throw CommandRunner.fail("\(location): only http:// and https:// addresses, or a file, can be read.")
-        }
-        try await CommandRunner.withServices(flags: site.flags) { services, _ in
-            var authorID: Int64?
-            if let author {
-                guard let found = try await services.authors.find(matching: author) else {
-                    throw CommandRunner.fail("There is no user “\(author)”; see gazette user list.")
-                }
-                authorID = found.id
-            }
-            do {
-                _ = try await FeedSubscriptionStore(database: services.database).add(
-                    location: location, sourceName: source, status: status, authorID: authorID, everyMinutes: every,
-                    now: services.clock.now())
-            } catch let error as StorageError {
-                throw CommandRunner.fail(error.description)
-            }
-            print("gazette serve will read \(location) every \(every) minute(s), as “Source: \(source)”, starting now.")
-        }
+        return found.id
     }
 }
 

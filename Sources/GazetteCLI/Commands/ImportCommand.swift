@@ -147,31 +147,16 @@ struct ImportFeed: AsyncParsableCommand {
     @Argument(help: "The feed's address (http:// or https://) or a file.")
     var location: String
 
-    @Option(help: "The outlet's name, shown as “Source: NAME”.")
-    var source: String
-
-    @Option(help: "draft (for an editor to review) or published.")
-    var status: String = "draft"
-
-    @Option(help: "The byline: a user's name, slug or email. Without it, an author named after the source.")
-    var author: String?
+    @OptionGroup var feed: FeedOptions
 
     func run() async throws {
-        guard let status = ArticleStatus(lenient: status), status == .draft || status == .published else {
-            throw CommandRunner.fail("--status is draft or published, not “\(status)”.")
-        }
+        let status = try feed.articleStatus()
         try await CommandRunner.withServices(flags: site.flags) { services, _ in
-            var authorID: Int64?
-            if let author {
-                guard let found = try await services.authors.find(matching: author) else {
-                    throw CommandRunner.fail("There is no user “\(author)”; see gazette user list.")
-                }
-                authorID = found.id
-            }
+            let authorID = try await feed.authorID(in: services)
             let report: FeedImport.Report
             do {
                 report = try await FeedImport(services: services).run(
-                    location: location, options: .init(sourceName: source, status: status, authorID: authorID))
+                    location: location, options: .init(sourceName: feed.source, status: status, authorID: authorID))
             } catch let error as ImportError {
                 throw CommandRunner.fail(error.message)
             }

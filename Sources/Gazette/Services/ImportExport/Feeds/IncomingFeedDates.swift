@@ -111,8 +111,8 @@ enum IncomingFeedDates {
     )
         -> Date?
     {
-        let text = String(format: "%04d-%02d-%02d %02d:%02d:%02d", year, month, day, hour, minute, second)
-        guard let seconds = WordPressDate.secondsSinceEpoch(text) else { return nil }
-        return Date(timeIntervalSince1970: seconds - Double(offset))
+        WordPressDate.seconds(year: year, month: month, day: day, hour: hour, minute: minute, second: second).map {
+            Date(timeIntervalSince1970: $0 - Double(offset))
+        }
     }
 }

@@ -75,13 +75,8 @@ enum JSONFeedReader {
             entry.id = item.id?.value ?? ""
             entry.link = item.url ?? item.externalURL ?? ""
             entry.title = item.title ?? ""
-            entry.html =
-                item.contentHTML
-                ?? item.contentText.map { text in
-                    text.components(separatedBy: "\n\n").map { "<p>" + XMLFeedReader.escape($0) + "</p>" }
-                        .joined(separator: "\n")
-                } ?? ""
-            entry.summary = item.summary.map(XMLFeedReader.escape) ?? ""
+            entry.html = item.contentHTML ?? item.contentText.map(XMLFeedReader.paragraphs) ?? ""
+            entry.summary = item.summary.map(HTMLText.escape) ?? ""
             entry.imageURL = item.image ?? ""
             entry.published = item.datePublished.flatMap(IncomingFeedDates.parse)
             entry.updated = item.dateModified.flatMap(IncomingFeedDates.parse)

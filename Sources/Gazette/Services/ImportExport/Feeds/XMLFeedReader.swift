@@ -52,7 +52,7 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
             markupDepth += 1
             markup +=
                 "<\(name)"
-                + attributes.sorted { $0.key < $1.key }.map { " \($0.key)=\"\(Self.escape($0.value))\"" }
+                + attributes.sorted { $0.key < $1.key }.map { " \($0.key)=\"\(HTMLText.escape($0.value))\"" }
                 .joined() + ">"
             return
         }
@@ -97,7 +97,7 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if markupDepth > 0 { markup += Self.escape(string) } else { text += string }
+        if markupDepth > 0 { markup += HTMLText.escape(string) } else { text += string }
     }
 
     func parser(_ parser: XMLParser, foundCDATA block: Data) {
@@ -129,7 +129,7 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
         }
         // Atom says what its text is; "text" has to be escaped to be used as HTML.
         let isText = textType == "text" || textType == "text/plain"
-        let html = isMarkup || !isText ? value : Self.escape(value)
+        let html = isMarkup || !isText ? value : HTMLText.escape(value)
         switch name {
         case "item", "entry":
             feed.entries.append(current)
@@ -173,23 +173,8 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
         return value.contains("@") ? "" : value
     }
 
-    /// Plain text as HTML paragraphs.
-    private static func paragraphs(_ text: String) -> String {
-        text.components(separatedBy: "\n\n").map { "<p>" + escape($0) + "</p>" }.joined(separator: "\n")
-    }
-
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
+    /// Plain text as HTML paragraphs (blank lines part them), for feeds that say their content is text.
+    static func paragraphs(_ text: String) -> String {
+        text.components(separatedBy: "\n\n").map { "<p>" + HTMLText.escape($0) + "</p>" }.joined(separator: "\n")
     }
 }

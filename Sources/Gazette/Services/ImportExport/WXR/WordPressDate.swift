@@ -63,7 +63,13 @@ enum WordPressDate {
         let (year, month, day, hour, minute, second) = (
             numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5]
         )
-        guard year >= 1, (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+        return seconds(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+    }
+
+    /// Seconds since 1970 for a time of day read as UTC; nil when a field is out of its range.
+    static func seconds(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Double? {
+        guard (1...9_999).contains(year), (1...12).contains(month), (1...31).contains(day), (0..<24).contains(hour),
+            (0..<60).contains(minute), (0..<61).contains(second)
         else { return nil }
         let days = daysFromCivil(year: year, month: month, day: day)
         return Double(days * 86_400 + hour * 3_600 + minute * 60 + second)

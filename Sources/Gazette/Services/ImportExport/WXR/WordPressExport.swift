@@ -33,14 +33,14 @@ public struct WordPressExport: Sendable {
         var summary = ExportSummary()
         try writer.start(
             WXR.Site(
-                title: Self.html(identity.title), link: baseURL, baseSiteURL: baseURL, baseBlogURL: baseURL,
+                title: HTMLText.escape(identity.title), link: baseURL, baseSiteURL: baseURL, baseBlogURL: baseURL,
                 version: "1.2"),
             description: identity.tagline, language: identity.language)
         for person in try await store.people() {
             try writer.author(
                 WXR.Author(
                     id: String(person.id), login: person.slug.value, email: person.email,
-                    displayName: Self.html(person.name)))
+                    displayName: HTMLText.escape(person.name)))
             summary.people += 1
         }
         let categories = try await store.categories()
@@ -49,10 +49,10 @@ public struct WordPressExport: Sendable {
             try writer.category(
                 WXR.Category(
                     termID: String(entry.category.id), slug: entry.category.slug.value,
-                    parentSlug: entry.parentID.flatMap { slugs[$0] } ?? "", name: Self.html(entry.category.name)))
+                    parentSlug: entry.parentID.flatMap { slugs[$0] } ?? "", name: HTMLText.escape(entry.category.name)))
         }
         for tag in try await store.tags() {
-            try writer.tag(WXR.Tag(termID: String(tag.id), slug: tag.slug.value, name: Self.html(tag.name)))
+            try writer.tag(WXR.Tag(termID: String(tag.id), slug: tag.slug.value, name: HTMLText.escape(tag.name)))
         }
         let total = try await store.articleCount()
         var lastID: Int64 = 0
@@ -78,24 +78,6 @@ public struct WordPressExport: Sendable {
         try writer.finish()
         return summary
     }
-
-    /// Text for places WordPress reads as HTML (titles, names, comments): `<` and `&` stay what they were.
-    static func html(_ text: String) -> String {
-        guard
-            text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") })
-        else { return text }
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
-    }
 }
 
 /// One Gazette article as WordPress items: the post (or page) and its featured image's attachment.
@@ -107,12 +89,12 @@ struct WordPressItems: Sendable {
         let details = article.details
         let summary = details.summary
         var item = WXR.Item()
-        item.title = WordPressExport.html(summary.title)
+        item.title = HTMLText.escape(summary.title)
         item.link = baseURL + Redirect.articlePath(day: summary.day, slug: summary.slug)
         item.guid = baseURL + "/?p=\(summary.id)"
         item.creator = summary.byline.slug.value
         item.content = details.bodyHTML
-        item.excerpt = WordPressExport.html(summary.excerpt)
+        item.excerpt = HTMLText.escape(summary.excerpt)
         item.postID = String(summary.id)
         item.postDate = WordPressDate.text(summary.publishedAt ?? article.createdAt, timeZone: timeZone)
         item.postDateGMT = summary.publishedAt.map { WordPressDate.text($0, timeZone: .gmt) } ?? WordPressDate.zero
@@ -122,10 +104,10 @@ struct WordPressItems: Sendable {
         item.commentStatus = details.commentStatus.rawValue
         if let category = summary.category {
             item.terms.append(
-                WXR.Term(domain: "category", slug: category.slug.value, name: WordPressExport.html(category.name)))
+                WXR.Term(domain: "category", slug: category.slug.value, name: HTMLText.escape(category.name)))
         }
         for tag in details.tags {
-            item.terms.append(WXR.Term(domain: "post_tag", slug: tag.slug.value, name: WordPressExport.html(tag.name)))
+            item.terms.append(WXR.Term(domain: "post_tag", slug: tag.slug.value, name: HTMLText.escape(tag.name)))
         }
         item.meta = meta(for: article)
         item.comments = article.comments.map(comment)
@@ -136,10 +118,10 @@ struct WordPressItems: Sendable {
     func attachment(for article: ExportStore.Article) -> WXR.Item? {
         guard let image = article.details.summary.image else { return nil }
         var item = WXR.Item()
-        item.title = WordPressExport.html(image.alt)
+        item.title = HTMLText.escape(image.alt)
         item.guid = image.url
         item.attachmentURL = image.url
-        item.excerpt = WordPressExport.html(image.caption)
+        item.excerpt = HTMLText.escape(image.caption)
         item.postID = String(WordPressExport.attachmentIDBase + article.details.summary.id)
         item.parentID = String(article.details.summary.id)
         item.postType = "attachment"
@@ -173,11 +155,11 @@ struct WordPressItems: Sendable {
 
     private func comment(_ comment: Comment) -> WXR.Comment {
         WXR.Comment(
-            id: String(comment.id), author: WordPressExport.html(comment.authorName), email: comment.authorEmail,
+            id: String(comment.id), author: HTMLText.escape(comment.authorName), email: comment.authorEmail,
             url: comment.authorURL, ip: comment.authorIP,
             date: WordPressDate.text(comment.createdAt, timeZone: timeZone),
             dateGMT: WordPressDate.text(comment.createdAt, timeZone: .gmt),
-            content: WordPressExport.html(comment.body), approved: Self.approval(comment.status), type: "comment",
+            content: HTMLText.escape(comment.body), approved: Self.approval(comment.status), type: "comment",
             parentID: comment.parentID.map(String.init) ?? "0", userID: "0")
     }
 
