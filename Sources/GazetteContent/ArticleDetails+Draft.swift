@@ -8,7 +8,7 @@ extension ArticleDetails {
             bodyHTML: bodyHTML, excerpt: writtenExcerpt, status: summary.status, publishedAt: summary.publishedAt,
             authorID: authorID, category: summary.category?.name, tags: tags.map(\.name),
             sourceName: summary.source?.name, sourceURL: sourceURL, canonicalURL: canonicalURL, image: summary.image,
-            corrections: corrections, commentStatus: commentStatus)
+            corrections: corrections, commentStatus: commentStatus, bodyTrust: bodyTrust)
     }
 
     /// The excerpt as someone wrote it, or empty when it was made from the body (so it follows the body).

@@ -10,8 +10,10 @@ public struct ArticleDraft: Sendable, Equatable {
     public var slug: String?
     public var dek: String
     public var bodyMarkdown: String
-    /// Filled in by the publishing service, which owns Markdown rendering.
+    /// Filled in by the publishing service, which owns Markdown rendering; `validated` cleans it by `bodyTrust`.
     public var bodyHTML: String
+    /// Who wrote the body decides what its HTML may keep; text of unknown origin is untrusted.
+    public var bodyTrust: HTMLTrust
     public var excerpt: String
     public var status: ArticleStatus
     public var publishedAt: Date?
@@ -34,7 +36,7 @@ public struct ArticleDraft: Sendable, Equatable {
         excerpt: String = "", status: ArticleStatus = .draft, publishedAt: Date? = nil, authorID: Int64,
         category: String? = nil, tags: [String] = [], sourceName: String? = nil, sourceURL: String = "",
         canonicalURL: String = "", image: FeaturedImage? = nil, corrections: [Correction] = [],
-        commentStatus: CommentStatus = .open, kind: ArticleKind = .article
+        commentStatus: CommentStatus = .open, kind: ArticleKind = .article, bodyTrust: HTMLTrust = .untrusted
     ) {
         self.title = title
         self.slug = slug
@@ -54,9 +56,11 @@ public struct ArticleDraft: Sendable, Equatable {
         self.corrections = corrections
         self.commentStatus = commentStatus
         self.kind = kind
+        self.bodyTrust = bodyTrust
     }
 
-    /// Checks every field at once and returns the article ready to store.
+    /// Checks every field at once and returns the article ready to store, its body HTML cleaned for its trust:
+    /// every way into the store passes here, so no path can store script.
     public func validated(now: Date) throws(ValidationErrors) -> ValidArticle {
         var errors = ValidationErrors()
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -129,7 +133,8 @@ public struct ArticleDraft: Sendable, Equatable {
             case .draft, .pending, .trashed: self.publishedAt
             }
         return ValidArticle(
-            title: title, slug: slug, dek: dek, bodyMarkdown: bodyMarkdown, bodyHTML: bodyHTML, excerpt: excerpt,
+            title: title, slug: slug, dek: dek, bodyMarkdown: bodyMarkdown,
+            bodyHTML: HTMLSanitizer.clean(bodyHTML, trust: bodyTrust), bodyTrust: bodyTrust, excerpt: excerpt,
             status: status, publishedAt: publishedAt, authorID: authorID, category: category, tags: tags,
             source: source, sourceURL: sourceURL, canonicalURL: canonicalURL, image: image,
             corrections: corrections.sorted { $0.notedAt < $1.notedAt }, commentStatus: commentStatus, kind: kind)
@@ -143,6 +148,7 @@ public struct ValidArticle: Sendable, Equatable {
     public var dek: String
     public var bodyMarkdown: String
     public var bodyHTML: String
+    public var bodyTrust: HTMLTrust
     public var excerpt: String
     public var status: ArticleStatus
     public var publishedAt: Date?

@@ -56,6 +56,8 @@ public struct ArticleDetails: Sendable, Equatable {
     public var summary: ArticleSummary
     public var bodyMarkdown: String
     public var bodyHTML: String
+    /// Who wrote the body, as far as its HTML goes: a later save by anyone keeps it at most this trusted.
+    public var bodyTrust: HTMLTrust
     public var authorBio: String
     public var tags: [Tag]
     public var corrections: [Correction]
@@ -69,9 +71,10 @@ public struct ArticleDetails: Sendable, Equatable {
     public init(
         summary: ArticleSummary, bodyMarkdown: String, bodyHTML: String, authorBio: String, tags: [Tag],
         corrections: [Correction], sourceURL: String, canonicalURL: String, commentStatus: CommentStatus,
-        revision: Int = 1, authorID: Int64 = 0
+        revision: Int = 1, authorID: Int64 = 0, bodyTrust: HTMLTrust = .untrusted
     ) {
         self.summary = summary
+        self.bodyTrust = bodyTrust
         self.bodyMarkdown = bodyMarkdown
         self.bodyHTML = bodyHTML
         self.authorBio = authorBio

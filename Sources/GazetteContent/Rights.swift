@@ -23,6 +23,12 @@ extension Role {
 }
 
 extension Role {
+    /// How far HTML this role writes is trusted: editors and admins may embed players (`EmbedProviders`), as
+    /// WordPress leaves unfiltered HTML to them; nobody's HTML keeps script.
+    public var htmlTrust: HTMLTrust {
+        can(.editAnyArticle) ? .trusted : .untrusted
+    }
+
     /// The statuses this role may give an article: contributors write drafts and submit them for review.
     public var allowedArticleStatuses: [ArticleStatus] {
         can(.publishOwn) ? ArticleStatus.allCases : [.draft, .pending]

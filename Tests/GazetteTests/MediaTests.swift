@@ -81,6 +81,7 @@ struct MediaTests {
             #expect(file.headers[.contentType] == "image/png")
             #expect(file.headers[.cacheControl] == "public, max-age=31536000, immutable")
             #expect(file.headers[.contentLength] == String(Self.png.count))
+            #expect(file.headers[.contentSecurityPolicy]?.hasSuffix("; sandbox") == true)
             let tag = try #require(file.headers[.eTag])
             var conditional = HTTPFields()
             conditional[.ifNoneMatch] = tag

@@ -9,10 +9,18 @@ import Testing
 struct Staff {
     let site: TestSite
     var cookie = ""
+    /// The sign-in form's token cookie, as a browser keeps it after opening the form.
+    var loginCookie = ""
+    /// The client address a trusted proxy reports for this person.
+    var forwardedFor: String? = nil
 
     var headers: HTTPFields {
         var fields = HTTPFields()
-        if !cookie.isEmpty { fields[.cookie] = "gazette_session=\(cookie)" }
+        var cookies: [String] = []
+        if !cookie.isEmpty { cookies.append("gazette_session=\(cookie)") }
+        if !loginCookie.isEmpty { cookies.append("gazette_login=\(loginCookie)") }
+        if !cookies.isEmpty { fields[.cookie] = cookies.joined(separator: "; ") }
+        if let forwardedFor { fields[HTTPField.Name("X-Forwarded-For")!] = forwardedFor }
         return fields
     }
 
@@ -32,8 +40,13 @@ struct Staff {
         return answer
     }
 
-    mutating func signIn(_ email: String, _ password: String) async throws -> Fetched {
-        try await post("/admin/login", ["email": email, "password": password, "next": "/admin/"])
+    /// Opens the sign-in form, as a browser does, and sends it.
+    mutating func signIn(_ email: String, _ password: String, next: String = "/admin/") async throws -> Fetched {
+        let form = try await open("/admin/login")
+        if let value = form.setCookies["gazette_login"] { loginCookie = value }
+        let token = Reader.field("login_token", in: form.body)
+        return try await post(
+            "/admin/login", ["email": email, "password": password, "next": next, "login_token": token])
     }
 
     /// The form token of the signed-in session, read from a page as a browser would.
@@ -126,6 +139,64 @@ struct NewsroomAccessTests {
         }
     }
 
+    @Test(
+        "wrong passwords from one client throttle that client only: the owner still signs in from elsewhere",
+        arguments: [TestEngine.sqlite])
+    func noLockOut(engine: TestEngine) async throws {
+        try await TestSite.run(engine, configure: { $0.trustedProxies = ["127.0.0.1/32"] }, seed: NewsroomFixtures.seed)
+        { site in
+            var attacker = Staff(site: site, forwardedFor: "127.0.0.2")
+            for _ in 1...5 {
+                #expect(try await attacker.signIn("editor@example.com", "wrong password!").status == .unauthorized)
+            }
+            let blocked = try await attacker.signIn("editor@example.com", NewsroomFixtures.password)
+            #expect(blocked.status == .tooManyRequests)
+            var owner = Staff(site: site, forwardedFor: "127.0.0.3")
+            #expect(try await owner.signIn("editor@example.com", NewsroomFixtures.password).status == .seeOther)
+
+            // The change-password form's check of the current password is throttled the same way.
+            let csrf = try await owner.csrf()
+            for _ in 1...5 {
+                let wrong = try await owner.post(
+                    "/admin/profile/password",
+                    ["csrf_token": csrf, "current_password": "not it at all", "new_password": "a new long password"])
+                #expect(wrong.status == .unprocessableContent && wrong.contains("not your current password"))
+            }
+            let stopped = try await owner.post(
+                "/admin/profile/password",
+                [
+                    "csrf_token": csrf, "current_password": NewsroomFixtures.password,
+                    "new_password": "a new long password",
+                ])
+            #expect(stopped.status == .unprocessableContent && stopped.contains("Too many wrong passwords"))
+        }
+    }
+
+    @Test("a sign-in form from another site signs nobody in (login CSRF)", arguments: [TestEngine.sqlite])
+    func loginCSRF(engine: TestEngine) async throws {
+        try await TestSite.run(engine, seed: NewsroomFixtures.seed) { site in
+            var victim = Staff(site: site)
+            let forged = try await victim.post(
+                "/admin/login",
+                ["email": "editor@example.com", "password": NewsroomFixtures.password, "next": "/admin/"])
+            #expect(forged.status == .forbidden && forged.contains("did not come from this site"))
+            #expect(forged.setCookies["gazette_session"] == nil)
+            victim.loginCookie = "a-cookie-the-attacker-cannot-set-anyway-0123456789"
+            let wrongToken = try await victim.post(
+                "/admin/login",
+                [
+                    "email": "editor@example.com", "password": NewsroomFixtures.password, "next": "/admin/",
+                    "login_token": "another-token-0123456789-0123456789-0123",
+                ])
+            #expect(wrongToken.status == .forbidden && wrongToken.setCookies["gazette_session"] == nil)
+            let form = try await site.get("/admin/login")
+            #expect(
+                form.headers[values: .setCookie].contains { $0.contains("SameSite=Strict") && $0.contains("HttpOnly") })
+            var genuine = Staff(site: site)
+            #expect(try await genuine.signIn("editor@example.com", NewsroomFixtures.password).status == .seeOther)
+        }
+    }
+
     @Test("each role sees only what it may use; the server refuses the rest", arguments: TestEngine.available)
     func roles(engine: TestEngine) async throws {
         try await TestSite.run(engine, seed: NewsroomFixtures.seed) { site in
@@ -215,8 +286,7 @@ struct NewsroomAccessTests {
                 ("/admin/\\evil", "/admin/"),
             ] {
                 var staff = Staff(site: site)
-                let answer = try await staff.post(
-                    "/admin/login", ["email": "admin@example.com", "password": NewsroomFixtures.password, "next": next])
+                let answer = try await staff.signIn("admin@example.com", NewsroomFixtures.password, next: next)
                 #expect(answer.location == expected, "\(next)")
             }
         }

@@ -26,8 +26,10 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
             background.append(ChangeListener(messenger: messenger, apply: cache.apply, logger: logger))
         }
         router.add(middleware: PageCacheMiddleware(cache: cache))
+    } else {
+        router.add(middleware: InternalHeadersMiddleware())
     }
-    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware(strictTransport: configuration.baseURL.hasPrefix("https://")))
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     let articlePage = ArticlePageResponder(reader: services.reader, comments: services.comments, renderer: renderer)
     SiteRouter(
@@ -72,7 +74,8 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     AdminRouter(
         auth: AuthController(
             accounts: services.accounts, session: session, renderer: adminRenderer,
-            clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies)),
+            clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies),
+            loginToken: LoginFormToken(secureCookies: configuration.baseURL.hasPrefix("https://"))),
         newsroom: NewsroomController(
             gate: gate, renderer: adminRenderer, comments: services.comments, reader: services.reader,
             articleCount: { try await articles.count() }, site: site),

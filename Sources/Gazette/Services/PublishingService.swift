@@ -18,18 +18,19 @@ public struct PublishingService: Sendable {
 
     /// Saves a new article, or replaces article `id`. Throws `ValidationErrors` naming each bad field.
     /// With `expectedRevision` the save is refused with `ArticleConflict` when someone saved in between.
-    /// `savedBy` and `note` go into the revision history. Without `trustedHTML` (people who may not edit
-    /// others' articles), HTML written into the Markdown keeps only safe elements, as WordPress keeps
-    /// unfiltered HTML to editors and admins.
+    /// `savedBy` and `note` go into the revision history. `writtenBy` is the trust of whoever wrote the text
+    /// being saved (`HTMLTrust`); the store keeps it no higher than the text already there, so saving, publishing
+    /// or correcting someone else's article never makes their HTML more trusted.
     @discardableResult
     public func save(
         _ draft: ArticleDraft, id: Int64? = nil, expectedRevision: Int? = nil, savedBy: Int64? = nil, note: String = "",
-        trustedHTML: Bool = true
+        writtenBy: HTMLTrust
     ) async throws
         -> ArticleStore.Saved
     {
         var draft = draft
-        draft.bodyHTML = Self.bodyHTML(draft.bodyMarkdown, trusted: trustedHTML)
+        draft.bodyTrust = writtenBy
+        draft.bodyHTML = Self.bodyHTML(draft.bodyMarkdown, trust: writtenBy)
         let now = clock.now()
         let article = try draft.validated(now: now)
         let saved = try await articles.save(
@@ -53,7 +54,7 @@ public struct PublishingService: Sendable {
                 group.addTask {
                     let valid = try chunk.map { draft in
                         var draft = draft
-                        draft.bodyHTML = Self.bodyHTML(draft.bodyMarkdown, trusted: true)
+                        draft.bodyHTML = MarkdownRenderer.html(from: draft.bodyMarkdown)
                         return try draft.validated(now: now)
                     }
                     return (start, valid)
@@ -75,18 +76,18 @@ public struct PublishingService: Sendable {
 
     private static let renderingTasks = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
-    /// The article body as readers get it.
-    public static func bodyHTML(_ markdown: String, trusted: Bool) -> String {
-        let html = MarkdownRenderer.html(from: markdown)
-        return trusted ? html : HTMLSanitizer.clean(html)
+    /// The article body as readers get it: Markdown rendered, then cleaned for the trust of its writer.
+    public static func bodyHTML(_ markdown: String, trust: HTMLTrust) -> String {
+        HTMLSanitizer.clean(MarkdownRenderer.html(from: markdown), trust: trust)
     }
 
     /// Brings back the text of an earlier revision as a new revision; the history keeps everything.
-    /// Throws `ArticleConflict` when the article changed since `expectedRevision`.
+    /// Throws `ArticleConflict` when the article changed since `expectedRevision`. The text comes back no more
+    /// trusted than it was when saved, nor than the person restoring it.
     @discardableResult
     public func restore(
         _ revision: ArticleRevision, into current: ArticleDetails, expectedRevision: Int, savedBy: Int64?,
-        trustedHTML: Bool = true
+        restorer: HTMLTrust
     ) async throws -> ArticleStore.Saved {
         var draft = current.draft
         draft.title = revision.title
@@ -95,21 +96,21 @@ public struct PublishingService: Sendable {
         draft.excerpt = Excerpt.writtenPart(revision.excerpt, body: revision.bodyMarkdown)
         return try await save(
             draft, id: current.summary.id, expectedRevision: expectedRevision, savedBy: savedBy,
-            note: "Restored revision \(revision.number)", trustedHTML: trustedHTML)
+            note: "Restored revision \(revision.number)", writtenBy: revision.bodyTrust.meet(restorer))
     }
 
-    /// Moves an article to another status, such as to the trash and back, keeping everything else.
+    /// Moves an article to another status, such as to the trash and back, keeping everything else (the text
+    /// keeps its trust: the person moving it did not write it).
     @discardableResult
     public func change(
-        _ current: ArticleDetails, to status: ArticleStatus, expectedRevision: Int, savedBy: Int64?,
-        trustedHTML: Bool = true
+        _ current: ArticleDetails, to status: ArticleStatus, expectedRevision: Int, savedBy: Int64?
     ) async throws -> ArticleStore.Saved {
         var draft = current.draft
         draft.status = status
         let note = status == .trashed ? "Moved to the trash" : "Status changed to \(status.label.lowercased())"
         return try await save(
             draft, id: current.summary.id, expectedRevision: expectedRevision, savedBy: savedBy, note: note,
-            trustedHTML: trustedHTML)
+            writtenBy: current.bodyTrust)
     }
 
     /// Publishes every scheduled article whose time has come; returns how many. Safe to run from every

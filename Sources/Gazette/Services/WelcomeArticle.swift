@@ -40,7 +40,7 @@ public struct WelcomeArticle: Sendable {
                 ArticleDraft(
                     title: companion.title, dek: companion.dek, bodyMarkdown: companion.body, status: .published,
                     publishedAt: now.addingTimeInterval(companion.minutesEarlier * -60), authorID: author.id,
-                    category: "Guides", tags: ["Gazette"]))
+                    category: "Guides", tags: ["Gazette"]), writtenBy: .trusted)
         }
         try await services.publishing.save(
             ArticleDraft(
@@ -56,7 +56,7 @@ public struct WelcomeArticle: Sendable {
                         notedAt: now,
                         note: "An earlier draft of this guide said imports duplicate existing stories. "
                             + "They do not: importing again updates each story in place.")
-                ]))
+                ]), writtenBy: .trusted)
         return true
     }
 

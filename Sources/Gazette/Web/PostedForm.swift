@@ -12,7 +12,7 @@ struct PostedForm {
         let buffer: ByteBuffer
         do {
             buffer = try await request.collectBody(upTo: limit)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             throw HTTPError(
                 .contentTooLarge,
                 message: "What you sent is too large: at most \(limit / 1_048_576) MB at once. Go back and send less.")

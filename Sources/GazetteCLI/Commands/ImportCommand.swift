@@ -27,12 +27,20 @@ struct ImportMarkdown: AsyncParsableCommand {
     @Option(help: "The byline for files without an author field (a name, slug or email).")
     var author: String?
 
+    @Flag(
+        help: ArgumentHelp(
+            "Trust the HTML in these files as an editor's: keep embedded players of known providers. Without it, "
+                + "HTML keeps only plain article elements. Script is never kept."))
+    var trustHTML = false
+
     func run() async throws {
         try await CommandRunner.withServices(flags: site.flags) { services, _ in
             let showsProgress = isatty(STDERR_FILENO) == 1
             let report: MarkdownImport.Report
             do {
-                report = try await MarkdownImport(services: services).run(folder: folder, defaultAuthor: author) {
+                report = try await MarkdownImport(services: services, htmlTrust: trustHTML ? .trusted : .untrusted).run(
+                    folder: folder, defaultAuthor: author
+                ) {
                     done, total, file in
                     guard showsProgress else { return }
                     let line = done == total ? "" : "[\(done + 1)/\(total)] \(file)"
@@ -78,6 +86,12 @@ struct ImportWXR: AsyncParsableCommand {
                 + "images posts use are copied into the media library.", valueName: "folder-or-url"))
     var fetchMedia: String?
 
+    @Flag(
+        help: ArgumentHelp(
+            "Trust the HTML in these files as an editor's: keep embedded players of known providers. Without it, "
+                + "HTML keeps only plain article elements. Script is never kept."))
+    var trustHTML = false
+
     /// Items left out or changed are listed up to this many; the rest are counted.
     private static let listed = 50
 
@@ -88,11 +102,12 @@ struct ImportWXR: AsyncParsableCommand {
             let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
             let report: WordPressImportReport
             do {
-                report = try await WordPressImport(services: services).run(
-                    file: file, media: fetchMedia
-                ) { done, total in
-                    bar.show(done: done, total: total, noun: "posts and pages")
-                }
+                report = try await WordPressImport(services: services, htmlTrust: trustHTML ? .trusted : .untrusted)
+                    .run(
+                        file: file, media: fetchMedia
+                    ) { done, total in
+                        bar.show(done: done, total: total, noun: "posts and pages")
+                    }
             } catch let error as ImportError {
                 bar.clear()
                 throw CommandRunner.fail(error.message)

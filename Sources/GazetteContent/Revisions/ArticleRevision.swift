@@ -15,6 +15,8 @@ public struct ArticleRevision: Sendable, Equatable, Identifiable {
     public var title: String
     public var dek: String
     public var bodyMarkdown: String
+    /// The trust of the body's HTML when it was saved; restoring it brings back no more than that.
+    public var bodyTrust: HTMLTrust
     public var excerpt: String
     public var status: ArticleStatus
     /// Why the revision exists when it is not an ordinary save, such as "Restored revision 3".
@@ -22,8 +24,9 @@ public struct ArticleRevision: Sendable, Equatable, Identifiable {
 
     public init(
         id: Int64, articleID: Int64, number: Int, savedAt: Date, savedBy: String?, title: String, dek: String,
-        bodyMarkdown: String, excerpt: String, status: ArticleStatus, note: String
+        bodyMarkdown: String, excerpt: String, status: ArticleStatus, note: String, bodyTrust: HTMLTrust = .untrusted
     ) {
+        self.bodyTrust = bodyTrust
         self.id = id
         self.articleID = articleID
         self.number = number

@@ -1,9 +1,23 @@
+import SQLKit
+
 /// One numbered step of the schema. Steps run in order, each in its own transaction, exactly once.
 struct Migration: Sendable {
     let version: Int
     let name: String
     /// The statements for the given dialect; most are the same on both engines.
     let statements: @Sendable (Dialect) -> [String]
+    /// Rewrites data that SQL alone cannot, after the statements and in the same transaction.
+    let data: (@Sendable (any SQLDatabase) async throws -> Void)?
+
+    init(
+        version: Int, name: String, data: (@Sendable (any SQLDatabase) async throws -> Void)? = nil,
+        statements: @escaping @Sendable (Dialect) -> [String]
+    ) {
+        self.version = version
+        self.name = name
+        self.data = data
+        self.statements = statements
+    }
 }
 
 /// Every migration, in order. Append only: a released migration is never edited.
@@ -22,5 +36,6 @@ enum MigrationList {
         M011Redirects.migration,
         M012Imports.migration,
         M013FeedSubscriptions.migration,
+        M014HTMLTrust.migration,
     ]
 }

@@ -35,6 +35,7 @@ public struct Migrator: Sendable {
                 for statement in migration.statements(dialect) {
                     try await db.raw(SQLQueryString(statement)).run()
                 }
+                try await migration.data?(db)
                 let now = Int64(Date().timeIntervalSince1970)
                 try await db.raw(
                     """

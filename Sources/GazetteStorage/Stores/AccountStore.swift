@@ -117,17 +117,18 @@ public struct AccountStore: Sendable {
         }
     }
 
-    /// Failures since `since` for this email and for this IP, with the oldest of each.
+    /// Failures since `since` for this email from this IP, and for this IP whatever the email, oldest first.
     public func failures(
         email: String, ip: String, since: Date
     ) async throws -> (
-        forEmail: [Date], forIP: [Date]
+        forAccountHere: [Date], forIP: [Date]
     ) {
         try await database.read { db in
             let byEmail = try await db.raw(
                 """
                 SELECT failed_at FROM login_failures
-                WHERE email = \(bind: email.lowercased()) AND failed_at >= \(bind: since.storedSeconds)
+                WHERE email = \(bind: email.lowercased()) AND ip = \(bind: ip)
+                    AND failed_at >= \(bind: since.storedSeconds)
                 ORDER BY failed_at
                 """
             ).all().map { try $0.date("failed_at") }
@@ -141,9 +142,12 @@ public struct AccountStore: Sendable {
         }
     }
 
-    public func clearFailures(email: String) async throws {
+    /// Forgets this email's failures from this IP; others' failures on the same account stay counted.
+    public func clearFailures(email: String, ip: String) async throws {
         try await database.write { db in
-            try await db.raw("DELETE FROM login_failures WHERE email = \(bind: email.lowercased())").run()
+            try await db.raw(
+                "DELETE FROM login_failures WHERE email = \(bind: email.lowercased()) AND ip = \(bind: ip)"
+            ).run()
         }
     }
 

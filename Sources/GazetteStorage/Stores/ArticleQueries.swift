@@ -37,7 +37,7 @@ enum ArticleQueries {
 
     static let detailSelect = SQLQueryString(
         "SELECT " + summaryColumns
-            + ", b.body_markdown, b.body_html, a.source_url, a.canonical_url, a.comment_status, a.revision,"
+            + ", b.body_markdown, b.body_html, b.body_trust, a.source_url, a.canonical_url, a.comment_status, a.revision,"
             + " a.author_id, au.bio AS author_bio"
             + joins + " JOIN article_bodies b ON b.article_id = a.id")
 
@@ -79,7 +79,8 @@ enum ArticleQueries {
             corrections: corrections, sourceURL: try row.string("source_url"),
             canonicalURL: try row.string("canonical_url"),
             commentStatus: CommentStatus(rawValue: try row.string("comment_status")) ?? .open,
-            revision: Int(try row.int64("revision")), authorID: try row.int64("author_id"))
+            revision: Int(try row.int64("revision")), authorID: try row.int64("author_id"),
+            bodyTrust: HTMLTrust(rawValue: Int(try row.int64("body_trust"))) ?? .untrusted)
     }
 
     static func summary(_ row: any SQLRow) throws -> ArticleSummary {

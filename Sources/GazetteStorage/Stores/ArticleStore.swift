@@ -63,9 +63,9 @@ public struct ArticleStore: Sendable {
             try await db.raw(
                 """
                 INSERT INTO article_revisions
-                    (article_id, revision, saved_at, title, dek, body_markdown, excerpt, status, note)
+                    (article_id, revision, saved_at, title, dek, body_markdown, excerpt, status, note, body_trust)
                 SELECT a.id, a.revision, \(bind: now.storedSeconds), a.title, a.dek, b.body_markdown, a.excerpt,
-                    a.status, 'Published on schedule'
+                    a.status, 'Published on schedule', b.body_trust
                 FROM articles a JOIN article_bodies b ON b.article_id = a.id WHERE a.id IN (\(binds: published))
                 """
             ).run()

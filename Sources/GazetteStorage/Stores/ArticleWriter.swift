@@ -64,25 +64,33 @@ struct ArticleWriter {
             guard let newID = try row?.int64("id") else { throw StorageError.unavailable("The new article got no id.") }
             articleID = newID
         }
-        try await writeBody(of: articleID, replacing: id != nil)
+        // Trust never rises on a save: text someone less trusted wrote stays theirs, whoever saves it now.
+        var stored = article
+        if let existing, existing.bodyTrust < stored.bodyTrust {
+            stored.bodyTrust = existing.bodyTrust
+            stored.bodyHTML = HTMLSanitizer.clean(stored.bodyHTML, trust: existing.bodyTrust)
+        }
+        try await writeBody(stored, of: articleID, replacing: id != nil)
         try await replaceTags(of: articleID, replacing: id != nil)
         try await replaceCorrections(of: articleID, replacing: id != nil)
-        try await recordRevision(of: articleID, number: (existing?.revision ?? 0) + 1)
+        try await recordRevision(stored, of: articleID, number: (existing?.revision ?? 0) + 1)
         if indexesSearch { try await SearchIndex.refresh(ids: [articleID], dialect: dialect, in: db) }
         try await keepOldAddress(of: articleID, existing: existing, day: day, slug: slug)
         return ArticleStore.Saved(id: articleID, slug: slug, day: day)
     }
 
-    private func writeBody(of articleID: Int64, replacing: Bool) async throws {
+    private func writeBody(_ article: ValidArticle, of articleID: Int64, replacing: Bool) async throws {
         if replacing {
             try await db.raw(
                 "UPDATE article_bodies SET body_markdown = \(bind: article.bodyMarkdown),"
-                    + " body_html = \(bind: article.bodyHTML) WHERE article_id = \(bind: articleID)"
+                    + " body_html = \(bind: article.bodyHTML), body_trust = \(bind: article.bodyTrust.rawValue)"
+                    + " WHERE article_id = \(bind: articleID)"
             ).run()
         } else {
             try await db.raw(
-                "INSERT INTO article_bodies (article_id, body_markdown, body_html)"
-                    + " VALUES (\(bind: articleID), \(bind: article.bodyMarkdown), \(bind: article.bodyHTML))"
+                "INSERT INTO article_bodies (article_id, body_markdown, body_html, body_trust)"
+                    + " VALUES (\(bind: articleID), \(bind: article.bodyMarkdown), \(bind: article.bodyHTML),"
+                    + " \(bind: article.bodyTrust.rawValue))"
             ).run()
         }
     }
@@ -109,6 +117,7 @@ struct ArticleWriter {
         var wasPublic: Bool
         /// What readers would notice changing: headline, dek and body.
         var content: [String]
+        var bodyTrust: HTMLTrust
     }
 
     private func existingRow(_ id: Int64?) async throws -> ExistingRow? {
@@ -116,7 +125,7 @@ struct ArticleWriter {
         guard
             let row = try await db.raw(
                 "SELECT a.created_at, a.updated_at, a.revision, a.title, a.dek, a.publish_day, a.slug, a.status,"
-                    + " a.published_at, b.body_markdown FROM articles a"
+                    + " a.published_at, b.body_markdown, b.body_trust FROM articles a"
                     + " JOIN article_bodies b ON b.article_id = a.id WHERE a.id = \(bind: id)"
                     + SQLQueryString(lockRows)
             ).first()
@@ -129,7 +138,8 @@ struct ArticleWriter {
             day: PublicationDay(isoDate: try row.string("publish_day")), slug: Slug(trusted: try row.string("slug")),
             wasPublic: try row.string("status") == ArticleStatus.published.rawValue
                 && (try row.optionalDate("published_at")).map { $0 <= now } == true,
-            content: [try row.string("title"), try row.string("dek"), try row.string("body_markdown")])
+            content: [try row.string("title"), try row.string("dek"), try row.string("body_markdown")],
+            bodyTrust: HTMLTrust(rawValue: Int(try row.int64("body_trust"))) ?? .untrusted)
     }
 
     /// When readers last saw a change: a save that changes nothing visible keeps the old time, and an
@@ -200,14 +210,14 @@ struct ArticleWriter {
         }
     }
 
-    private func recordRevision(of articleID: Int64, number: Int) async throws {
+    private func recordRevision(_ article: ValidArticle, of articleID: Int64, number: Int) async throws {
         try await db.raw(
             """
             INSERT INTO article_revisions
-                (article_id, revision, saved_at, saved_by, title, dek, body_markdown, excerpt, status, note)
+                (article_id, revision, saved_at, saved_by, title, dek, body_markdown, excerpt, status, note, body_trust)
             VALUES (\(bind: articleID), \(bind: number), \(bind: now.storedSeconds), \(bind: savedBy),
                 \(bind: article.title), \(bind: article.dek), \(bind: article.bodyMarkdown), \(bind: article.excerpt),
-                \(bind: article.status.rawValue), \(bind: note))
+                \(bind: article.status.rawValue), \(bind: note), \(bind: article.bodyTrust.rawValue))
             """
         ).run()
     }

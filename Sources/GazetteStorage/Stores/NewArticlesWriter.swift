@@ -34,19 +34,24 @@ struct NewArticlesWriter {
         }
         let pairs = Array(zip(articles, saved))
         try await insertRows(
-            "INSERT INTO article_bodies (article_id, body_markdown, body_html) VALUES ", pairs
+            "INSERT INTO article_bodies (article_id, body_markdown, body_html, body_trust) VALUES ", pairs
         ) { article, saved in
-            "(\(bind: saved.id), \(bind: article.bodyMarkdown), \(bind: article.bodyHTML))"
+            """
+            (\(bind: saved.id), \(bind: article.bodyMarkdown), \(bind: article.bodyHTML),
+            \(bind: article.bodyTrust.rawValue))
+            """
         }
         try await insertRows(
             """
             INSERT INTO article_revisions
-                (article_id, revision, saved_at, saved_by, title, dek, body_markdown, excerpt, status, note) VALUES
+                (article_id, revision, saved_at, saved_by, title, dek, body_markdown, excerpt, status, note,
+                body_trust) VALUES
             """, pairs
         ) { article, saved in
             """
             (\(bind: saved.id), 1, \(bind: now.storedSeconds), NULL, \(bind: article.title), \(bind: article.dek),
-            \(bind: article.bodyMarkdown), \(bind: article.excerpt), \(bind: article.status.rawValue), \(bind: note))
+            \(bind: article.bodyMarkdown), \(bind: article.excerpt), \(bind: article.status.rawValue), \(bind: note),
+            \(bind: article.bodyTrust.rawValue))
             """
         }
         try await insertTags(pairs)

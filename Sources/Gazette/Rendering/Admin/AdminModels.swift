@@ -34,6 +34,8 @@ struct AdminFormPage: Sendable {
     let password: AdminField?
     let submitLabel: String
     let next: String
+    /// The sign-in form's `LoginFormToken`; nil on other forms.
+    var loginToken: String? = nil
 }
 
 struct AdminField: Sendable {

@@ -21,6 +21,8 @@ public struct AccountService: Sendable {
     /// …and after this long in any case.
     public static let absoluteTimeout: TimeInterval = 14 * 86_400
     public static let failureWindow: TimeInterval = 15 * 60
+    /// Wrong passwords for one account from one client address: throttled there, and only there, so that
+    /// guessing from elsewhere never locks the real owner out.
     public static let failuresPerAccount = 5
     public static let failuresPerIP = 20
 
@@ -106,17 +108,13 @@ public struct AccountService: Sendable {
         public var csrf: String
     }
 
-    /// Checks a password, with throttling per account and per IP address; the answer never says which of
-    /// the email or the password was wrong.
+    /// Checks a password, throttled per account and client address and per client address; the answer never
+    /// says which of the email or the password was wrong.
     public func signIn(email: String, password: String, ip: String, userAgent: String) async throws -> SignInResult {
         let now = clock.now()
         let email = email.trimmingCharacters(in: .whitespaces).lowercased()
-        let recent = try await accounts.failures(
-            email: email, ip: ip, since: now.addingTimeInterval(-Self.failureWindow))
-        for (failures, limit) in [(recent.forEmail, Self.failuresPerAccount), (recent.forIP, Self.failuresPerIP)]
-        where failures.count >= limit {
-            let unlock = failures[failures.count - limit].addingTimeInterval(Self.failureWindow)
-            return .throttled(retryAfterMinutes: max(1, Int((unlock.timeIntervalSince(now) / 60).rounded(.up))))
+        if let minutes = try await throttledMinutes(email: email, ip: ip, now: now) {
+            return .throttled(retryAfterMinutes: minutes)
         }
         let account = try await accounts.credentials(email: email)
         // An unknown address costs the same bcrypt as a known one, so timing tells nobody who is staff.
@@ -126,7 +124,7 @@ public struct AccountService: Sendable {
             try await accounts.recordFailure(email: email, ip: ip, now: now)
             return .wrongCredentials
         }
-        try await accounts.clearFailures(email: email)
+        try await accounts.clearFailures(email: email, ip: ip)
         let tokens = SessionTokens(session: SecretToken.make(), csrf: SecretToken.make())
         try await accounts.createSession(
             digest: SecretToken.digest(tokens.session), userID: account.author.id, csrfToken: tokens.csrf, ip: ip,
@@ -162,14 +160,37 @@ public struct AccountService: Sendable {
         return SignedInUser(author: author, csrfToken: session.csrfToken)
     }
 
+    /// Minutes until this client may try a password for this account again; nil when it may now.
+    private func throttledMinutes(email: String, ip: String, now: Date) async throws -> Int? {
+        let recent = try await accounts.failures(
+            email: email, ip: ip, since: now.addingTimeInterval(-Self.failureWindow))
+        for (failures, limit) in [(recent.forAccountHere, Self.failuresPerAccount), (recent.forIP, Self.failuresPerIP)]
+        where failures.count >= limit {
+            let unlock = failures[failures.count - limit].addingTimeInterval(Self.failureWindow)
+            return max(1, Int((unlock.timeIntervalSince(now) / 60).rounded(.up)))
+        }
+        return nil
+    }
+
     /// Changes a signed-in person's password after checking their current one; every session ends (the caller
-    /// starts a new one). Throws `ValidationErrors` on `current_password` or `new_password`.
-    public func changePassword(for author: Author, current: String, new: String) async throws {
+    /// starts a new one). Throws `ValidationErrors` on `current_password` or `new_password`. Wrong current
+    /// passwords count as failed sign-ins, so a borrowed session cannot be used to guess the password.
+    public func changePassword(for author: Author, current: String, new: String, ip: String) async throws {
         var errors = ValidationErrors()
         guard let account = try await accounts.credentials(email: author.email) else {
             throw ValidationErrors([ValidationIssue(field: "current_password", message: "Your account was not found.")])
         }
+        let now = clock.now()
+        if let minutes = try await throttledMinutes(email: account.author.email, ip: ip, now: now) {
+            throw ValidationErrors([
+                ValidationIssue(
+                    field: "current_password",
+                    message:
+                        "Too many wrong passwords from here: try again in \(minutes) minute\(minutes == 1 ? "" : "s").")
+            ])
+        }
         if account.passwordHash.isEmpty || !Bcrypt.verify(current, hash: account.passwordHash) {
+            try await accounts.recordFailure(email: account.author.email, ip: ip, now: now)
             errors.add("current_password", "That is not your current password.")
         }
         if let problem = PasswordRules.problem(with: new) { errors.add("new_password", problem) }

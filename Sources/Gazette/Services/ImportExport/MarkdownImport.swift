@@ -8,9 +8,13 @@ import GazetteStorage
 /// others. Importing again updates articles with the same slug instead of adding copies.
 public struct MarkdownImport: Sendable {
     let services: AppServices
+    /// How far the files' HTML is trusted: untrusted (plain article HTML, no embeds, never script) unless the
+    /// operator vouches for the files (`--trust-html`), whatever the byline's role.
+    let htmlTrust: HTMLTrust
 
-    public init(services: AppServices) {
+    public init(services: AppServices, htmlTrust: HTMLTrust = .untrusted) {
         self.services = services
+        self.htmlTrust = htmlTrust
     }
 
     public struct Problem: Sendable, Equatable, CustomStringConvertible {
@@ -66,7 +70,7 @@ public struct MarkdownImport: Sendable {
                 }
                 if let key { slugsSeen[key] = file.lastPathComponent }
                 do {
-                    try await services.publishing.save(draft, id: existing)
+                    try await services.publishing.save(draft, id: existing, writtenBy: htmlTrust)
                 } catch let errors as ValidationErrors {
                     let first = errors.issues.first
                     throw Problem(

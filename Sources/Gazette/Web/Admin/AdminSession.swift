@@ -27,11 +27,6 @@ struct AdminSession: Sendable {
 
     /// True when a posted form carries this session's token: a form from another site cannot.
     static func formIsGenuine(_ fields: FormBody, user: SignedInUser) -> Bool {
-        let given = Array(fields["csrf_token"].utf8)
-        let expected = Array(user.csrfToken.utf8)
-        guard given.count == expected.count, !given.isEmpty else { return false }
-        var difference: UInt8 = 0
-        for (a, b) in zip(given, expected) { difference |= a ^ b }
-        return difference == 0
+        ConstantTime.equal(fields["csrf_token"], user.csrfToken)
     }
 }

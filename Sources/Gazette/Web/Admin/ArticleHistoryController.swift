@@ -66,7 +66,7 @@ struct ArticleHistoryController: Sendable {
         do {
             try await publishing.restore(
                 revision, into: article, expectedRevision: Int(fields["revision"]) ?? -1, savedBy: user.author.id,
-                trustedHTML: user.can(.editAnyArticle))
+                restorer: user.author.role.htmlTrust)
         } catch is ArticleConflict {
             return try await show(
                 request, id: id, number: number,
@@ -96,8 +96,7 @@ struct ArticleHistoryController: Sendable {
         guard user.author.role.allowedArticleStatuses.contains(status) else { return renderer.forbidden(user) }
         do {
             try await publishing.change(
-                article, to: status, expectedRevision: Int(fields["revision"]) ?? -1, savedBy: user.author.id,
-                trustedHTML: user.can(.editAnyArticle))
+                article, to: status, expectedRevision: Int(fields["revision"]) ?? -1, savedBy: user.author.id)
         } catch is ArticleConflict {
             return renderer.message(
                 .conflict, heading: "The article changed meanwhile",

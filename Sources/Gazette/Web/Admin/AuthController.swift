@@ -9,19 +9,38 @@ struct AuthController: Sendable {
     let session: AdminSession
     let renderer: AdminRenderer
     let clientAddress: ClientAddress
+    let loginToken: LoginFormToken
 
     func loginForm(_ request: Request) async throws -> Response {
         if try await session.user(for: request) != nil {
             return PageRenderer.redirect(to: AdminURL.dashboard, permanent: false)
         }
         let next = request.uri.queryParameters["next"].map(String.init)
-        return renderer.page(signInPage(email: "", error: nil, next: AdminURL.safeNext(next)), template: "form")
+        return signIn(request, email: "", error: nil, next: AdminURL.safeNext(next))
+    }
+
+    /// The sign-in form, with the browser's login token (and its cookie when the token is new).
+    private func signIn(
+        _ request: Request, email: String, error: String?, next: String, status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let token = loginToken.token(for: request)
+        var response = renderer.page(
+            signInPage(email: email, error: error, next: next, token: token.value), template: "form", status: status)
+        if token.isNew { response.setCookie(loginToken.cookie(token.value)) }
+        return response
     }
 
     func login(_ request: Request, context: GazetteRequestContext) async throws -> Response {
         var request = request
         let fields = FormBody(String(buffer: try await request.collectBody(upTo: 64 * 1024)))
         let next = AdminURL.safeNext(fields["next"])
+        guard LoginFormToken.matches(fields, request) else {
+            // No password is checked: the form came from elsewhere, or from a page open for more than a day.
+            return signIn(
+                request, email: fields["email"],
+                error: "This sign-in form had expired or did not come from this site. Please sign in again.",
+                next: next, status: .forbidden)
+        }
         let ip = clientAddress.resolve(peer: context.clientIP, forwardedFor: request.headers[.xForwardedFor])
         switch try await accounts.signIn(
             email: fields["email"], password: fields["password"], ip: ip, userAgent: request.headers[.userAgent] ?? "")
@@ -31,17 +50,14 @@ struct AuthController: Sendable {
             response.setCookie(session.cookie(tokens.session))
             return response
         case .wrongCredentials:
-            return renderer.page(
-                signInPage(
-                    email: fields["email"], error: "The email address or the password is not right.", next: next),
-                template: "form", status: .unauthorized)
+            return signIn(
+                request, email: fields["email"], error: "The email address or the password is not right.", next: next,
+                status: .unauthorized)
         case .throttled(let minutes):
-            return renderer.page(
-                signInPage(
-                    email: fields["email"],
-                    error:
-                        "Too many failed attempts. For your account's safety, try again in \(minutes) minute\(minutes == 1 ? "" : "s").",
-                    next: next), template: "form", status: .tooManyRequests)
+            return signIn(
+                request, email: fields["email"],
+                error: "Too many failed attempts from here. For your account's safety, try again in \(minutes) "
+                    + "minute\(minutes == 1 ? "" : "s").", next: next, status: .tooManyRequests)
         }
     }
 
@@ -126,7 +142,8 @@ struct AuthController: Sendable {
         let (user, posted) = try await gate.form(nil, request)
         do {
             try await accounts.changePassword(
-                for: user.author, current: posted.fields["current_password"], new: posted.fields["new_password"])
+                for: user.author, current: posted.fields["current_password"], new: posted.fields["new_password"],
+                ip: clientAddress.resolve(peer: context.clientIP, forwardedFor: request.headers[.xForwardedFor]))
         } catch let errors as ValidationErrors {
             return renderer.page(
                 passwordPage(user: user, errors: errors), template: "password", status: .unprocessableContent)
@@ -167,11 +184,11 @@ struct AuthController: Sendable {
             linkURL: AdminURL.login, linkLabel: "Go to sign in")
     }
 
-    private func signInPage(email: String, error: String?, next: String) -> AdminFormPage {
+    private func signInPage(email: String, error: String?, next: String, token: String) -> AdminFormPage {
         AdminFormPage(
             chrome: renderer.chrome(title: "Sign in", user: nil), heading: "Sign in to the newsroom", intro: nil,
             action: AdminURL.login, error: error, name: nil, email: AdminField(value: email, error: nil),
-            password: AdminField(value: "", error: nil), submitLabel: "Sign in", next: next)
+            password: AdminField(value: "", error: nil), submitLabel: "Sign in", next: next, loginToken: token)
     }
 
     private func setupPage(token: String, name: String, email: String, errors: ValidationErrors) -> AdminFormPage {

@@ -32,6 +32,11 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
                     "HTTP error \(error.status.code) for \(LoggedPath.redacted(request.uri.path)): \(error)")
                 return serverError()
             }
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            // A body over a route's limit, before any handler could say so in its own words.
+            return renderer.error(
+                .contentTooLarge, heading: "Too large to accept",
+                message: "What you sent is larger than this address accepts. Go back and send less, or a smaller file.")
         } catch {
             context.logger.error(
                 "Failed to answer \(request.method) \(LoggedPath.redacted(request.uri.path)): \(String(reflecting: error))"

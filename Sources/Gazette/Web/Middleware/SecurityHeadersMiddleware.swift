@@ -1,17 +1,39 @@
 import HTTPTypes
 import Hummingbird
 
-/// Headers every answer carries so browsers treat the site's content strictly.
+/// Headers every answer carries so browsers treat the site's content strictly: a Content-Security-Policy for
+/// its kind of page, a Permissions-Policy, no sniffing, and HSTS when the site's address is https.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// True when the public address is https: browsers are then told to use nothing else for a year.
+    let strictTransport: Bool
+
+    init(strictTransport: Bool = false) {
+        self.strictTransport = strictTransport
+    }
+
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws
         -> Response
     {
         var response = try await next(request, context)
+        let path = request.uri.path
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.referrerPolicy] = "strict-origin-when-cross-origin"
-        response.headers[.xFrameOptions] = "SAMEORIGIN"
+        response.headers[.permissionsPolicy] = ContentSecurityPolicy.permissions
+        if path.hasPrefix("/admin/") || path == "/admin" {
+            response.headers[.contentSecurityPolicy] = ContentSecurityPolicy.newsroom
+            response.headers[.xFrameOptions] = "DENY"
+        } else if path.hasPrefix("/media/") {
+            response.headers[.contentSecurityPolicy] = ContentSecurityPolicy.media
+            response.headers[.xFrameOptions] = "SAMEORIGIN"
+        } else {
+            response.headers[.contentSecurityPolicy] = ContentSecurityPolicy.site
+            response.headers[.xFrameOptions] = "SAMEORIGIN"
+        }
+        if strictTransport {
+            response.headers[.strictTransportSecurity] = "max-age=31536000"
+        }
         return response
     }
 }
@@ -21,4 +43,5 @@ extension HTTPField.Name {
     static let xContentTypeOptions = Self("X-Content-Type-Options")!
     static let referrerPolicy = Self("Referrer-Policy")!
     static let xForwardedFor = Self("X-Forwarded-For")!
+    static let permissionsPolicy = Self("Permissions-Policy")!
 }

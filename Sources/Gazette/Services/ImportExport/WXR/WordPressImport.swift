@@ -14,9 +14,13 @@ public struct WordPressImport: Sendable {
     /// Items per transaction: large enough that commits cost little, small enough that a running site's
     /// comments never wait long for the write lock.
     var batchSize = 100
+    /// How far the posts' HTML is trusted: untrusted (plain article HTML, no embeds, never script) unless the
+    /// operator vouches for the export (`--trust-html`).
+    let htmlTrust: HTMLTrust
 
-    public init(services: AppServices) {
+    public init(services: AppServices, htmlTrust: HTMLTrust = .untrusted) {
         self.services = services
+        self.htmlTrust = htmlTrust
     }
 
     /// Imports the export at `file`. With `media` (a local copy of the site's `wp-content/uploads` folder, or
@@ -48,7 +52,7 @@ public struct WordPressImport: Sendable {
         report.tags = catalog.tags.count
         var created = authorIDs.created
 
-        let mapper = WordPressItemMapper(catalog: catalog, now: now, timeZone: timeZone)
+        let mapper = WordPressItemMapper(catalog: catalog, now: now, timeZone: timeZone, htmlTrust: htmlTrust)
         var done = 0
         progress(0, catalog.contentItems)
         do {

@@ -13,9 +13,11 @@ struct WordPressItemMapper: Sendable {
     let now: Date
     let timeZone: TimeZone
     let shortcodes: WordPressShortcodes
+    let htmlTrust: HTMLTrust
 
-    init(catalog: WordPressCatalog, now: Date, timeZone: TimeZone) {
+    init(catalog: WordPressCatalog, now: Date, timeZone: TimeZone, htmlTrust: HTMLTrust = .untrusted) {
         self.catalog = catalog
+        self.htmlTrust = htmlTrust
         self.now = now
         self.timeZone = timeZone
         shortcodes = WordPressShortcodes(attachments: catalog.attachmentURLs)
@@ -65,6 +67,7 @@ struct WordPressItemMapper: Sendable {
             draft = ArticleDraft(title: title, bodyMarkdown: body.html, bodyHTML: body.html, authorID: 0)
         }
         draft.slug = slug(of: item)
+        draft.bodyTrust = htmlTrust
         draft.excerpt = excerpt(of: item, body: draft.bodyHTML, notes: &notes)
         draft.status = status
         draft.publishedAt = publishedAt

@@ -1,0 +1,15 @@
+import Hummingbird
+
+/// Removes the headers handlers use to talk to the page cache when there is no page cache to read them, so
+/// they never leave the server.
+struct InternalHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws
+        -> Response
+    {
+        var response = try await next(request, context)
+        response.headers[.cacheTags] = nil
+        return response
+    }
+}
