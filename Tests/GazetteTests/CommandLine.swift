@@ -18,11 +18,12 @@ struct CommandLine {
     }
 
     static func run(
-        _ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60
+        _ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60,
+        executable: URL? = nil
     ) throws
         -> Result
     {
-        let process = try start(arguments, environment: environment)
+        let process = try start(arguments, environment: environment, executable: executable)
         let deadline = Date().addingTimeInterval(timeout)
         while process.process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
         if process.process.isRunning {
@@ -55,12 +56,15 @@ struct CommandLine {
         }
     }
 
-    static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Running {
+    /// Starts `gazette` with `arguments`, or another `executable` (a shell that sets limits, say) with them.
+    static func start(
+        _ arguments: [String], environment: [String: String] = [:], executable: URL? = nil
+    ) throws -> Running {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw CommandLineError(message: "No gazette binary at \(binary.path): build it first with swift build.")
         }
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GAZETTE_") }
         env.merge(environment) { _, new in new }

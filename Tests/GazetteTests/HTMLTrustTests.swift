@@ -160,3 +160,51 @@ struct HTMLTrustTests {
         }
     }
 }
+
+@Suite("HTML trust in imports")
+struct ImportTrustTests {
+    static let hostile =
+        #"<script>alert(1)</script><img src="/a.png" alt="" onerror="alert(2)"><a href="javascript:alert(3)">x</a>"#
+        + #"<iframe src="https://www.youtube.com/embed/imported"></iframe>"#
+
+    @Test("a WordPress export's script never reaches a page, whatever the byline's role", arguments: [false, true])
+    func wordPress(trusted: Bool) async throws {
+        try await TestSite.run(.sqlite) { site in
+            let text = WordPressExportFixture.text().replacingOccurrences(
+                of: "The ferry is back.", with: "The ferry is back." + Self.hostile)
+            let file = try WordPressExportFixture.file(text)
+            defer { try? FileManager.default.removeItem(at: file) }
+            _ = try await WordPressImport(services: site.services, htmlTrust: trusted ? .trusted : .untrusted).run(
+                file: file.path)
+            let page = try await site.get("/2024/03/05/ferry-returns/")
+            #expect(page.contains("The ferry is back."))
+            for marker in ["alert(", "onerror", "javascript:"] {
+                let found = page.contains(marker)
+                #expect(!found, "\(marker)")
+            }
+            #expect(page.contains("youtube.com/embed/imported") == trusted, "embeds only with --trust-html")
+        }
+    }
+
+    @Test(
+        "Markdown files are cleaned as untrusted text unless the operator vouches for them", arguments: [false, true])
+    func markdown(trusted: Bool) async throws {
+        try await TestSite.run(.sqlite, seed: NewsroomFixtures.seed) { site in
+            let folder = try ImportCommandTests.write([
+                "a.md": "---\ntitle: Imported piece\nauthor: editor@example.com\ndate: 2026-11-20 07:00\n"
+                    + "status: published\n---\nText.\n\n" + Self.hostile
+            ])
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let report = try await MarkdownImport(services: site.services, htmlTrust: trusted ? .trusted : .untrusted)
+                .run(folder: folder.path)
+            #expect(report.created == ["a.md"], "\(report.problems)")
+            let page = try await site.get("/2026/11/20/imported-piece/")
+            #expect(page.contains("Text."))
+            for marker in ["alert(", "onerror", "javascript:"] {
+                let found = page.contains(marker)
+                #expect(!found, "\(marker)")
+            }
+            #expect(page.contains("youtube.com/embed/imported") == trusted, "embeds only with --trust-html")
+        }
+    }
+}

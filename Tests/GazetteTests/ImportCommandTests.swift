@@ -31,6 +31,38 @@ struct ImportCommandTests {
         The council **voted** on Tuesday.
         """
 
+    /// Nine levels of nine aliases: 390 bytes that Yams alone would expand into 387 million values.
+    static let aliasBomb: String = {
+        var lines = ["---", "title: Laughs", #"a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]"#]
+        let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"]
+        for (previous, name) in zip(names, names.dropFirst()) {
+            lines.append(
+                "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]")
+        }
+        return (lines + ["---", "Body."]).joined(separator: "\n")
+    }()
+
+    @Test("a YAML alias bomb is refused quickly, within a memory bound, and the other files are imported")
+    func aliasBombRefused() async throws {
+        try await TestDatabase.with(.sqlite) { location in
+            let database = CommandLineTests.databaseArguments(location)
+            #expect(
+                try CommandLine.run(["user", "add", "--name", "Jane Doe", "--email", "jane@example.com"] + database)
+                    .status == 0)
+            let folder = try Self.write(["01-bomb.md": Self.aliasBomb, "02-good.md": Self.good])
+            defer { try? FileManager.default.removeItem(at: folder) }
+            // 4 GB of address space: the bomb alone reached 9.6 GB before this was fixed.
+            let arguments = (["import", "markdown", folder.path] + database).map { "'\($0)'" }.joined(separator: " ")
+            let bounded = try CommandLine.run(
+                ["-c", "ulimit -v 4194304; exec '\(CommandLine.binary.path)' \(arguments)"], timeout: 60,
+                executable: URL(fileURLWithPath: "/bin/sh"))
+            #expect(bounded.status == 1, "\(bounded.all)")
+            #expect(
+                bounded.errors.contains("01-bomb.md:2: the front matter repeats itself too often"), "\(bounded.all)")
+            #expect(bounded.output.contains("1 created"), "\(bounded.all)")
+        }
+    }
+
     @Test(
         "imports good files, names the file and line of each bad one, and keeps going", arguments: TestEngine.available)
     func importFolder(engine: TestEngine) async throws {

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// The optional YAML settings file (`--config` / `GAZETTE_CONFIG`): the same names as the flags.
 ///
@@ -17,7 +16,7 @@ public enum ConfigurationFile {
         }
         let parsed: Any?
         do {
-            parsed = try Yams.load(yaml: text)
+            parsed = try BoundedYAML.load(text)
         } catch {
             throw ConfigurationError(
                 setting: Setting.config, problem: "the settings file \(path) is not valid YAML (\(error))")

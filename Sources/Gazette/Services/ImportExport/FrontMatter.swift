@@ -30,7 +30,14 @@ struct FrontMatterDocument {
         let parsed: Any?
         do {
             // Dates stay text so they are read in the site's time zone, not as UTC by Yams.
-            parsed = try Yams.load(yaml: yaml, Resolver.default.removing(.timestamp))
+            parsed = try BoundedYAML.load(yaml, resolver: Resolver.default.removing(.timestamp))
+        } catch BoundedYAML.Refusal.tooLarge {
+            throw ParseError(
+                line: 2, message: "the front matter is too long: at most \(BoundedYAML.maximumBytes / 1024) KB")
+        } catch BoundedYAML.Refusal.tooManyNodes {
+            throw ParseError(
+                line: 2,
+                message: "the front matter repeats itself too often (aliases) or nests too deeply to be read safely")
         } catch let error as YamlError {
             throw Self.describe(error)
         } catch {
