@@ -118,6 +118,23 @@ struct IncomingFeedReaderTests {
         #expect(old.entries.first?.author == "Bo")
     }
 
+    @Test(
+        "feeds in the encodings they declare are read as written",
+        arguments: [
+            ("euc-kr", [0xB3, 0xE2, 0xC7, 0xD1, 0xB1, 0xB9] as [UInt8], "년한국"),
+            ("GB2312", [0xD6, 0xD0, 0xCE, 0xC4], "中文"), ("Big5", [0xA4, 0xA4, 0xA4, 0xE5], "中文"),
+            ("Shift_JIS", [0x93, 0xFA, 0x96, 0x7B], "日本"), ("KOI8-R", [0xED, 0xC9, 0xD2], "Мир"),
+            ("windows-1251", [0xCC, 0xE8, 0xF0], "Мир"), ("ISO-8859-2", [0xA3, 0xF3, 0x64, 0xBC], "Łódź"),
+            ("ISO-8859-7", [0xC1, 0xE8, 0xDE, 0xED, 0xE1], "Αθήνα"),
+        ])
+    func declaredEncodings(charset: String, title: [UInt8], expected: String) throws {
+        var feed = Data("<?xml version=\"1.0\" encoding=\"\(charset)\"?><rss><channel><item><title>".utf8)
+        feed.append(contentsOf: title)
+        feed.append(contentsOf: Data("</title><link>https://l.example/1</link></item></channel></rss>".utf8))
+        let read = try IncomingFeedReader.read(feed)
+        #expect(read.entries.first?.title == expected, "\(charset)")
+    }
+
     @Test("ill-formed feeds still read: a wrong encoding either way, HTML entities, bare ampersands")
     func lenient() throws {
         // Declared UTF-8, written in Latin-1.

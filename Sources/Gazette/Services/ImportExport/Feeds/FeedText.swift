@@ -13,7 +13,7 @@ enum FeedText {
     }
 
     /// The text of the bytes: by their byte-order mark, else UTF-8 when they are valid UTF-8 (whatever
-    /// the declaration says), else the declared single-byte encoding, else Windows-1252.
+    /// the declaration says), else the declared encoding (any the system knows, `Charset`), else Windows-1252.
     static func decode(_ data: Data) -> String {
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return String(decoding: bytes.dropFirst(3), as: UTF8.self) }
@@ -21,13 +21,10 @@ enum FeedText {
         if bytes.starts(with: [0xFE, 0xFF]) { return String(data: data, encoding: .utf16BigEndian) ?? "" }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         let declared = declaredEncoding(in: bytes.prefix(200))
-        let encoding: String.Encoding =
-            switch declared {
-            case "iso-8859-2": .isoLatin2
-            case "iso-8859-1", "latin1", "us-ascii", "windows-1252", "cp1252": .windowsCP1252
-            default: .windowsCP1252
-            }
-        return String(data: data, encoding: encoding) ?? String(decoding: bytes, as: UTF8.self)
+        // Feeds that say Latin-1 mean Windows-1252 (as browsers read them): its curly quotes are common.
+        let latin = ["iso-8859-1", "latin1", "us-ascii", "ascii", "windows-1252", "cp1252", ""]
+        if !latin.contains(declared), let text = Charset.decode(bytes, from: declared) { return text }
+        return String(data: data, encoding: .windowsCP1252) ?? String(decoding: bytes, as: UTF8.self)
     }
 
     private static func declaredEncoding(in prefix: ArraySlice<UInt8>) -> String {
