@@ -9,13 +9,20 @@ public struct SiteIdentity: Sendable, Equatable {
     public var language: String
     public var timeZone: TimeZone
     public var articlesPerPage: Int
+    /// Whether feeds and imported media may be fetched from this machine, private networks and link-local
+    /// addresses (cloud metadata services among them). Off unless the site's feeds live on its own network.
+    public var feedsFromPrivateAddresses: Bool
 
-    public init(title: String, tagline: String, language: String, timeZone: TimeZone, articlesPerPage: Int) {
+    public init(
+        title: String, tagline: String, language: String, timeZone: TimeZone, articlesPerPage: Int,
+        feedsFromPrivateAddresses: Bool = false
+    ) {
         self.title = title
         self.tagline = tagline
         self.language = language
         self.timeZone = timeZone
         self.articlesPerPage = articlesPerPage
+        self.feedsFromPrivateAddresses = feedsFromPrivateAddresses
     }
 
     public static let names: [(name: String, help: String)] = [
@@ -24,6 +31,7 @@ public struct SiteIdentity: Sendable, Equatable {
         ("site.language", "the language of the articles, such as en or fr-CA"),
         ("site.time_zone", "where the newsroom is, such as Europe/Paris; dates and archives follow it"),
         ("site.per_page", "articles on the front page and each archive page, 1 to 100"),
+        ("site.feeds_private", "on lets feeds and imported media come from this machine or a private network"),
     ]
 
     /// Stored values over `defaults`; each bad value is reported under its name.
@@ -65,6 +73,13 @@ public struct SiteIdentity: Sendable, Equatable {
                 errors.add("site.per_page", "Articles per page must be a whole number from 1 to 100.")
             }
         }
+        if let text = values["site.feeds_private"]?.trimmingCharacters(in: .whitespaces).lowercased() {
+            switch text {
+            case "on", "yes", "true": feedsFromPrivateAddresses = true
+            case "off", "no", "false", "": feedsFromPrivateAddresses = false
+            default: errors.add("site.feeds_private", "Write on or off.")
+            }
+        }
         try errors.throwIfAny()
     }
 
@@ -73,6 +88,7 @@ public struct SiteIdentity: Sendable, Equatable {
         [
             "site.title": title, "site.tagline": tagline, "site.language": language,
             "site.time_zone": timeZone.identifier, "site.per_page": String(articlesPerPage),
+            "site.feeds_private": feedsFromPrivateAddresses ? "on" : "off",
         ]
     }
 

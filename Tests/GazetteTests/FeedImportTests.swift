@@ -42,6 +42,18 @@ struct FeedImportTests {
         router.get("elsewhere.xml") { _, _ in
             Response(status: .found, headers: [.location: "ftp://files.example/feed.xml"])
         }
+        // A byte every fifth of a second for a minute: each read is quick, the whole never ends in time.
+        router.get("slow.xml") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/rss+xml"],
+                body: ResponseBody { writer in
+                    for _ in 0..<300 {
+                        try await writer.write(ByteBuffer(string: " "))
+                        try await Task.sleep(for: .milliseconds(200))
+                    }
+                    try await writer.finish(nil)
+                })
+        }
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.live) { client in
             try await body("http://127.0.0.1:\(try #require(client.port))")
@@ -52,6 +64,7 @@ struct FeedImportTests {
     func importsOnce(engine: TestEngine) async throws {
         try await Self.withOutlet { base in
             try await TestSite.run(engine) { site in
+                try await site.allowPrivateFeeds()
                 let importer = FeedImport(services: site.services)
                 let options = FeedImport.Options(sourceName: "Harbour Wire", status: .published)
                 let first = try await importer.run(location: base + "/feed.xml", options: options)
@@ -78,6 +91,7 @@ struct FeedImportTests {
     func refusals() async throws {
         try await Self.withOutlet { base in
             try await TestSite.run(.sqlite, seed: SampleContent.seed) { site in
+                try await site.allowPrivateFeeds()
                 let before = try await site.services.articles.count()
                 let importer = FeedImport(services: site.services)
                 let options = FeedImport.Options(sourceName: "Harbour Wire")
@@ -98,6 +112,47 @@ struct FeedImportTests {
                     _ = try await importer.run(location: "/nonexistent/feed.xml", options: options)
                 }
                 #expect(try await site.services.articles.count() == before)
+            }
+        }
+    }
+
+    @Test("feeds on this machine or a private network are refused unless an admin allows them")
+    func privateAddresses() async throws {
+        try await Self.withOutlet { base in
+            try await TestSite.run(.sqlite) { site in
+                let importer = FeedImport(services: site.services)
+                let options = FeedImport.Options(sourceName: "Harbour Wire")
+                await #expect {
+                    _ = try await importer.run(location: base + "/feed.xml", options: options)
+                } throws: { error in
+                    "\(error)".contains("leads to 127.0.0.1, an address on this machine or a private network")
+                }
+                await #expect(throws: ImportError.self) {
+                    _ = try await importer.run(location: "http://localhost:1/feed.xml", options: options)
+                }
+                #expect(try await site.services.articles.count() == 0)
+                try await site.allowPrivateFeeds()
+                #expect(try await importer.run(location: base + "/feed.xml", options: options).added == 2)
+            }
+        }
+    }
+
+    @Test("a feed that trickles in is stopped at the deadline, however often it sends a byte")
+    func deadline() async throws {
+        try await Self.withOutlet { base in
+            try await TestSite.run(.sqlite) { site in
+                try await site.allowPrivateFeeds()
+                var importer = FeedImport(services: site.services)
+                importer.fetcher.timeout = 2
+                let started = Date()
+                await #expect {
+                    _ = try await importer.run(
+                        location: base + "/slow.xml", options: FeedImport.Options(sourceName: "Slow Wire"))
+                } throws: { error in
+                    "\(error)".contains("did not arrive within 2 seconds")
+                }
+                // Generous for a loaded machine; without a whole-fetch deadline this takes a minute.
+                #expect(Date().timeIntervalSince(started) < 15)
             }
         }
     }
@@ -123,5 +178,12 @@ struct FeedImportTests {
             let missing = try CommandLine.run(["import", "feed", "/nonexistent.xml", "--source", "Wire"] + database)
             #expect(missing.status != 0 && missing.errors.contains("Cannot read /nonexistent.xml"), "\(missing.all)")
         }
+    }
+}
+
+extension TestSite {
+    /// Lets this site read feeds from 127.0.0.1, where the tests' outlets run.
+    func allowPrivateFeeds() async throws {
+        try await services.site.update(["site.feeds_private": "on"])
     }
 }

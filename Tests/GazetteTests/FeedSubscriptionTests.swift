@@ -16,6 +16,7 @@ struct FeedSubscriptionTests {
         try await FeedImportTests.withOutlet { base in
             let clock = ManualClock(TestSite.now)
             try await TestSite.run(engine, clock: clock.clock) { site in
+                try await site.allowPrivateFeeds()
                 let store = FeedSubscriptionStore(database: site.services.database)
                 _ = try await store.add(
                     location: base + "/feed.xml", sourceName: "Harbour Wire", status: .published, authorID: nil,
@@ -36,6 +37,33 @@ struct FeedSubscriptionTests {
                 #expect(try await poller.runDue() == 2)
                 let again = try await store.all().first { $0.sourceName == "Harbour Wire" }
                 #expect(again?.lastResult == "0 new, 2 already imported")
+            }
+        }
+    }
+
+    @Test("slow outlets are read side by side, so they do not hold up the other feeds")
+    func slowOutletsInParallel() async throws {
+        try await FeedImportTests.withOutlet { base in
+            try await TestSite.run(.sqlite) { site in
+                try await site.allowPrivateFeeds()
+                let store = FeedSubscriptionStore(database: site.services.database)
+                for number in 1...4 {
+                    _ = try await store.add(
+                        location: base + "/slow.xml?\(number)", sourceName: "Slow Wire \(number)", status: .draft,
+                        authorID: nil, everyMinutes: 30, now: TestSite.now.addingTimeInterval(-60))
+                }
+                _ = try await store.add(
+                    location: base + "/feed.xml", sourceName: "Harbour Wire", status: .published, authorID: nil,
+                    everyMinutes: 30, now: TestSite.now)
+                var poller = FeedPoller(services: site.services, logger: Logger(label: "test"))
+                poller.importer.fetcher.timeout = 3
+                let started = Date()
+                #expect(try await poller.runDue() == 5)
+                // One after another the slow ones alone would take 12 seconds.
+                #expect(Date().timeIntervalSince(started) < 10)
+                let recorded = Dictionary(uniqueKeysWithValues: try await store.all().map { ($0.sourceName, $0) })
+                #expect(recorded["Harbour Wire"]?.lastResult == "2 new, 0 already imported")
+                #expect(recorded["Slow Wire 1"]?.lastResult.contains("did not arrive within 3 seconds") == true)
             }
         }
     }

@@ -82,6 +82,12 @@ struct SettingsController: Sendable {
                     "site.time_zone", "Time zone", hint: "Dates, archives and scheduling follow it.", kind: .choice,
                     options: zones),
                 field("site.per_page", "Articles per page", kind: .number),
+                field(
+                    "site.feeds_private", "Feeds and imported media from private addresses", kind: .choice,
+                    options: [
+                        ("off", "Refused: only the public internet (recommended)"),
+                        ("on", "Allowed: this machine and private networks too"),
+                    ]),
             ])
         let comments = SettingsGroupModel(
             title: "Comments",

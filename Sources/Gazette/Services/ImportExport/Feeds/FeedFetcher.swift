@@ -4,19 +4,52 @@ import Foundation
     import FoundationNetworking
 #endif
 
-/// Fetches a feed over HTTP(S) within limits: a deadline for the whole fetch, a size past which the
-/// download stops, at most five redirects, and only to http or https addresses.
+/// Fetches a feed over HTTP(S) within limits: a deadline for the whole fetch (not per read: a server sending a
+/// byte at a time is stopped at the deadline too), a size past which the download stops, at most five
+/// redirects, only to http or https addresses, and only to public ones (`PublicAddress`) unless the site
+/// allows private ones.
 struct FeedFetcher: Sendable {
     var timeout: TimeInterval = 30
     var maximumBytes = 20 * 1_024 * 1_024
     var userAgent = "Gazette feed reader"
+    /// Whether loopback, private and link-local addresses may be fetched (`site.feeds_private`).
+    var allowsPrivateAddresses = false
 
     func fetch(_ url: URL) async throws -> Data {
-        guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else {
+        guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", let host = url.host
+        else {
             throw IncomingFeed.ReadError(
                 message: "\(url.absoluteString) is not a web address: use http:// or https://.")
         }
-        let download = Download(limit: maximumBytes)
+        if !allowsPrivateAddresses { try Self.checkPublic(host, url: url) }
+        let timeout = self.timeout
+        return try await withThrowingTaskGroup(of: Data.self) { group in
+            group.addTask { try await download(url) }
+            group.addTask {
+                try await Task.sleep(for: .seconds(timeout))
+                throw IncomingFeed.ReadError(
+                    message: "The feed at \(url.absoluteString) did not arrive within \(Int(timeout)) seconds; "
+                        + "the download was stopped.")
+            }
+            // Whichever ends first decides; the other is cancelled (the download's connection is closed).
+            defer { group.cancelAll() }
+            guard let data = try await group.next() else { throw CancellationError() }
+            return data
+        }
+    }
+
+    static func checkPublic(_ host: String, url: URL?) throws(IncomingFeed.ReadError) {
+        do {
+            try PublicAddress.check(host: host)
+        } catch {
+            throw IncomingFeed.ReadError(
+                message: "\(url?.absoluteString ?? host) leads to \(error.address), an address on this machine or a "
+                    + "private network; it was not fetched. An admin can allow such feeds in the settings.")
+        }
+    }
+
+    private func download(_ url: URL) async throws -> Data {
+        let download = Download(limit: maximumBytes, allowsPrivateAddresses: allowsPrivateAddresses)
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         configuration.timeoutIntervalForResource = timeout
@@ -27,8 +60,13 @@ struct FeedFetcher: Sendable {
         ]
         let session = URLSession(configuration: configuration, delegate: download, delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
-        return try await withCheckedThrowingContinuation { continuation in
-            download.start(session.dataTask(with: url), continuation: continuation)
+        let task = session.dataTask(with: url)
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                download.start(task, continuation: continuation)
+            }
+        } onCancel: {
+            task.cancel()
         }
     }
 
@@ -40,9 +78,11 @@ struct FeedFetcher: Sendable {
         private var continuation: CheckedContinuation<Data, any Error>?
         private var failure: IncomingFeed.ReadError?
         private var redirects = 0
+        private let allowsPrivateAddresses: Bool
 
-        init(limit: Int) {
+        init(limit: Int, allowsPrivateAddresses: Bool) {
             self.limit = limit
+            self.allowsPrivateAddresses = allowsPrivateAddresses
         }
 
         func start(_ task: URLSessionDataTask, continuation: CheckedContinuation<Data, any Error>) {
@@ -99,6 +139,14 @@ struct FeedFetcher: Sendable {
             guard count <= 5 else {
                 stop("The feed's address redirects more than five times; it was not followed further.")
                 return completionHandler(nil)
+            }
+            if !allowsPrivateAddresses, let url = request.url {
+                do {
+                    try FeedFetcher.checkPublic(url.host ?? "", url: url)
+                } catch {
+                    stop("The feed's address redirects to " + error.message)
+                    return completionHandler(nil)
+                }
             }
             completionHandler(request)
         }

@@ -57,6 +57,8 @@ public struct FeedImport: Sendable {
             guard scheme == "http" || scheme == "https" else {
                 throw ImportError(message: "\(location): only http:// and https:// addresses, or a file, can be read.")
             }
+            var fetcher = self.fetcher
+            fetcher.allowsPrivateAddresses = services.site.live.current.feedsFromPrivateAddresses
             do {
                 return try await fetcher.fetch(url)
             } catch let error as IncomingFeed.ReadError {

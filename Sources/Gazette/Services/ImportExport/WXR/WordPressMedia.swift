@@ -9,7 +9,10 @@ import GazetteContent
 final class WordPressMedia: @unchecked Sendable {
     private let library: MediaLibrary
     private let uploads: Uploads
-    private let fetcher = FeedFetcher(timeout: 30, maximumBytes: 10 * 1_048_576, userAgent: "Gazette importer")
+    /// The operator names the address that serves the uploads on the command line, so it may be on their own
+    /// network; the export only supplies paths under it.
+    private let fetcher = FeedFetcher(
+        timeout: 30, maximumBytes: 10 * 1_048_576, userAgent: "Gazette importer", allowsPrivateAddresses: true)
 
     /// Where the uploads folder is: on disk, or behind an http(s) address.
     enum Uploads: Sendable {
