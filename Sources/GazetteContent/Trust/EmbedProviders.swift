@@ -28,11 +28,11 @@ public enum EmbedProviders {
     /// The hosts, for a Content-Security-Policy `frame-src`.
     public static var hosts: [String] { all.map { "https://" + $0.host } }
 
-    /// Written on every embed: it may run its own player script in its own origin, but never navigate the page,
-    /// and the site's address is only partly told to it.
-    static let frameAttributes =
-        #" sandbox="allow-scripts allow-same-origin allow-popups allow-presentation""#
-        + #" referrerpolicy="strict-origin-when-cross-origin" loading="lazy""#
+    /// Written on every embed. The player runs in its provider's origin, which the browser keeps apart from the
+    /// site's; a `sandbox` would break most players (they need their own origin's storage, and the HTML checker
+    /// rightly calls scripts plus same-origin in a sandbox no sandbox at all), so none is set. The page's address
+    /// is only partly told to the provider, and the frame loads when scrolled near.
+    static let frameAttributes = #" referrerpolicy="strict-origin-when-cross-origin" loading="lazy""#
 
     /// The address as written when it is an embed of a listed provider; nil otherwise.
     static func accepted(_ value: String) -> String? {

@@ -180,9 +180,8 @@ struct SanitizedHTMLWriter {
         return true
     }
 
-    /// An iframe of a known provider, with its size and title; every other attribute is dropped, and the frame is
-    /// sandboxed so it cannot navigate the page or open forms on the site's origin. Writes nothing for another
-    /// address. Whatever the source held between the tags is fallback text for browsers without frames: dropped.
+    /// An iframe of a known provider, with its size and title; every other attribute (`srcdoc`, handlers,
+    /// `allow`) is dropped. Writes nothing for another address. Whatever the source held between the tags is fallback text for browsers without frames: dropped.
     private mutating func appendEmbed(_ tag: HTMLTag) {
         var attributes: [UInt8] = []
         var written: [String] = []
