@@ -39,6 +39,19 @@ public enum Dialect: String, Sendable, CaseIterable {
         }
     }
 
+    /// A statement that makes other transactions wanting the same `name` wait until this one ends, such as two
+    /// saves choosing a slug for the same day; nil on SQLite, whose single writer already serialises them.
+    func transactionLock(named name: String) -> String? {
+        switch self {
+        case .sqlite: return nil
+        case .postgres:
+            // FNV-1a: a hash that is the same in every process, unlike Swift's own.
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return "SELECT pg_advisory_xact_lock(\(Int64(bitPattern: hash)))"
+        }
+    }
+
     /// Appended to a SELECT to lock the rows it reads until the transaction ends. SQLite needs none: its
     /// single writer already excludes every other write.
     var lockRows: String {

@@ -72,7 +72,27 @@ final class PostgresDriver: DatabaseDriver {
         try await transaction(begin: "BEGIN READ ONLY", work)
     }
 
+    /// Runs `work` in a transaction, again (up to three times in all) when it lost a race that a new
+    /// attempt resolves: two staff creating the same new tag or slug at once (a unique violation: the second
+    /// attempt finds the first one's row), a serialization failure or a deadlock. SQLite has one writer and
+    /// never races.
     private func transaction<T: Sendable>(
+        begin: SQLQueryString, _ work: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        var attempt = 1
+        while true {
+            do {
+                return try await attemptTransaction(begin: begin, work)
+            } catch let error as PSQLError where attempt < 3 && Self.retriedStates.contains(error.sqlState ?? "") {
+                attempt += 1
+            }
+        }
+    }
+
+    /// unique_violation, serialization_failure, deadlock_detected.
+    private static let retriedStates: Set<String> = ["23505", "40001", "40P01"]
+
+    private func attemptTransaction<T: Sendable>(
         begin: SQLQueryString, _ work: @escaping @Sendable (any SQLDatabase) async throws -> T
     ) async throws -> T {
         try await client.withConnection { connection in
@@ -93,4 +113,9 @@ final class PostgresDriver: DatabaseDriver {
         runner.cancel()
         _ = await runner.value
     }
+}
+
+extension PSQLError {
+    /// The server's SQLSTATE code, such as 23505 for a unique violation.
+    var sqlState: String? { serverInfo?[.sqlState] }
 }

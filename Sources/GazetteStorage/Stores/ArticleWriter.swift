@@ -170,8 +170,12 @@ struct ArticleWriter {
         """
     }
 
-    /// The article's slug, numbered when another article of the same day already has it.
+    /// The article's slug, numbered when another article of the same day already has it. Saves that want the
+    /// same slug on the same day take turns, so two at once cannot both pick the same free number.
     private func uniqueSlug(on day: PublicationDay, excluding id: Int64?) async throws -> Slug {
+        if let lock = dialect.transactionLock(named: "slug|\(day.isoDate)|\(article.slug.value)") {
+            try await db.raw(SQLQueryString(lock)).run()
+        }
         var candidate = article.slug
         var number = 1
         while try await db.raw(

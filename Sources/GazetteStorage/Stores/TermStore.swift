@@ -60,18 +60,20 @@ public struct TermStore: Sendable {
             case .sources:
                 """
                 INSERT INTO sources (name, slug, url) VALUES (\(bind: term.name), \(bind: term.slug.value), \(bind: extraURL))
-                RETURNING id
+                ON CONFLICT (slug) DO NOTHING RETURNING id
                 """
             case .tags, .categories:
                 """
                 INSERT INTO \(ident: table.rawValue) (name, slug) VALUES (\(bind: term.name), \(bind: term.slug.value))
-                RETURNING id
+                ON CONFLICT (slug) DO NOTHING RETURNING id
                 """
             }
-        guard let row = try await db.raw(insert).first() else {
+        if let row = try await db.raw(insert).first() { return try row.int64("id") }
+        // Someone else's transaction created it between the two statements (PostgreSQL): it is theirs now.
+        guard let created = try await db.raw(select).first() else {
             throw StorageError.unavailable("The new \(table.rawValue) row got no id.")
         }
-        return try row.int64("id")
+        return try created.int64("id")
     }
 
     /// The id of the category with this slug, created when missing; a category without a parent takes

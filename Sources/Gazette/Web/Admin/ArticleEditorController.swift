@@ -3,6 +3,7 @@ import GazetteContent
 import GazetteStorage
 import HTTPTypes
 import Hummingbird
+import Logging
 
 /// The article editor: write, preview, save with the workflow, and never overwrite someone else's save.
 /// Contributors and authors work on their own articles; contributors only draft and submit for review.
@@ -34,10 +35,30 @@ struct ArticleEditorController: Sendable {
     func save(_ request: Request, id: Int64?) async throws -> Response {
         let (user, posted) = try await gate.form(nil, request, limit: Self.bodyLimit)
         let fields = posted.fields
-        var form = ArticleEditorForm(fields: fields)
         var existing: ArticleDetails? = nil
         if let id { existing = try await access.editable(id, by: user) }
         let revision = Int(fields["revision"]) ?? 0
+        do {
+            return try await save(posted, id: id, user: user, existing: existing, revision: revision)
+        } catch let error where !(error is HTTPError) {
+            // Whatever failed (a full disk, the database away), the text someone typed comes back to them.
+            Self.logger.error("Saving article \(id.map(String.init) ?? "new") failed: \(String(reflecting: error))")
+            return renderer.page(
+                editor(
+                    ArticleEditorForm(fields: fields), user: user, article: existing, revision: revision,
+                    general: "The article could not be saved just now: the server could not store it. Nothing you "
+                        + "typed is lost: it is all below. Try saving again in a moment."),
+                template: "editor", status: .serviceUnavailable)
+        }
+    }
+
+    private static let logger = Logger(label: "gazette.editor")
+
+    private func save(
+        _ posted: PostedForm, id: Int64?, user: SignedInUser, existing: ArticleDetails?, revision: Int
+    ) async throws -> Response {
+        let fields = posted.fields
+        var form = ArticleEditorForm(fields: fields)
         if let existing, !user.author.role.mayRevise(existing.summary.status) {
             return renderer.page(
                 editor(
