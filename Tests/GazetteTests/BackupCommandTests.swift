@@ -64,6 +64,49 @@ struct BackupCommandTests {
         }
     }
 
+    /// Runs the command on a thread of its own, so the test's own tasks keep running meanwhile.
+    static func offThePool(_ arguments: [String]) async throws -> CommandLine.Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try CommandLine.run(arguments) })
+            }
+        }
+    }
+
+    @Test("backups taken while articles are being saved describe their own copy, and every one restores")
+    func underWriteLoad() async throws {
+        try await Self.withFolders(9) { folders in
+            let site = folders[0]
+            try Self.makeSite(in: site)
+            let database = try await Database.open(
+                .sqlite(path: site.appendingPathComponent("gazette.sqlite").path), logger: TestDatabase.logger)
+            let articles = ArticleStore(database: database)
+            let now = Date()
+            let writer = Task {
+                var number = 0
+                while !Task.isCancelled && number < 5_000 {
+                    number += 1
+                    let draft = ArticleDraft(
+                        title: "Live update \(number)", bodyMarkdown: "Text \(number).", bodyHTML: "<p>Text.</p>",
+                        status: .published, publishedAt: now, authorID: 1)
+                    _ = try await articles.save(try draft.validated(now: now), now: now, timeZone: .gmt)
+                }
+                return number
+            }
+            for attempt in 1...4 {
+                let (backup, restored) = (folders[attempt * 2 - 1], folders[attempt * 2])
+                let made = try await Self.offThePool(["backup", backup.path, "--data-dir", site.path])
+                #expect(made.status == 0, "\(made.all)")
+                let back = try await Self.offThePool(["restore", backup.path, "--data-dir", restored.path])
+                #expect(back.status == 0, "attempt \(attempt): \(back.all)")
+            }
+            writer.cancel()
+            let written = try await writer.value
+            #expect(written > 4, "articles were being saved during the backups")
+            await database.close()
+        }
+    }
+
     @Test("a backup taken while the server answers readers is a whole, consistent site")
     func whileServing() async throws {
         try await Self.withFolders(3) { folders in

@@ -53,23 +53,39 @@ public enum SiteBackup {
                         + "as a folder and that you may write there.")
             }
         }
-        try await services.database.snapshot(toFile: folder.appendingPathComponent(databaseFile).path)
+        let copy = folder.appendingPathComponent(databaseFile).path
+        try await services.database.snapshot(toFile: copy)
+        // The description counts the copy itself: the live site may have changed since it was taken.
+        let described = try await describe(copy)
         let media = mediaFolder(of: services.configuration)
         var mediaFiles = 0
         if files.fileExists(atPath: media.path) {
             try files.copyItem(at: media, to: folder.appendingPathComponent(mediaFolder))
             mediaFiles = countFiles(in: folder.appendingPathComponent(mediaFolder))
         }
-        let versions = try await Migrator(database: services.database, logger: .init(label: "backup")).appliedVersions()
         let manifest = Manifest(
-            createdAt: ISO8601DateFormatter().string(from: services.clock.now()), schemaVersion: versions.last ?? 0,
-            articles: try await services.articles.count(),
-            comments: try await services.comments.counts().values.reduce(0, +),
-            mediaFiles: mediaFiles)
+            createdAt: ISO8601DateFormatter().string(from: services.clock.now()), schemaVersion: described.schema,
+            articles: described.articles, comments: described.comments, mediaFiles: mediaFiles)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try encoder.encode(manifest).write(to: folder.appendingPathComponent(manifestFile))
         return manifest
+    }
+
+    /// The schema version and counts of the database copy at `path`, read from the copy.
+    private static func describe(_ path: String) async throws -> (schema: Int, articles: Int, comments: Int) {
+        let logger = Logger(label: "backup")
+        let copy = try await Database.open(.sqlite(path: path), logger: logger)
+        do {
+            let versions = try await Migrator(database: copy, logger: logger).appliedVersions()
+            let articles = try await ArticleStore(database: copy).count()
+            let comments = try await CommentStore(database: copy).countsByStatus().values.reduce(0, +)
+            await copy.close()
+            return (versions.last ?? 0, articles, comments)
+        } catch {
+            await copy.close()
+            throw error
+        }
     }
 
     /// Reads and checks a backup folder: its description, and that its database is an intact SQLite file.
