@@ -49,6 +49,7 @@ let package = Package(
                 "GazetteContent",
                 "GazetteStorage",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Ink", package: "Ink"),
                 .product(name: "Yams", package: "Yams"),

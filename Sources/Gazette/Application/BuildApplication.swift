@@ -1,6 +1,7 @@
 import Foundation
 import GazetteStorage
 import Hummingbird
+import HummingbirdCore
 import Logging
 import ServiceLifecycle
 
@@ -100,8 +101,14 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
         assets: AssetController(assets: adminTheme.assets)
     ).register(on: router)
 
+    // The idle timeout also bounds how long a client may take over a request's headers: the connection
+    // counts as idle until a whole head has arrived.
     return Application(
         router: router,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Gazette"),
+        server: .http1(
+            configuration: .init(idleTimeout: .seconds(Int64(configuration.connectionTimeout)))),
+        configuration: .init(
+            address: .hostname(configuration.host, port: configuration.port), serverName: "Gazette",
+            availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections)),
         services: background, logger: logger)
 }

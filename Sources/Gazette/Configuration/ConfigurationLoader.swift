@@ -72,6 +72,10 @@ public struct ConfigurationLoader: Sendable {
             writesWelcomeArticle: try welcome())
         configuration.trustedProxies = proxies
         configuration.pageCacheMB = try integer(Setting.pageCacheMB, default: Defaults.pageCacheMB, range: 0...65_536)
+        configuration.connectionTimeout = try integer(
+            Setting.connectionTimeout, default: Defaults.connectionTimeout, range: 1...3_600)
+        configuration.maxConnections = try integer(
+            Setting.maxConnections, default: Defaults.maxConnections, range: 1...1_000_000)
         return configuration
     }
 
@@ -130,10 +134,14 @@ public struct Setting: Sendable {
         flag: "trusted-proxies", variable: "GAZETTE_TRUSTED_PROXIES", example: "127.0.0.1,10.0.0.0/8")
     public static let config = Setting(flag: "config", variable: "GAZETTE_CONFIG", example: "./gazette.yml")
     public static let pageCacheMB = Setting(flag: "page-cache-mb", variable: "GAZETTE_PAGE_CACHE_MB", example: "64")
+    public static let connectionTimeout = Setting(
+        flag: "connection-timeout", variable: "GAZETTE_CONNECTION_TIMEOUT", example: "30")
+    public static let maxConnections = Setting(
+        flag: "max-connections", variable: "GAZETTE_MAX_CONNECTIONS", example: "900")
 
     public static let all: [Setting] = [
         host, port, dataDir, database, theme, baseURL, siteTitle, tagline, language, timeZone, articlesPerPage,
-        welcome, trustedProxies, pageCacheMB, config,
+        welcome, trustedProxies, pageCacheMB, connectionTimeout, maxConnections, config,
     ]
 }
 

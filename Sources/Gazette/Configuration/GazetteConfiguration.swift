@@ -22,6 +22,10 @@ public struct GazetteConfiguration: Sendable {
     public var trustedProxies: [String] = []
     /// Memory for the page cache of rendered public answers, in MB; 0 turns it off.
     public var pageCacheMB = Defaults.pageCacheMB
+    /// Seconds a connection may take to send a request's headers, or stay open between requests.
+    public var connectionTimeout = Defaults.connectionTimeout
+    /// Connections served at once; more wait in the queue, so slow or idle clients cannot use up descriptors.
+    public var maxConnections = Defaults.maxConnections
 
     public init(
         host: String = Defaults.host, port: Int = Defaults.port, dataDirectory: String = Defaults.dataDirectory,
@@ -58,6 +62,9 @@ public enum Defaults {
     public static let articlesPerPage = 10
     public static let latestPostsCount = 5
     public static let pageCacheMB = 64
+    public static let connectionTimeout = 30
+    /// Below the common limit of 1,024 open files, leaving room for the database, media and logs.
+    public static let maxConnections = 900
 
     public static func database(in dataDirectory: String) -> DatabaseLocation {
         .sqlite(path: (dataDirectory as NSString).appendingPathComponent("gazette.sqlite"))

@@ -49,6 +49,16 @@ struct ServeCommand: AsyncParsableCommand {
         help: "Memory for rendered public pages, in MB; 0 turns the page cache off (GAZETTE_PAGE_CACHE_MB).")
     var pageCacheMB: String?
 
+    @Option(
+        name: .customLong("connection-timeout"),
+        help: "Seconds a client may take to send a request's headers or stay idle (GAZETTE_CONNECTION_TIMEOUT).")
+    var connectionTimeout: String?
+
+    @Option(
+        name: .customLong("max-connections"),
+        help: "Connections served at once; more wait to be accepted (GAZETTE_MAX_CONNECTIONS).")
+    var maxConnections: String?
+
     func run() async throws {
         var flags = site.flags
         flags[Setting.host.flag] = host
@@ -63,6 +73,8 @@ struct ServeCommand: AsyncParsableCommand {
         flags[Setting.articlesPerPage.flag] = articlesPerPage
         flags[Setting.trustedProxies.flag] = trustedProxies
         flags[Setting.pageCacheMB.flag] = pageCacheMB
+        flags[Setting.connectionTimeout.flag] = connectionTimeout
+        flags[Setting.maxConnections.flag] = maxConnections
         try await CommandRunner.withServices(flags: flags) { services, logger in
             if services.configuration.writesWelcomeArticle {
                 try await WelcomeArticle(services: services).writeIfSiteIsNew()
