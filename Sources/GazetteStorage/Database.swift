@@ -18,19 +18,22 @@ public final class Database: Sendable {
     }
 
     /// Opens the database (creating an SQLite file and its folder when missing). Call `close()` when done.
-    public static func open(_ location: DatabaseLocation, logger: Logger) async throws -> Database {
+    /// `callDeadline` bounds every PostgreSQL call, in seconds.
+    public static func open(
+        _ location: DatabaseLocation, callDeadline: Double = 30, logger: Logger
+    ) async throws -> Database {
         switch location {
         case .sqlite(let path):
             let driver = try await SQLiteDriver.open(path: path, logger: logger)
             return Database(location: location, dialect: .sqlite, driver: driver)
         case .postgres(let address):
-            let driver = try await PostgresDriver.open(address, logger: logger)
+            let driver = try await PostgresDriver.open(address, callDeadline: callDeadline, logger: logger)
             return Database(location: location, dialect: .postgres, driver: driver)
         }
     }
 
     /// Runs read-only work on a connection of the pool.
-    public func read<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    public func read<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await driver.read(work)
     }
 
@@ -90,12 +93,9 @@ public final class Database: Sendable {
     }
 
     /// True when the database answers a trivial query.
-    public func ping() async -> Bool {
-        do {
-            return try await read { db in try await db.raw("SELECT 1 AS one").first() != nil }
-        } catch {
-            return false
-        }
+    /// True when the database answers within `seconds`, for health checks that must answer quickly.
+    public func ping(within seconds: Double = 1) async -> Bool {
+        await driver.ping(within: seconds)
     }
 
     public func close() async {
@@ -105,7 +105,8 @@ public final class Database: Sendable {
 
 /// What each engine's driver provides to `Database`.
 protocol DatabaseDriver: Sendable {
-    func read<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    func read<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    func ping(within seconds: Double) async -> Bool
     func transaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     func readTransaction<T: Sendable>(
         _ work: @escaping @Sendable (any SQLDatabase) async throws -> T

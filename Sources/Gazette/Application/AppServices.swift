@@ -73,7 +73,8 @@ public struct AppServices: Sendable {
         _ configuration: GazetteConfiguration, clock: Clock = .system, logger: Logger, migrate: Bool = true,
         bcryptCost: UInt8 = 12
     ) async throws -> AppServices {
-        let database = try await Database.open(configuration.database, logger: logger)
+        let database = try await Database.open(
+            configuration.database, callDeadline: Double(configuration.databaseTimeout), logger: logger)
         do {
             guard migrate else {
                 // Opened only to inspect (gazette check): the schema may be missing, and nothing gets signed.

@@ -76,6 +76,8 @@ public struct ConfigurationLoader: Sendable {
             Setting.connectionTimeout, default: Defaults.connectionTimeout, range: 1...3_600)
         configuration.maxConnections = try integer(
             Setting.maxConnections, default: Defaults.maxConnections, range: 1...1_000_000)
+        configuration.databaseTimeout = try integer(
+            Setting.databaseTimeout, default: Defaults.databaseTimeout, range: 1...3_600)
         return configuration
     }
 
@@ -138,10 +140,12 @@ public struct Setting: Sendable {
         flag: "connection-timeout", variable: "GAZETTE_CONNECTION_TIMEOUT", example: "30")
     public static let maxConnections = Setting(
         flag: "max-connections", variable: "GAZETTE_MAX_CONNECTIONS", example: "900")
+    public static let databaseTimeout = Setting(
+        flag: "database-timeout", variable: "GAZETTE_DATABASE_TIMEOUT", example: "30")
 
     public static let all: [Setting] = [
         host, port, dataDir, database, theme, baseURL, siteTitle, tagline, language, timeZone, articlesPerPage,
-        welcome, trustedProxies, pageCacheMB, connectionTimeout, maxConnections, config,
+        welcome, trustedProxies, pageCacheMB, connectionTimeout, maxConnections, databaseTimeout, config,
     ]
 }
 

@@ -26,6 +26,8 @@ public struct GazetteConfiguration: Sendable {
     public var connectionTimeout = Defaults.connectionTimeout
     /// Connections served at once; more wait in the queue, so slow or idle clients cannot use up descriptors.
     public var maxConnections = Defaults.maxConnections
+    /// Seconds any one PostgreSQL call may take before the page answers 503.
+    public var databaseTimeout = Defaults.databaseTimeout
 
     public init(
         host: String = Defaults.host, port: Int = Defaults.port, dataDirectory: String = Defaults.dataDirectory,
@@ -65,6 +67,7 @@ public enum Defaults {
     public static let connectionTimeout = 30
     /// Below the common limit of 1,024 open files, leaving room for the database, media and logs.
     public static let maxConnections = 900
+    public static let databaseTimeout = 30
 
     public static func database(in dataDirectory: String) -> DatabaseLocation {
         .sqlite(path: (dataDirectory as NSString).appendingPathComponent("gazette.sqlite"))

@@ -59,6 +59,11 @@ struct ServeCommand: AsyncParsableCommand {
         help: "Connections served at once; more wait to be accepted (GAZETTE_MAX_CONNECTIONS).")
     var maxConnections: String?
 
+    @Option(
+        name: .customLong("database-timeout"),
+        help: "Seconds a PostgreSQL call may take before the page answers 503 (GAZETTE_DATABASE_TIMEOUT).")
+    var databaseTimeout: String?
+
     func run() async throws {
         var flags = site.flags
         flags[Setting.host.flag] = host
@@ -75,6 +80,7 @@ struct ServeCommand: AsyncParsableCommand {
         flags[Setting.pageCacheMB.flag] = pageCacheMB
         flags[Setting.connectionTimeout.flag] = connectionTimeout
         flags[Setting.maxConnections.flag] = maxConnections
+        flags[Setting.databaseTimeout.flag] = databaseTimeout
         try await CommandRunner.withServices(flags: flags) { services, logger in
             if services.configuration.writesWelcomeArticle {
                 try await WelcomeArticle(services: services).writeIfSiteIsNew()

@@ -51,9 +51,14 @@ final class SQLiteDriver: DatabaseDriver {
         }
     }
 
-    func read<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    func read<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let index = nextReader.add(1, ordering: .relaxed).newValue % readers.count
         return try await work(readers[index].sql())
+    }
+
+    /// A file on this machine: it answers, or fails at once.
+    func ping(within seconds: Double) async -> Bool {
+        (try? await read { db in try await db.raw("SELECT 1 AS one").first() != nil }) ?? false
     }
 
     func transaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {

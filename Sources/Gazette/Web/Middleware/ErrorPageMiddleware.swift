@@ -1,3 +1,4 @@
+import GazetteStorage
 import Hummingbird
 import Logging
 
@@ -32,6 +33,14 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
                     "HTTP error \(error.status.code) for \(LoggedPath.redacted(request.uri.path)): \(error)")
                 return serverError()
             }
+        } catch StorageError.unavailable(let reason) {
+            // The database is away (cached pages are still served by the page cache, outside this middleware).
+            context.logger.error("Database unavailable for \(LoggedPath.redacted(request.uri.path)): \(reason)")
+            var response = renderer.error(
+                .serviceUnavailable, heading: "Back in a moment",
+                message: "This page cannot be shown just now. Please try again in a few seconds.")
+            response.headers[.retryAfter] = "5"
+            return response
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             // A body over a route's limit, before any handler could say so in its own words.
             return renderer.error(
