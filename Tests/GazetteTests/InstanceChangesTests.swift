@@ -1,9 +1,11 @@
 import Foundation
 import GazetteContent
+import GazetteStorage
 import GazetteTestSupport
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Synchronization
 import Testing
 
 @testable import Gazette
@@ -75,6 +77,38 @@ struct InstanceChangesTests {
             draft.title = "Library approved, and funded"
             try await a.services.publishing.save(draft, id: articleID)
             #expect(try await Self.eventually(b, "/", shows: "Library approved, and funded"))
+        }
+    }
+
+    @Test(
+        "a change is announced by the transaction that makes it: heard at commit, never after a rollback",
+        .enabled(if: TestEngine.available.contains(.postgres)))
+    func announcedInTransaction() async throws {
+        try await Self.twoInstances { a, b in
+            let heard = Mutex<[String]>([])
+            let ready = Mutex(false)
+            let listening = Task {
+                try await b.services.database.listen(
+                    channel: "gazette_test", ready: { ready.withLock { $0 = true } },
+                    receive: { payload in heard.withLock { $0.append(payload) } })
+            }
+            defer { listening.cancel() }
+            for _ in 0..<100 where !ready.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(20)) }
+            let committed = WriteAnnouncement.Message(channel: "gazette_test", payload: "committed")
+            try await WriteAnnouncement.$current.withValue(committed) {
+                try await a.services.database.write { db in try await db.raw("SELECT 1 AS one").run() }
+            }
+            let rolledBack = WriteAnnouncement.Message(channel: "gazette_test", payload: "rolled back")
+            await #expect(throws: CancellationError.self) {
+                try await WriteAnnouncement.$current.withValue(rolledBack) {
+                    try await a.services.database.write { _ in throw CancellationError() }
+                }
+            }
+            for _ in 0..<100 where !heard.withLock({ $0.contains("committed") }) {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(heard.withLock { $0 } == ["committed"])
         }
     }
 

@@ -96,6 +96,7 @@ public struct AppServices: Sendable {
                 let messenger = ChangeMessenger(database: database)
                 services.messenger = messenger
                 services.changes.relay { change in await messenger.send(change, logger: logger) }
+                services.changes.announce { change in messenger.message(change) }
             }
             try await services.site.refresh()
             return services

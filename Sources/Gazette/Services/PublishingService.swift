@@ -33,13 +33,14 @@ public struct PublishingService: Sendable {
         draft.bodyHTML = Self.bodyHTML(draft.bodyMarkdown, trust: writtenBy)
         let now = clock.now()
         let article = try draft.validated(now: now)
-        let saved = try await articles.save(
-            article, id: id, expectedRevision: expectedRevision, now: now, timeZone: site.current.timeZone,
-            savedBy: savedBy,
-            note: note)
+        let timeZone = site.current.timeZone
+        let articles = self.articles
         // Even a draft: its slug or status may be what took it off the site.
-        await changes.publish(.everything)
-        return saved
+        return try await changes.committing(.everything) {
+            try await articles.save(
+                article, id: id, expectedRevision: expectedRevision, now: now, timeZone: timeZone, savedBy: savedBy,
+                note: note)
+        }
     }
 
     /// Renders and validates new articles for `saveNew`, on every core; throws `ValidationErrors` for the
@@ -69,9 +70,10 @@ public struct PublishingService: Sendable {
     /// Saves many new articles, prepared by `prepareNew`, in one transaction: all of them or none.
     @discardableResult
     public func saveNew(_ articles: [ValidArticle]) async throws -> [ArticleStore.Saved] {
-        let saved = try await self.articles.saveNew(articles, now: clock.now(), timeZone: site.current.timeZone)
-        await changes.publish(.everything)
-        return saved
+        let (store, now, timeZone) = (self.articles, clock.now(), site.current.timeZone)
+        return try await changes.committing(.everything) {
+            try await store.saveNew(articles, now: now, timeZone: timeZone)
+        }
     }
 
     private static let renderingTasks = max(1, ProcessInfo.processInfo.activeProcessorCount)

@@ -92,7 +92,7 @@ final class PostgresDriver: DatabaseDriver {
     }
 
     func transaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await transaction(begin: "BEGIN", work)
+        try await transaction(readOnly: false, work)
     }
 
     func notify(channel: String, payload: String) async throws {
@@ -120,7 +120,7 @@ final class PostgresDriver: DatabaseDriver {
     ) async throws
         -> T
     {
-        try await transaction(begin: "BEGIN READ ONLY", work)
+        try await transaction(readOnly: true, work)
     }
 
     /// Runs `work` in a transaction, again (up to three times in all) when it lost a race that a new
@@ -128,13 +128,13 @@ final class PostgresDriver: DatabaseDriver {
     /// attempt finds the first one's row), a serialization failure or a deadlock. SQLite has one writer and
     /// never races.
     private func transaction<T: Sendable>(
-        begin: SQLQueryString, _ work: @escaping @Sendable (any SQLDatabase) async throws -> T
+        readOnly: Bool, _ work: @escaping @Sendable (any SQLDatabase) async throws -> T
     ) async throws -> T {
         var attempt = 1
         while true {
             do {
                 return try await call(within: callDeadline) { client in
-                    try await Self.attemptTransaction(client, begin: begin, work)
+                    try await Self.attemptTransaction(client, readOnly: readOnly, work)
                 }
             } catch let error as PSQLError where attempt < 3 && Self.retriedStates.contains(error.sqlState ?? "") {
                 attempt += 1
@@ -146,13 +146,16 @@ final class PostgresDriver: DatabaseDriver {
     private static let retriedStates: Set<String> = ["23505", "40001", "40P01"]
 
     private static func attemptTransaction<T: Sendable>(
-        _ client: PostgresClient, begin: SQLQueryString, _ work: @escaping @Sendable (any SQLDatabase) async throws -> T
+        _ client: PostgresClient, readOnly: Bool, _ work: @escaping @Sendable (any SQLDatabase) async throws -> T
     ) async throws -> T {
         try await client.withConnection { connection in
             let db = connection.sql()
-            try await db.raw(begin).run()
+            try await db.raw(readOnly ? "BEGIN READ ONLY" : "BEGIN").run()
             do {
                 let result = try await work(db)
+                if !readOnly, let message = WriteAnnouncement.current {
+                    try await db.raw("SELECT pg_notify(\(bind: message.channel), \(bind: message.payload))").run()
+                }
                 try await db.raw("COMMIT").run()
                 return result
             } catch {

@@ -117,10 +117,15 @@ public struct CommentService: Sendable {
             articleID: articleID, comment: comment, decision: decision, ip: ip,
             userAgent: String(submission.userAgent.prefix(500)), createdAt: now)
         do {
-            let stored = try await comments.insert(
-                record, maximumDepth: rules.threadDepth, floodSeconds: rules.floodSeconds)
-            // A held comment changes nothing readers see; its author sees it through their own cookie.
-            if stored.status == .approved { await changes.publish(.comments(articleID: articleID)) }
+            // A held comment changes nothing readers see (its author sees it through their own cookie), so only
+            // an approved one is announced; the decision is made before the write.
+            let comments = self.comments
+            let insert = { @Sendable in
+                try await comments.insert(record, maximumDepth: rules.threadDepth, floodSeconds: rules.floodSeconds)
+            }
+            let stored =
+                decision.status == .approved
+                ? try await changes.committing(.comments(articleID: articleID), insert) : try await insert()
             return .accepted(stored, day: target.day, slug: target.slug)
         } catch let rejection as CommentRejection {
             guard let article = try await articles.find(id: articleID) else { throw rejection }

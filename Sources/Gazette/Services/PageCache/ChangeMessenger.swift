@@ -26,6 +26,11 @@ public struct ChangeMessenger: Sendable {
         }
     }
 
+    /// The change as a notification sent from inside a write transaction.
+    func message(_ change: ContentChange) -> WriteAnnouncement.Message {
+        WriteAnnouncement.Message(channel: Self.channel, payload: Self.payload(change, from: sender))
+    }
+
     static func payload(_ change: ContentChange, from sender: String) -> String {
         switch change {
         case .everything: "1 \(sender) all"

@@ -1,3 +1,4 @@
+import GazetteStorage
 import Synchronization
 
 /// What readers may now see differently.
@@ -19,8 +20,30 @@ public enum ContentChange: Sendable, Equatable {
 public final class ContentChanges: Sendable {
     private let listeners = Mutex<[@Sendable (ContentChange) -> Void]>([])
     private let relays = Mutex<[@Sendable (ContentChange) async -> Void]>([])
+    /// How a change is said inside a write transaction (`WriteAnnouncement`), when other processes listen.
+    private let announcement = Mutex<(@Sendable (ContentChange) -> WriteAnnouncement.Message)?>(nil)
 
     public init() {}
+
+    /// Lets `committing` send changes from inside the write's own transaction.
+    public func announce(with message: @escaping @Sendable (ContentChange) -> WriteAnnouncement.Message) {
+        announcement.withLock { $0 = message }
+    }
+
+    /// Runs a write whose transaction announces `change` to other processes as it commits, then tells this
+    /// process's listeners. A process that dies just after committing has told the others all the same.
+    public func committing<T: Sendable>(
+        _ change: ContentChange, _ write: @Sendable () async throws -> T
+    ) async throws -> T {
+        guard let message = announcement.withLock({ $0 })?(change) else {
+            let result = try await write()
+            await publish(change)
+            return result
+        }
+        let result = try await WriteAnnouncement.$current.withValue(message) { try await write() }
+        for listener in listeners.withLock({ $0 }) { listener(change) }
+        return result
+    }
 
     public func subscribe(_ listener: @escaping @Sendable (ContentChange) -> Void) {
         listeners.withLock { $0.append(listener) }
