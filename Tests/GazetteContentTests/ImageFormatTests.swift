@@ -136,7 +136,7 @@ struct ImageFormatTests {
 }
 
 /// The smallest headers real files start with, built here so the tests need no binary fixtures.
-private enum SampleImage {
+enum SampleImage {
     static func jpeg(width: Int, height: Int, frameMarker: UInt8 = 0xC0) -> [UInt8] {
         let app0: [UInt8] = [0xFF, 0xE0, 0x00, 0x10] + Array("JFIF\u{0}".utf8) + [1, 1, 0, 0, 1, 0, 1, 0, 0]
         // A Huffman table segment is in the SOF marker range but is not a frame header.

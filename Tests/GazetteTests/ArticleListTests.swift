@@ -24,6 +24,9 @@ struct ArticleListTests {
             #expect(local.contains("/admin/articles?status=published&amp;tag=council&amp;category=local"))
             let jane = try await editor.open("/admin/articles?author=jane-doe&status=draft")
             #expect(jane.contains("Secret draft") && !jane.contains("Council approves"))
+            // The search form's spaces arrive as "+", as browsers send them.
+            let searched = try await editor.open("/admin/articles?q=council+approves")
+            #expect(searched.contains("Council approves") && !searched.contains("Markets rally"))
             let unknown = try await editor.open("/admin/articles?tag=no-such-tag")
             #expect(unknown.contains("No articles here."))
             let odd = try await editor.open("/admin/articles?tag=%00%27%22&source=%F0%9F%98%80&page=abc")

@@ -4,12 +4,16 @@ import GazetteTestSupport
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import Synchronization
 import Testing
 
 @testable import Gazette
 
 /// Another outlet, served by a real HTTP server on 127.0.0.1: a feed with hostile markup, a missing feed,
 /// one too large, and an address that redirects to a scheme that is not the web's.
+/// When each request for a slow feed with a query (`/slow.xml?1`) reached the test outlet, by query.
+let slowFeedArrivals = Mutex<[String: Date]>([:])
+
 @Suite("Importing other outlets' feeds")
 struct FeedImportTests {
     static let hostileFeed = """
@@ -43,8 +47,9 @@ struct FeedImportTests {
             Response(status: .found, headers: [.location: "ftp://files.example/feed.xml"])
         }
         // A byte every fifth of a second for a minute: each read is quick, the whole never ends in time.
-        router.get("slow.xml") { _, _ in
-            Response(
+        router.get("slow.xml") { request, _ in
+            if let query = request.uri.query { slowFeedArrivals.withLock { $0[query] = Date() } }
+            return Response(
                 status: .ok, headers: [.contentType: "application/rss+xml"],
                 body: ResponseBody { writer in
                     for _ in 0..<300 {

@@ -110,6 +110,13 @@ struct MediaTests {
             #expect(noAlt.status == .unprocessableContent && noAlt.contains("Describe the image"))
             let huge = try await Self.upload(author, bytes: Self.png + [UInt8](repeating: 0, count: 10 * 1024 * 1024))
             #expect(huge.status == .unprocessableContent && huge.contains("images can be at most 10 MB"))
+            let cut = try await Self.upload(author, bytes: Array(Self.png.dropLast(12)))
+            #expect(cut.status == .unprocessableContent && cut.contains("This PNG file is cut short"))
+            // A 70-byte PNG that claims 50,000 × 50,000 pixels: readers' browsers would need 10 GB to draw it.
+            var bomb = Self.png
+            bomb.replaceSubrange(16..<24, with: [0x00, 0x00, 0xC3, 0x50, 0x00, 0x00, 0xC3, 0x50])
+            let bombed = try await Self.upload(author, bytes: bomb)
+            #expect(bombed.status == .unprocessableContent && bombed.contains("50,000 × 50,000 pixels"))
             var broken = MultipartBody()
             broken.field("csrf_token", try await author.csrf())
             let truncated = ByteBuffer(bytes: broken.bytes)

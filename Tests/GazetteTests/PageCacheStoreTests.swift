@@ -1,7 +1,8 @@
-import Gazette
 import HTTPTypes
 import NIOCore
 import Testing
+
+@testable import Gazette
 
 @Suite("Page cache store")
 struct PageCacheStoreTests {
@@ -11,7 +12,8 @@ struct PageCacheStoreTests {
 
     @Test("the least recently used pages leave first once the byte budget is spent")
     func eviction() {
-        let cache = PageCache(byteBudget: 8_000)
+        // Each entry costs about 2.5 KB: a 2,048-byte buffer for its 1,400 bytes, and its bookkeeping.
+        let cache = PageCache(byteBudget: 12_000)
         let big = String(repeating: "x", count: 1_400)
         for key in ["a", "b", "c", "d"] { cache.store(key, Self.entry(big), tags: [], since: cache.ticket()) }
         _ = cache.lookup("a")
@@ -19,7 +21,36 @@ struct PageCacheStoreTests {
         #expect(cache.lookup("b") == nil, "b was the least recently used")
         #expect(cache.lookup("a") != nil && cache.lookup("e") != nil)
         let metrics = cache.metrics
-        #expect(metrics.evictions == 1 && metrics.bytes <= 8_000 && metrics.entries == 4)
+        #expect(metrics.evictions == 1 && metrics.bytes <= 12_000 && metrics.entries == 4)
+    }
+
+    @Test("the budget counts what an entry really holds: buffer capacity, the gzip copy, headers and key")
+    func honestCost() {
+        let cache = PageCache(byteBudget: 1_000_000)
+        var roomy = ByteBufferAllocator().buffer(capacity: 65_536)
+        roomy.writeString(String(repeating: "y", count: 1_000))
+        var headers: HTTPFields = [:]
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.cacheControl] = "public, max-age=60"
+        let entry = PageCache.Entry(
+            headers: headers, body: roomy, gzipped: ByteBuffer(string: String(repeating: "z", count: 300)),
+            gzipHeaders: headers, eTag: "\"e\"")
+        let key = "/" + String(repeating: "k", count: 200)
+        cache.store(key, entry, tags: ["comments-1"], since: cache.ticket())
+        let cost = cache.metrics.bytes
+        #expect(cost >= 65_536 + 512 + 600, "\(cost) leaves out the buffer's spare room, the copy or the key")
+        #expect(cost < 65_536 + 512 + 4_000, "\(cost) is far above what the entry holds")
+    }
+
+    @Test("cached copies are cut to their length, so a grown buffer's spare room is not kept for minutes")
+    func tightCopies() {
+        var grown = ByteBufferAllocator().buffer(capacity: 262_144)
+        grown.writeString(String(repeating: "<p>Harbour news</p>\n", count: 3_000))
+        var headers: HTTPFields = [:]
+        headers[.contentType] = "text/html; charset=utf-8"
+        let entry = PageCacheMiddleware<GazetteRequestContext>.entry(headers: headers, body: grown)
+        #expect(entry.body.readableBytes == grown.readableBytes && entry.body.capacity == 65_536)
+        #expect((entry.gzipped?.capacity ?? .max) <= 4_096, "the compressed copy keeps the compressor's room")
     }
 
     @Test("an answer rendered while content changed is not kept")

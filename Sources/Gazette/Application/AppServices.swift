@@ -24,6 +24,8 @@ public struct AppServices: Sendable {
     public let comments: CommentService
     public let accounts: AccountService
     public let people: PeopleService
+    /// Who signed in, published, changed roles or settings, from where and when.
+    public let audit: AuditLog
     /// Announced after every change readers could see, for the page cache and other instances.
     public let changes: ContentChanges
     /// Shared with the other processes using the same SQLite file, so their changes reach this one's page
@@ -64,6 +66,7 @@ public struct AppServices: Sendable {
             signer: Signer(secret: secret), changes: changes)
         let accountStore = AccountStore(database: database)
         accounts = AccountService(accounts: accountStore, authors: authors, clock: clock, bcryptCost: bcryptCost)
+        audit = AuditLog(store: AuditStore(database: database), authors: authors, clock: clock)
         people = PeopleService(
             accounts: accountStore, authors: authors, accountService: accounts, clock: clock, changes: changes)
     }

@@ -32,6 +32,8 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     }
     router.add(middleware: SecurityHeadersMiddleware(strictTransport: configuration.baseURL.hasPrefix("https://")))
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
+    router.add(
+        middleware: RequestOriginMiddleware(clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies)))
     let articlePage = ArticlePageResponder(reader: services.reader, comments: services.comments, renderer: renderer)
     SiteRouter(
         site: SiteController(
@@ -63,7 +65,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
         required: [
             "layout", "form", "message", "dashboard", "comments", "articles", "editor", "revisions", "revision",
             "media", "media-item", "media-fields", "people",
-            "person", "settings", "comment", "password", "error",
+            "person", "settings", "comment", "password", "error", "audit",
         ])
     let adminRenderer = AdminRenderer(theme: adminTheme, live: services.site.live)
     let session = AdminSession(accounts: services.accounts, secureCookies: configuration.baseURL.hasPrefix("https://"))
@@ -76,7 +78,8 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
         auth: AuthController(
             accounts: services.accounts, session: session, renderer: adminRenderer,
             clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies),
-            loginToken: LoginFormToken(secureCookies: configuration.baseURL.hasPrefix("https://"))),
+            loginToken: LoginFormToken(secureCookies: configuration.baseURL.hasPrefix("https://")),
+            audit: services.audit),
         newsroom: NewsroomController(
             gate: gate, renderer: adminRenderer, comments: services.comments, reader: services.reader,
             articleCount: { try await articles.count() }, site: site),
@@ -85,18 +88,23 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
             urls: urls, site: site),
         editor: ArticleEditorController(
             gate: gate, renderer: adminRenderer, articles: articles, publishing: services.publishing,
-            access: access, urls: urls, site: site, clock: services.clock, media: services.media),
+            access: access, urls: urls, site: site, clock: services.clock, media: services.media,
+            audit: services.audit),
         history: ArticleHistoryController(
             gate: gate, renderer: adminRenderer, articles: articles, revisions: services.revisions,
-            publishing: services.publishing, access: access, site: site),
+            publishing: services.publishing, access: access, audit: services.audit, site: site),
         media: MediaAdminController(
-            gate: gate, renderer: adminRenderer, library: services.media, urls: urls, site: site),
-        people: PeopleController(gate: gate, renderer: adminRenderer, people: services.people, urls: urls),
+            gate: gate, renderer: adminRenderer, library: services.media, urls: urls, site: site,
+            audit: services.audit),
+        people: PeopleController(
+            gate: gate, renderer: adminRenderer, people: services.people, urls: urls, audit: services.audit),
         settings: SettingsController(
-            gate: gate, renderer: adminRenderer, site: services.site, comments: services.comments),
+            gate: gate, renderer: adminRenderer, site: services.site, comments: services.comments,
+            audit: services.audit),
         comment: CommentEditController(
             gate: gate, renderer: adminRenderer, comments: services.comments, articles: articles, urls: urls,
             site: site),
+        audit: AuditController(gate: gate, renderer: adminRenderer, audit: services.audit, site: site),
         gate: gate,
         assets: AssetController(assets: adminTheme.assets)
     ).register(on: router)

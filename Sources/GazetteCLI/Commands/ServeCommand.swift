@@ -132,6 +132,11 @@ struct ServeCommand: AsyncParsableCommand {
                         } catch {
                             logger.warning("Purging expired sessions and links failed: \(error)")
                         }
+                        do {
+                            try await services.audit.prune()
+                        } catch {
+                            logger.warning("Pruning the audit log failed: \(error)")
+                        }
                     }
                     try? await Task.sleep(for: .seconds(30))
                 }

@@ -75,7 +75,7 @@ extension ImageFormat {
 /// Bounds-checked reads of an untrusted header: every read past the end gives nil instead of trapping, because
 /// uploads are often truncated and sometimes crafted. Offsets are relative to the start of the slice, so a box
 /// inside an AVIF file is read the same way as the whole file.
-private struct ImageHeader {
+struct ImageHeader {
     let bytes: ArraySlice<UInt8>
 
     init(_ bytes: ArraySlice<UInt8>) {
@@ -133,6 +133,21 @@ extension ImageHeader {
     /// Walks the segments to the first start-of-frame; EXIF and ICC segments before it can be long, so the walk
     /// jumps by each segment's length instead of searching for marker bytes that may appear inside them.
     var jpegSize: ImageSize? {
+        walkJPEGSegments { marker, offset, _ in
+            // Image data before any frame header: there is no size to find.
+            guard marker != 0xDA else { return .some(nil) }
+            guard (0xC0...0xCF).contains(marker) && ![0xC4, 0xC8, 0xCC].contains(marker) else { return nil }
+            guard let height = bigEndian(at: offset + 3, width: 2), let width = bigEndian(at: offset + 5, width: 2)
+            else { return .some(nil) }
+            return ImageSize(width: width, height: height)
+        } ?? nil
+    }
+
+    /// Walks a JPEG's segments from the start, jumping by each one's length; `visit` gets a segment's marker, the
+    /// offset of its length field and that length, and returns what to stop with, or nil to go on. The walk gives
+    /// nil at the end-of-image marker, after the start of scan (entropy-coded data follows), or where the bytes
+    /// are not segments.
+    func walkJPEGSegments<Result>(_ visit: (_ marker: Int, _ offset: Int, _ length: Int) -> Result?) -> Result? {
         var offset = 2
         while offset < bytes.count {
             guard byte(at: offset) == 0xFF else { return nil }
@@ -141,14 +156,10 @@ extension ImageHeader {
             guard let marker = byte(at: offset) else { return nil }
             offset += 1
             if (0xD0...0xD8).contains(marker) || marker == 0x01 { continue }
-            // End of image, or image data, before any frame header: there is no size to find.
-            if marker == 0xD9 || marker == 0xDA { return nil }
+            if marker == 0xD9 { return nil }
             guard let length = bigEndian(at: offset, width: 2), length >= 2 else { return nil }
-            if (0xC0...0xCF).contains(marker) && ![0xC4, 0xC8, 0xCC].contains(marker) {
-                guard let height = bigEndian(at: offset + 3, width: 2), let width = bigEndian(at: offset + 5, width: 2)
-                else { return nil }
-                return ImageSize(width: width, height: height)
-            }
+            if let result = visit(marker, offset, length) { return result }
+            if marker == 0xDA { return nil }
             offset += length
         }
         return nil
@@ -179,7 +190,7 @@ extension ImageHeader {
 }
 
 /// One ISO-BMFF box: its four-letter type and what follows its header.
-private struct Box {
+struct Box {
     var type: String
     var content: ImageHeader
 }

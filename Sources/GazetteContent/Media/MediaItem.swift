@@ -70,31 +70,6 @@ public struct MediaText: Sendable, Equatable {
     }
 }
 
-/// What an upload must be: a real image of a known kind, not too large.
-public enum MediaRules {
-    public static let maximumBytes = 10 * 1024 * 1024
-
-    /// The image's kind, or a sentence saying why the file is refused.
-    public static func check(_ bytes: [UInt8]) -> Result<ImageFormat, MediaRefusal> {
-        if bytes.isEmpty { return .failure(MediaRefusal("The file is empty. Choose an image to upload.")) }
-        if bytes.count > maximumBytes {
-            return .failure(
-                MediaRefusal(
-                    "The file is \(megabytes(bytes.count)); images can be at most \(megabytes(maximumBytes))."))
-        }
-        guard let format = ImageFormat.sniff(bytes) else {
-            return .failure(
-                MediaRefusal("This file is not an image Gazette can use. Upload a JPEG, PNG, GIF, WebP or AVIF file."))
-        }
-        return .success(format)
-    }
-
-    static func megabytes(_ count: Int) -> String {
-        let value = Double(count) / 1_048_576
-        return value >= 10 ? "\(Int(value.rounded())) MB" : String(format: "%.1f MB", value)
-    }
-}
-
 /// Why an upload was refused, in a sentence for the person uploading.
 public struct MediaRefusal: Error, Sendable, Equatable {
     public let message: String

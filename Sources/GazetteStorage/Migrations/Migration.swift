@@ -37,5 +37,6 @@ enum MigrationList {
         M012Imports.migration,
         M013FeedSubscriptions.migration,
         M014HTMLTrust.migration,
+        M015AuditLog.migration,
     ]
 }

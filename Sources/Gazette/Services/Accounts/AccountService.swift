@@ -97,7 +97,7 @@ public struct AccountService: Sendable {
     // MARK: Signing in
 
     public enum SignInResult: Sendable {
-        case signedIn(SessionTokens)
+        case signedIn(SessionTokens, Author)
         case wrongCredentials
         case throttled(retryAfterMinutes: Int)
     }
@@ -129,7 +129,7 @@ public struct AccountService: Sendable {
         try await accounts.createSession(
             digest: SecretToken.digest(tokens.session), userID: account.author.id, csrfToken: tokens.csrf, ip: ip,
             userAgent: userAgent, now: now)
-        return .signedIn(tokens)
+        return .signedIn(tokens, account.author)
     }
 
     /// Signs in the person a setup or reset just concerned, without asking for the password again.

@@ -21,7 +21,8 @@ public struct MediaLibrary: Sendable {
     public func upload(
         _ bytes: [UInt8], originalName: String, text: MediaText, uploadedBy: Int64?
     ) async throws -> MediaItem {
-        let format = try MediaRules.check(bytes).get()
+        let image = try MediaRules.check(bytes).get()
+        let format = image.format
         let text = try text.validated()
         let now = clock.now()
         let path = MediaPath.new(for: originalName, format: format, at: now)
@@ -31,7 +32,7 @@ public struct MediaLibrary: Sendable {
             let id = try await store.add(
                 MediaStore.NewMedia(
                     path: path, originalName: MediaPath.displayName(originalName), format: format,
-                    byteCount: bytes.count, size: format.size(of: bytes), text: text, uploadedBy: uploadedBy,
+                    byteCount: bytes.count, size: image.size, text: text, uploadedBy: uploadedBy,
                     uploadedAt: now))
             guard let item = try await store.find(id: id) else { throw MediaRefusal("The upload was not recorded.") }
             return item

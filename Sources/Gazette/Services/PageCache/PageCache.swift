@@ -6,7 +6,8 @@ import Synchronization
 /// Rendered public answers kept in memory, so readers get pages at close to the speed of static files.
 ///
 /// Each entry holds the bytes, a gzip copy made once, and the validators. Entries are dropped least
-/// recently used first once the byte budget is spent. Staleness is decided by generations: every change
+/// recently used first once the byte budget is spent; the budget counts what an entry really takes in memory
+/// (buffer capacities, headers, key and bookkeeping), not only the length of its body. Staleness is decided by generations: every change
 /// to content bumps the site-wide generation or a tag's (one article's comments), and an entry is served
 /// only while the generations it was rendered under are still current, so a change is seen by the very
 /// next request without scanning the cache.
@@ -37,7 +38,8 @@ public final class PageCache: Sendable {
             lastModified = headers[.lastModified].flatMap(HTTPDate.parse)
         }
 
-        var size: Int { body.readableBytes + (gzipped?.readableBytes ?? 0) + 512 }
+        /// What keeping the entry really costs, set when it is stored: see `EntryCost`.
+        var size = 0
     }
 
     /// Counters for operators and benchmarks.
@@ -116,6 +118,7 @@ public final class PageCache: Sendable {
     public func store(_ key: String, _ entry: Entry, tags: [String], since ticket: Ticket) -> Bool {
         var entry = entry
         entry.expires = .now + lifetime
+        entry.size = EntryCost.of(entry, key: key, tags: tags)
         return state.withLock { state in
             guard state.changes == ticket.changes else { return false }
             entry.generation = ticket.generation

@@ -24,6 +24,7 @@ struct AdminRenderer: Sendable {
             }
             if user.can(.manageSettings) {
                 nav.append(AdminNavItem(label: "Settings", url: AdminURL.settings, isCurrent: current == "settings"))
+                nav.append(AdminNavItem(label: "Audit log", url: AdminURL.audit, isCurrent: current == "audit"))
             }
             nav.append(AdminNavItem(label: "Your profile", url: AdminURL.profile, isCurrent: current == "profile"))
             nav.append(AdminNavItem(label: "View site", url: "/", isCurrent: false))
@@ -97,6 +98,7 @@ enum AdminURL {
     static let newUser = "/admin/users/new"
     static let profile = "/admin/profile"
     static let settings = "/admin/settings"
+    static let audit = "/admin/audit"
     static func user(_ id: Int64) -> String { "/admin/users/\(id)" }
     static func comment(_ id: Int64) -> String { "/admin/comments/\(id)" }
     static func comments(status: ModerationStatus) -> String { "\(comments)?status=\(status.rawValue)" }

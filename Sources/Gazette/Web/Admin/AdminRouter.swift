@@ -11,6 +11,7 @@ struct AdminRouter {
     let people: PeopleController
     let settings: SettingsController
     let comment: CommentEditController
+    let audit: AuditController
     let gate: AdminGate
     let assets: AssetController
 
@@ -54,6 +55,7 @@ struct AdminRouter {
         }
         router.get("/admin/settings") { request, _ in try await settings.show(request) }
         router.post("/admin/settings") { request, _ in try await settings.save(request) }
+        router.get("/admin/audit") { request, _ in try await audit.list(request) }
         router.get("/admin/profile") { request, _ in try await people.profile(request) }
         router.get("/admin/profile/password") { request, _ in try await auth.passwordForm(request, gate: gate) }
         router.post("/admin/profile/password") { request, context in

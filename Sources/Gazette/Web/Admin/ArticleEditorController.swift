@@ -18,6 +18,7 @@ struct ArticleEditorController: Sendable {
     var dates: DateText { site.dates }
     let clock: Clock
     let media: MediaLibrary
+    let audit: AuditLog
     /// A body at its longest in UTF-8 plus a featured image at the size limit.
     static let bodyLimit = 4 * 1024 * 1024 + MediaRules.maximumBytes
 
@@ -121,6 +122,9 @@ struct ArticleEditorController: Sendable {
             let saved = try await publishing.save(
                 draft, id: id, expectedRevision: existing == nil ? nil : revision, savedBy: user.author.id,
                 writtenBy: user.author.role.htmlTrust)
+            if let action = AuditAction.statusChange(from: existing?.summary.status, to: draft.status) {
+                await audit.record(action, by: user.author, target: AuditLog.article(saved.id, draft.title))
+            }
             return PageRenderer.redirect(to: AdminURL.article(saved.id) + "?saved=1", permanent: false)
         } catch let errors as ValidationErrors {
             return renderer.page(

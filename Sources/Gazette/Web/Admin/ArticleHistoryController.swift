@@ -13,6 +13,7 @@ struct ArticleHistoryController: Sendable {
     let revisions: RevisionStore
     let publishing: PublishingService
     let access: ArticleAccess
+    let audit: AuditLog
     let site: LiveSiteSettings
     var dates: DateText { site.dates }
 
@@ -79,6 +80,9 @@ struct ArticleHistoryController: Sendable {
                 linkURL: AdminURL.revisions(id),
                 linkLabel: "Back to the revisions")
         }
+        await audit.record(
+            .revisionRestored, by: user.author, target: AuditLog.article(id, revision.title),
+            detail: "Revision \(number) of \(article.revision)")
         return PageRenderer.redirect(to: AdminURL.article(id) + "?saved=1", permanent: false)
     }
 
@@ -102,6 +106,9 @@ struct ArticleHistoryController: Sendable {
                 .conflict, heading: "The article changed meanwhile",
                 message: "Someone saved this article since you opened it, so nothing was changed. Open it again "
                     + "and decide.", user: user, linkURL: AdminURL.article(id), linkLabel: "Open the article")
+        }
+        if let action = AuditAction.statusChange(from: article.summary.status, to: status) {
+            await audit.record(action, by: user.author, target: AuditLog.article(id, article.summary.title))
         }
         let done = status == .trashed ? "trashed" : "restored"
         return PageRenderer.redirect(to: AdminURL.articles + "?done=\(done)", permanent: false)

@@ -26,7 +26,8 @@ struct ArticleListController: Sendable {
         let user = try await gate.user(nil, request)
         let query = request.uri.queryParameters
         let status = query["status"].flatMap { ArticleStatus(rawValue: String($0)) }
-        let search = query["q"].map(String.init) ?? ""
+        // Browsers send the search form's spaces as "+", which the query parser leaves as they are.
+        let search = FormBody(request.uri.query ?? "")["q"]
         var chosen = [String: String]()
         for name in Self.filterNames {
             chosen[name] = query[name[...]].map(String.init).flatMap { $0.isEmpty ? nil : $0 }

@@ -10,6 +10,7 @@ struct AuthController: Sendable {
     let renderer: AdminRenderer
     let clientAddress: ClientAddress
     let loginToken: LoginFormToken
+    let audit: AuditLog
 
     func loginForm(_ request: Request) async throws -> Response {
         if try await session.user(for: request) != nil {
@@ -45,15 +46,18 @@ struct AuthController: Sendable {
         switch try await accounts.signIn(
             email: fields["email"], password: fields["password"], ip: ip, userAgent: request.headers[.userAgent] ?? "")
         {
-        case .signedIn(let tokens):
+        case .signedIn(let tokens, let author):
+            await audit.record(.signedIn, by: author)
             var response = PageRenderer.redirect(to: next, permanent: false)
             response.setCookie(session.cookie(tokens.session))
             return response
         case .wrongCredentials:
+            await audit.record(.signInFailed, typedEmail: fields["email"])
             return signIn(
                 request, email: fields["email"], error: "The email address or the password is not right.", next: next,
                 status: .unauthorized)
         case .throttled(let minutes):
+            await audit.record(.signInThrottled, typedEmail: fields["email"])
             return signIn(
                 request, email: fields["email"],
                 error: "Too many failed attempts from here. For your account's safety, try again in \(minutes) "
@@ -68,6 +72,7 @@ struct AuthController: Sendable {
             return PageRenderer.redirect(to: AdminURL.login, permanent: false)
         }
         guard AdminSession.formIsGenuine(fields, user: user) else { return renderer.expiredForm(user) }
+        await audit.record(everywhere ? .signedOutEverywhere : .signedOut, by: user.author)
         if everywhere {
             try await accounts.signOutEverywhere(userID: user.author.id)
         } else if let token = request.cookies[AdminSession.cookieName]?.value {
@@ -92,6 +97,7 @@ struct AuthController: Sendable {
             token: token, name: fields["name"], email: fields["email"], password: fields["password"])
         {
         case .created(let userID):
+            await audit.record(.passwordSet, userID: userID, detail: "The first admin was created with the setup link.")
             return try await signedIn(userID: userID, request: request, context: context)
         case .invalid(let errors):
             return renderer.page(
@@ -123,6 +129,8 @@ struct AuthController: Sendable {
             : try await accounts.resetPassword(token: token, password: fields["password"])
         switch result {
         case .changed(let userID):
+            await audit.record(
+                .passwordSet, userID: userID, detail: invite ? "An invitation was accepted." : "A reset link was used.")
             return try await signedIn(userID: userID, request: request, context: context)
         case .invalid(let errors):
             return renderer.page(
@@ -148,6 +156,7 @@ struct AuthController: Sendable {
             return renderer.page(
                 passwordPage(user: user, errors: errors), template: "password", status: .unprocessableContent)
         }
+        await audit.record(.passwordChanged, by: user.author)
         return try await signedIn(
             userID: user.author.id, request: request, context: context, landing: AdminURL.profile + "?password=1")
     }

@@ -12,6 +12,7 @@ struct MediaAdminController: Sendable {
     let library: MediaLibrary
     let urls: SiteURL
     let site: LiveSiteSettings
+    let audit: AuditLog
     var dates: DateText { site.dates }
     let pageSize = 40
     /// An image at the size limit plus the form's text fields.
@@ -76,6 +77,7 @@ struct MediaAdminController: Sendable {
         let item = try await find(id)
         guard mayChange(item, user) else { return renderer.forbidden(user) }
         try await library.delete(item)
+        await audit.record(.mediaDeleted, by: user.author, target: "\(item.path) (image \(item.id))")
         return PageRenderer.redirect(to: AdminURL.media + "?done=deleted", permanent: false)
     }
 

@@ -10,6 +10,7 @@ struct PeopleController: Sendable {
     let renderer: AdminRenderer
     let people: PeopleService
     let urls: SiteURL
+    let audit: AuditLog
     static let profileFields = ["name", "slug", "email", "bio", "avatar_url"]
 
     func list(_ request: Request) async throws -> Response {
@@ -38,6 +39,8 @@ struct PeopleController: Sendable {
             let (author, link) = try await people.invite(
                 NewAuthor(name: fields["name"], email: fields["email"], role: role, bio: fields["bio"]))
             guard let member = try await people.member(id: author.id) else { throw HTTPError(.notFound) }
+            await audit.record(
+                .personInvited, by: user.author, target: AuditLog.person(author), detail: "as \(role.rawValue)")
             return renderer.page(
                 memberForm(
                     member, user: user, notice: "\(author.name) was added. Send them the link below.",
@@ -77,6 +80,18 @@ struct PeopleController: Sendable {
                 memberForm(member, user: user, typed: fields, errors: errors), template: "person",
                 status: .unprocessableContent)
         }
+        if let changed = try await people.member(id: id) {
+            let target = AuditLog.person(changed.author)
+            if changed.author.role != member.author.role {
+                await audit.record(
+                    .roleChanged, by: user.author, target: target,
+                    detail: "\(member.author.role.rawValue) → \(changed.author.role.rawValue)")
+            }
+            if changed.active != member.active {
+                await audit.record(
+                    changed.active ? .accountReactivated : .accountDeactivated, by: user.author, target: target)
+            }
+        }
         return PageRenderer.redirect(to: AdminURL.user(id) + "?saved=1", permanent: false)
     }
 
@@ -85,6 +100,9 @@ struct PeopleController: Sendable {
         let (user, _) = try await gate.form(.manageUsers, request)
         let member = try await find(id)
         let link = try await people.accessLink(for: member)
+        await audit.record(
+            .accessLinkMade, by: user.author, target: AuditLog.person(member.author),
+            detail: member.hasPassword ? "a password reset link" : "an invitation link")
         return renderer.page(
             memberForm(
                 member, user: user, notice: "A new link was made; earlier links keep working until they expire.",

@@ -10,6 +10,7 @@ struct SettingsController: Sendable {
     let renderer: AdminRenderer
     let site: SiteSettingsService
     let comments: CommentService
+    let audit: AuditLog
 
     func show(_ request: Request) async throws -> Response {
         let user = try await gate.user(.manageSettings, request)
@@ -35,8 +36,16 @@ struct SettingsController: Sendable {
             for issue in error.issues { errors.add(issue.field, issue.message) }
         }
         if errors.isEmpty {
+            var before = site.live.current.values
+            before.merge(try await comments.currentSettings().values) { _, new in new }
             try await site.update(siteValues, storingAlso: commentValues)
             await comments.settingsChanged()
+            var after = site.live.current.values
+            after.merge(try await comments.currentSettings().values) { _, new in new }
+            let changed = after.keys.filter { before[$0] != after[$0] }.sorted()
+            if !changed.isEmpty {
+                await audit.record(.settingsChanged, by: user.author, detail: changed.joined(separator: ", "))
+            }
             return PageRenderer.redirect(to: AdminURL.settings + "?saved=1", permanent: false)
         }
         var typed = siteValues

@@ -61,8 +61,11 @@ struct PageCacheMiddleware<Context: RequestContext>: RouterMiddleware {
 
     /// An answer ready to send as it is: the headers for the plain and the gzip bytes are made here, once,
     /// so a cache hit only picks one set. Each encoding is its own representation with its own validator.
-    static func entry(headers: HTTPFields, body: ByteBuffer) -> PageCache.Entry {
+    static func entry(headers: HTTPFields, body collected: ByteBuffer) -> PageCache.Entry {
         var headers = headers
+        // The collected body grew by doubling and the compressor's output is sized for the worst case; tight
+        // copies keep an entry's memory close to its length for the minutes it is kept.
+        let body = Self.tightCopy(collected)
         let eTag = headers[.eTag] ?? ConditionalGet.eTag(of: body.readableBytesView)
         headers[.eTag] = eTag
         if headers[.cacheControl] == nil { headers[.cacheControl] = CachePolicy.pageCacheControl }
@@ -109,7 +112,13 @@ struct PageCacheMiddleware<Context: RequestContext>: RouterMiddleware {
         var input = body
         guard let compressed = try? input.compress(with: .gzip()), compressed.readableBytes < body.readableBytes
         else { return nil }
-        return compressed
+        return tightCopy(compressed)
+    }
+
+    static func tightCopy(_ buffer: ByteBuffer) -> ByteBuffer {
+        var copy = ByteBufferAllocator().buffer(capacity: buffer.readableBytes)
+        copy.writeImmutableBuffer(buffer)
+        return copy
     }
 }
 

@@ -1,0 +1,18 @@
+import Hummingbird
+
+/// Makes the client's address known to the services for a newsroom request (`RequestOrigin.address`), so the
+/// audit log names it. Public pages skip the work: nothing they do is audited.
+struct RequestOriginMiddleware: RouterMiddleware {
+    typealias Context = GazetteRequestContext
+    let clientAddress: ClientAddress
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws
+        -> Response
+    {
+        guard request.uri.path.hasPrefix("/admin") else { return try await next(request, context) }
+        let address = clientAddress.resolve(peer: context.clientIP, forwardedFor: request.headers[.xForwardedFor])
+        return try await RequestOrigin.$address.withValue(address) { try await next(request, context) }
+    }
+}
