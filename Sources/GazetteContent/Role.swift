@@ -9,3 +9,15 @@ public enum Role: String, Sendable, CaseIterable, Codable {
     /// Writes drafts and submits them for review.
     case contributor
 }
+
+extension Role {
+    /// Higher for roles with more rights: contributor 0 up to admin 3.
+    public var rank: Int {
+        switch self {
+        case .contributor: 0
+        case .author: 1
+        case .editor: 2
+        case .admin: 3
+        }
+    }
+}

@@ -12,10 +12,13 @@ public struct SiteIdentity: Sendable, Equatable {
     /// Whether feeds and imported media may be fetched from this machine, private networks and link-local
     /// addresses (cloud metadata services among them). Off unless the site's feeds live on its own network.
     public var feedsFromPrivateAddresses: Bool
+    /// The least role that must sign in with a code as well as a password (that role and every role above it);
+    /// nil when nobody is required to, though anyone may.
+    public var twoFactorFrom: Role?
 
     public init(
         title: String, tagline: String, language: String, timeZone: TimeZone, articlesPerPage: Int,
-        feedsFromPrivateAddresses: Bool = false
+        feedsFromPrivateAddresses: Bool = false, twoFactorFrom: Role? = nil
     ) {
         self.title = title
         self.tagline = tagline
@@ -23,6 +26,13 @@ public struct SiteIdentity: Sendable, Equatable {
         self.timeZone = timeZone
         self.articlesPerPage = articlesPerPage
         self.feedsFromPrivateAddresses = feedsFromPrivateAddresses
+        self.twoFactorFrom = twoFactorFrom
+    }
+
+    /// Whether people in `role` must use two-step sign-in.
+    public func requiresTwoFactor(_ role: Role) -> Bool {
+        guard let least = twoFactorFrom else { return false }
+        return role.rank >= least.rank
     }
 
     public static let names: [(name: String, help: String)] = [
@@ -32,6 +42,10 @@ public struct SiteIdentity: Sendable, Equatable {
         ("site.time_zone", "where the newsroom is, such as Europe/Paris; dates and archives follow it"),
         ("site.per_page", "articles on the front page and each archive page, 1 to 100"),
         ("site.feeds_private", "on lets feeds and imported media come from this machine or a private network"),
+        (
+            "site.two_factor",
+            "who must sign in with an authenticator code: off, admin, editor, author or contributor (that role and up)"
+        ),
     ]
 
     /// Stored values over `defaults`; each bad value is reported under its name.
@@ -80,6 +94,15 @@ public struct SiteIdentity: Sendable, Equatable {
             default: errors.add("site.feeds_private", "Write on or off.")
             }
         }
+        if let text = values["site.two_factor"]?.trimmingCharacters(in: .whitespaces).lowercased() {
+            if text == "off" || text.isEmpty {
+                twoFactorFrom = nil
+            } else if let role = Role(rawValue: text) {
+                twoFactorFrom = role
+            } else {
+                errors.add("site.two_factor", "Write off, admin, editor, author or contributor.")
+            }
+        }
         try errors.throwIfAny()
     }
 
@@ -89,6 +112,7 @@ public struct SiteIdentity: Sendable, Equatable {
             "site.title": title, "site.tagline": tagline, "site.language": language,
             "site.time_zone": timeZone.identifier, "site.per_page": String(articlesPerPage),
             "site.feeds_private": feedsFromPrivateAddresses ? "on" : "off",
+            "site.two_factor": twoFactorFrom?.rawValue ?? "off",
         ]
     }
 

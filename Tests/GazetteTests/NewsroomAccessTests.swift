@@ -11,6 +11,8 @@ struct Staff {
     var cookie = ""
     /// The sign-in form's token cookie, as a browser keeps it after opening the form.
     var loginCookie = ""
+    /// The pending two-step sign-in, between the password and the code.
+    var secondStepCookie = ""
     /// The client address a trusted proxy reports for this person.
     var forwardedFor: String? = nil
 
@@ -19,6 +21,7 @@ struct Staff {
         var cookies: [String] = []
         if !cookie.isEmpty { cookies.append("gazette_session=\(cookie)") }
         if !loginCookie.isEmpty { cookies.append("gazette_login=\(loginCookie)") }
+        if !secondStepCookie.isEmpty { cookies.append("gazette_second_step=\(secondStepCookie)") }
         if !cookies.isEmpty { fields[.cookie] = cookies.joined(separator: "; ") }
         if let forwardedFor { fields[HTTPField.Name("X-Forwarded-For")!] = forwardedFor }
         return fields
@@ -31,12 +34,14 @@ struct Staff {
     mutating func post(_ path: String, _ form: [String: String]) async throws -> Fetched {
         let answer = try await site.post(path, form: form, headers: headers)
         if let value = answer.setCookies["gazette_session"] { cookie = value }
+        if let value = answer.setCookies["gazette_second_step"] { secondStepCookie = value }
         return answer
     }
 
     mutating func post(_ path: String, pairs: [(String, String)]) async throws -> Fetched {
         let answer = try await site.post(path, pairs: pairs, headers: headers)
         if let value = answer.setCookies["gazette_session"] { cookie = value }
+        if let value = answer.setCookies["gazette_second_step"] { secondStepCookie = value }
         return answer
     }
 

@@ -23,7 +23,7 @@ struct TestSite {
         // Each site has its own data folder, so uploads of one test never meet another's.
         let dataDirectory = (NSTemporaryDirectory() as NSString).appendingPathComponent("gazette-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
-        try await TestDatabase.with(engine) { location in
+        try await TestDatabase.with(engine, migrated: true) { location in
             var configuration = GazetteConfiguration(
                 host: "127.0.0.1", port: 0, dataDirectory: dataDirectory, database: location,
                 baseURL: "https://news.example.com", siteTitle: "The Test Times")

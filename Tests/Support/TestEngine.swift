@@ -30,7 +30,9 @@ public struct TestDatabase: Sendable {
         return logger
     }()
 
-    public static func make(_ engine: TestEngine) async throws -> TestDatabase {
+    /// A fresh database; with `migrated`, PostgreSQL's is copied from a template migrated once per test run, so
+    /// the hundreds of HTTP tests do not each run every migration.
+    public static func make(_ engine: TestEngine, migrated: Bool = false) async throws -> TestDatabase {
         switch engine {
         case .sqlite:
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -50,7 +52,10 @@ public struct TestDatabase: Sendable {
                 throw TestSetupError(message: "GAZETTE_TEST_POSTGRES_URL must be a postgres:// URL.")
             }
             let name = "gazette_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-            try await admin(server) { db in try await db.execute("CREATE DATABASE \(name)") }
+            let template = migrated ? try await MigratedTemplate.shared.name(on: server) : nil
+            try await admin(server) { db in
+                try await db.execute("CREATE DATABASE \(name)" + (template.map { " TEMPLATE \($0)" } ?? ""))
+            }
             return TestDatabase(location: .postgres(server.with(database: name))) {
                 try? await admin(server) { db in try await db.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
             }
@@ -67,8 +72,10 @@ public struct TestDatabase: Sendable {
     }
 
     /// Runs `body` with a fresh database on `engine`, dropping it afterwards whatever happens.
-    public static func with<T>(_ engine: TestEngine, _ body: (DatabaseLocation) async throws -> T) async throws -> T {
-        let database = try await make(engine)
+    public static func with<T>(
+        _ engine: TestEngine, migrated: Bool = false, _ body: (DatabaseLocation) async throws -> T
+    ) async throws -> T {
+        let database = try await make(engine, migrated: migrated)
         do {
             let result = try await body(database.location)
             await database.drop()
@@ -79,7 +86,7 @@ public struct TestDatabase: Sendable {
         }
     }
 
-    private static func admin(_ server: PostgresAddress, _ work: @Sendable (Database) async throws -> Void) async throws
+    static func admin(_ server: PostgresAddress, _ work: @Sendable (Database) async throws -> Void) async throws
     {
         let database = try await Database.open(.postgres(server), logger: logger)
         do {
@@ -95,4 +102,31 @@ public struct TestDatabase: Sendable {
 public struct TestSetupError: Error, CustomStringConvertible {
     public let message: String
     public var description: String { message }
+}
+
+/// A PostgreSQL database migrated to the current schema once per test process, copied for each test that wants
+/// a migrated database (`CREATE DATABASE … TEMPLATE`, a file copy on the server). Nobody stays connected to it,
+/// as PostgreSQL requires of a template.
+actor MigratedTemplate {
+    static let shared = MigratedTemplate()
+    private var made: Task<String, any Error>?
+
+    func name(on server: PostgresAddress) async throws -> String {
+        if let made { return try await made.value }
+        let task = Task {
+            let name = "gazette_template_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+            try await TestDatabase.admin(server) { db in try await db.execute("CREATE DATABASE \(name)") }
+            let database = try await Database.open(.postgres(server.with(database: name)), logger: TestDatabase.logger)
+            do {
+                _ = try await Migrator(database: database, logger: TestDatabase.logger).migrate()
+                await database.close()
+            } catch {
+                await database.close()
+                throw error
+            }
+            return name
+        }
+        made = task
+        return try await task.value
+    }
 }

@@ -65,7 +65,10 @@ public struct AppServices: Sendable {
             comments: CommentStore(database: database), articles: articles, settings: settings, clock: clock,
             signer: Signer(secret: secret), changes: changes)
         let accountStore = AccountStore(database: database)
-        accounts = AccountService(accounts: accountStore, authors: authors, clock: clock, bcryptCost: bcryptCost)
+        accounts = AccountService(
+            accounts: accountStore, authors: authors,
+            twoFactor: TwoFactorService(store: TwoFactorStore(database: database), clock: clock), clock: clock,
+            bcryptCost: bcryptCost)
         audit = AuditLog(store: AuditStore(database: database), authors: authors, clock: clock)
         people = PeopleService(
             accounts: accountStore, authors: authors, accountService: accounts, clock: clock, changes: changes)

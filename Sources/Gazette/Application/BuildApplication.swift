@@ -65,12 +65,12 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
         required: [
             "layout", "form", "message", "dashboard", "comments", "articles", "editor", "revisions", "revision",
             "media", "media-item", "media-fields", "people",
-            "person", "settings", "comment", "password", "error", "audit",
+            "person", "settings", "comment", "password", "error", "audit", "sign-in-code", "two-factor",
         ])
     let adminRenderer = AdminRenderer(theme: adminTheme, live: services.site.live)
     let session = AdminSession(accounts: services.accounts, secureCookies: configuration.baseURL.hasPrefix("https://"))
     let articles = services.articles
-    let gate = AdminGate(session: session, renderer: adminRenderer)
+    let gate = AdminGate(session: session, renderer: adminRenderer, site: services.site.live)
     let urls = SiteURL(base: configuration.baseURL)
     let site = services.site.live
     let access = ArticleAccess(articles: articles, renderer: adminRenderer)
@@ -105,6 +105,9 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
             gate: gate, renderer: adminRenderer, comments: services.comments, articles: articles, urls: urls,
             site: site),
         audit: AuditController(gate: gate, renderer: adminRenderer, audit: services.audit, site: site),
+        twoFactor: TwoFactorController(
+            gate: gate, renderer: adminRenderer, accounts: services.accounts, audit: services.audit, site: site,
+            clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies)),
         gate: gate,
         assets: AssetController(assets: adminTheme.assets)
     ).register(on: router)

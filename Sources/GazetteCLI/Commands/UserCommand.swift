@@ -6,7 +6,7 @@ import GazetteStorage
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Manage the people who write for the site.",
-        subcommands: [AddUser.self, ListUsers.self, ResetPassword.self])
+        subcommands: [AddUser.self, ListUsers.self, ResetPassword.self, ResetTwoFactor.self])
 }
 
 extension Role: ExpressibleByArgument {}
@@ -88,6 +88,36 @@ struct ResetPassword: AsyncParsableCommand {
             }
             print("Open this link to choose a new password (it works once, for 24 hours):")
             print("    \(services.configuration.baseURL)\(path)")
+        }
+    }
+}
+
+struct ResetTwoFactor: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reset-two-factor",
+        abstract: "Turn off someone's two-step sign-in, when they lost their phone and their recovery codes.",
+        discussion:
+            "They sign in with their password alone next time; if their role requires two-step sign-in, they are asked to set it up again at once."
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "The person's email address.")
+    var email: String
+
+    func run() async throws {
+        try await CommandRunner.withServices(flags: site.flags) { services, _ in
+            guard let author = try await services.authors.find(email: email) else {
+                throw CommandRunner.fail("There is no user with the email \(email). See gazette user list.")
+            }
+            guard try await services.accounts.twoFactor.isEnabled(userID: author.id) else {
+                print("\(author.name) <\(author.email)> does not use two-step sign-in; nothing changed.")
+                return
+            }
+            try await services.accounts.twoFactor.disable(userID: author.id)
+            await services.audit.record(
+                .twoFactorDisabled, by: nil, target: AuditLog.person(author), detail: "gazette user reset-two-factor")
+            print("Two-step sign-in is off for \(author.name) <\(author.email)>. Ask them to set it up again.")
         }
     }
 }

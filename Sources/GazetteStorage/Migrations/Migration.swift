@@ -38,5 +38,6 @@ enum MigrationList {
         M013FeedSubscriptions.migration,
         M014HTMLTrust.migration,
         M015AuditLog.migration,
+        M016TwoFactor.migration,
     ]
 }

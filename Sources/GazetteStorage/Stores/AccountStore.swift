@@ -12,13 +12,17 @@ public struct AccountStore: Sendable {
 
     // MARK: Passwords
 
-    /// The author with this email, their password hash and whether they may sign in.
-    public func credentials(email: String) async throws -> (author: Author, passwordHash: String, active: Bool)? {
+    /// The author with this email, their password hash, whether they may sign in and whether they use two-step
+    /// sign-in.
+    public func credentials(
+        email: String
+    ) async throws -> (author: Author, passwordHash: String, active: Bool, twoFactorOn: Bool)? {
         try await database.read { db in
             guard let row = try await db.raw("SELECT * FROM authors WHERE email = \(bind: email.lowercased())").first()
             else { return nil }
             return (
-                try AuthorStore.author(row), try row.string("password_hash"), try row.int64("active") == 1
+                try AuthorStore.author(row), try row.string("password_hash"), try row.int64("active") == 1,
+                try row.optionalInt64("totp_enabled_at") != nil
             )
         }
     }
@@ -225,6 +229,8 @@ public struct AccountStore: Sendable {
 
     public enum LinkPurpose: String, Sendable {
         case setup, invite, reset
+        /// A sign-in whose password was right, waiting for the person's two-step code.
+        case secondStep = "second-step"
     }
 
     public struct Link: Sendable {
@@ -284,7 +290,7 @@ public struct AccountStore: Sendable {
                 try await db.raw(
                     "UPDATE one_time_links SET used_at = \(bind: now.storedSeconds) WHERE purpose = 'setup' AND used_at IS NULL"
                 ).run()
-            } else if let userID = link.userID {
+            } else if let userID = link.userID, link.purpose != .secondStep {
                 try await Self.endLinks(userID: userID, now: now, in: db)
             }
             return result

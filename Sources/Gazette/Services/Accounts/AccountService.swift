@@ -8,6 +8,7 @@ import Synchronization
 public struct AccountService: Sendable {
     private let accounts: AccountStore
     private let authors: AuthorStore
+    public let twoFactor: TwoFactorService
     private let clock: Clock
     /// bcrypt's cost; tests lower it, since each step doubles the time.
     private let bcryptCost: UInt8
@@ -16,6 +17,8 @@ public struct AccountService: Sendable {
     public static let setupLinkLifetime: TimeInterval = 24 * 3_600
     public static let resetLinkLifetime: TimeInterval = 24 * 3_600
     public static let inviteLinkLifetime: TimeInterval = 7 * 86_400
+    /// How long the code form waits after a right password.
+    public static let secondStepLifetime: TimeInterval = 10 * 60
     /// A session ends after this long without a request…
     public static let idleTimeout: TimeInterval = 12 * 3_600
     /// …and after this long in any case.
@@ -26,9 +29,12 @@ public struct AccountService: Sendable {
     public static let failuresPerAccount = 5
     public static let failuresPerIP = 20
 
-    public init(accounts: AccountStore, authors: AuthorStore, clock: Clock, bcryptCost: UInt8 = 12) {
+    public init(
+        accounts: AccountStore, authors: AuthorStore, twoFactor: TwoFactorService, clock: Clock, bcryptCost: UInt8 = 12
+    ) {
         self.accounts = accounts
         self.authors = authors
+        self.twoFactor = twoFactor
         self.clock = clock
         self.bcryptCost = bcryptCost
         unknownAccountHash = LazyHash(cost: bcryptCost)
@@ -98,6 +104,9 @@ public struct AccountService: Sendable {
 
     public enum SignInResult: Sendable {
         case signedIn(SessionTokens, Author)
+        /// The password was right and the person has two-step sign-in on: `challenge` goes in a cookie until
+        /// the code is typed.
+        case needsCode(challenge: String, Author)
         case wrongCredentials
         case throttled(retryAfterMinutes: Int)
     }
@@ -124,12 +133,62 @@ public struct AccountService: Sendable {
             try await accounts.recordFailure(email: email, ip: ip, now: now)
             return .wrongCredentials
         }
+        if account.twoFactorOn {
+            // Failures are cleared only once the code is right too, so a known password buys no more guesses.
+            let challenge = SecretToken.make()
+            try await accounts.createLink(
+                digest: SecretToken.digest(challenge), purpose: .secondStep, userID: account.author.id, role: nil,
+                now: now, lifetime: Self.secondStepLifetime)
+            return .needsCode(challenge: challenge, account.author)
+        }
         try await accounts.clearFailures(email: email, ip: ip)
-        let tokens = SessionTokens(session: SecretToken.make(), csrf: SecretToken.make())
-        try await accounts.createSession(
-            digest: SecretToken.digest(tokens.session), userID: account.author.id, csrfToken: tokens.csrf, ip: ip,
-            userAgent: userAgent, now: now)
+        let tokens = try await startSession(userID: account.author.id, ip: ip, userAgent: userAgent)
         return .signedIn(tokens, account.author)
+    }
+
+    public enum SecondStepResult: Sendable {
+        case signedIn(SessionTokens, Author, check: TwoFactorService.Check, recoveryCodesLeft: Int)
+        case wrongCode(Author)
+        case throttled(retryAfterMinutes: Int, Author)
+        /// The challenge is unknown, used or older than ten minutes: start again with the password.
+        case expired
+    }
+
+    /// The person behind a pending second step, or nil when it has expired.
+    public func pendingSecondStep(challenge: String) async throws -> Author? {
+        guard
+            let link = try await accounts.peekLink(
+                digest: SecretToken.digest(challenge), purpose: .secondStep, now: clock.now()),
+            let userID = link.userID
+        else { return nil }
+        return try await authors.find(id: userID)
+    }
+
+    /// Checks the code typed after a right password, throttled like passwords (per account and client, and per
+    /// client); a right code ends the challenge and starts the session.
+    public func completeSecondStep(
+        challenge: String, code: String, ip: String, userAgent: String
+    ) async throws -> SecondStepResult {
+        let now = clock.now()
+        guard let author = try await pendingSecondStep(challenge: challenge),
+            let account = try await accounts.credentials(email: author.email), account.active
+        else { return .expired }
+        if let minutes = try await throttledMinutes(email: author.email, ip: ip, now: now) {
+            return .throttled(retryAfterMinutes: minutes, author)
+        }
+        let check = try await twoFactor.check(code, userID: author.id)
+        guard check != .wrong else {
+            try await accounts.recordFailure(email: author.email, ip: ip, now: now)
+            return .wrongCode(author)
+        }
+        let consumed = try await accounts.consumeLink(
+            digest: SecretToken.digest(challenge), purpose: .secondStep, now: now
+        ) { _, _ in true }
+        guard consumed == true else { return .expired }
+        try await accounts.clearFailures(email: author.email, ip: ip)
+        let tokens = try await startSession(userID: author.id, ip: ip, userAgent: userAgent)
+        let left = try await twoFactor.state(userID: author.id)?.recoveryCodesLeft ?? 0
+        return .signedIn(tokens, author, check: check, recoveryCodesLeft: left)
     }
 
     /// Signs in the person a setup or reset just concerned, without asking for the password again.
@@ -157,7 +216,9 @@ public struct AccountService: Sendable {
         else { return nil }
         // Recording activity at most once a minute keeps reads from turning into writes.
         if now.timeIntervalSince(session.lastSeenAt) > 60 { try await accounts.touchSession(digest: digest, now: now) }
-        return SignedInUser(author: author, csrfToken: session.csrfToken)
+        return SignedInUser(
+            author: author, csrfToken: session.csrfToken,
+            usesTwoFactor: account.twoFactorOn)
     }
 
     /// Minutes until this client may try a password for this account again; nil when it may now.
@@ -177,25 +238,35 @@ public struct AccountService: Sendable {
     /// passwords count as failed sign-ins, so a borrowed session cannot be used to guess the password.
     public func changePassword(for author: Author, current: String, new: String, ip: String) async throws {
         var errors = ValidationErrors()
-        guard let account = try await accounts.credentials(email: author.email) else {
-            throw ValidationErrors([ValidationIssue(field: "current_password", message: "Your account was not found.")])
-        }
-        let now = clock.now()
-        if let minutes = try await throttledMinutes(email: account.author.email, ip: ip, now: now) {
-            throw ValidationErrors([
-                ValidationIssue(
-                    field: "current_password",
-                    message:
-                        "Too many wrong passwords from here: try again in \(minutes) minute\(minutes == 1 ? "" : "s").")
-            ])
-        }
-        if account.passwordHash.isEmpty || !Bcrypt.verify(current, hash: account.passwordHash) {
-            try await accounts.recordFailure(email: account.author.email, ip: ip, now: now)
-            errors.add("current_password", "That is not your current password.")
+        do {
+            try await confirmPassword(current, for: author, ip: ip, field: "current_password")
+        } catch let problems as ValidationErrors {
+            errors = problems
         }
         if let problem = PasswordRules.problem(with: new) { errors.add("new_password", problem) }
         try errors.throwIfAny()
         try await accounts.replacePassword(userID: author.id, hash: Bcrypt.hash(new, cost: bcryptCost))
+    }
+
+    /// Checks a signed-in person's password again before a sensitive change; throws the problem under `field`.
+    /// Wrong passwords count as failed sign-ins, so a borrowed session cannot be used to guess the password.
+    public func confirmPassword(_ typed: String, for author: Author, ip: String, field: String) async throws {
+        let now = clock.now()
+        guard let account = try await accounts.credentials(email: author.email) else {
+            throw ValidationErrors([ValidationIssue(field: field, message: "Your account was not found.")])
+        }
+        if let minutes = try await throttledMinutes(email: author.email, ip: ip, now: now) {
+            let plural = minutes == 1 ? "" : "s"
+            throw ValidationErrors([
+                ValidationIssue(
+                    field: field,
+                    message: "Too many wrong passwords from here: try again in \(minutes) minute\(plural).")
+            ])
+        }
+        if account.passwordHash.isEmpty || !Bcrypt.verify(typed, hash: account.passwordHash) {
+            try await accounts.recordFailure(email: author.email, ip: ip, now: now)
+            throw ValidationErrors([ValidationIssue(field: field, message: "That is not your current password.")])
+        }
     }
 
     /// Removes expired sessions, old sign-in failures and spent links; `gazette serve` calls it regularly.
@@ -284,6 +355,8 @@ public struct AccountService: Sendable {
 public struct SignedInUser: Sendable {
     public var author: Author
     public var csrfToken: String
+    /// Whether the person signs in with a code as well as a password.
+    public var usesTwoFactor: Bool
 
     public func can(_ right: Right) -> Bool { author.role.can(right) }
 }

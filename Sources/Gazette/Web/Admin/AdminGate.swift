@@ -9,6 +9,8 @@ import Hummingbird
 struct AdminGate: Sendable {
     let session: AdminSession
     let renderer: AdminRenderer
+    /// For the rule on who must use two-step sign-in.
+    let site: LiveSiteSettings
 
     /// The answer to give instead of the page.
     struct Refusal: Error {
@@ -25,9 +27,18 @@ struct AdminGate: Sendable {
                 response: PageRenderer.redirect(
                     to: AdminURL.login + "?next=" + FormBody.encode(next), permanent: false))
         }
+        if !user.usesTwoFactor, site.current.requiresTwoFactor(user.author.role),
+            !Self.openBeforeTwoFactor.contains(request.uri.path)
+        {
+            // Admins require it for this role: nothing else opens until it is set up.
+            throw Refusal(response: PageRenderer.redirect(to: AdminURL.twoFactor + "?required=1", permanent: false))
+        }
         if let right, !user.can(right) { throw Refusal(response: renderer.forbidden(user)) }
         return user
     }
+
+    /// What someone required to set up two-step sign-in may still open.
+    static let openBeforeTwoFactor: Set<String> = [AdminURL.twoFactor, AdminURL.logout, AdminURL.logoutEverywhere]
 
     /// For form posts: who is asking is checked first, from the cookie alone, so nobody without the right
     /// makes the server read a large body; then the body is read and must carry the session's CSRF token.

@@ -99,6 +99,8 @@ enum AdminURL {
     static let profile = "/admin/profile"
     static let settings = "/admin/settings"
     static let audit = "/admin/audit"
+    static let twoFactor = "/admin/profile/two-factor"
+    static let signInCode = "/admin/login/code"
     static func user(_ id: Int64) -> String { "/admin/users/\(id)" }
     static func comment(_ id: Int64) -> String { "/admin/comments/\(id)" }
     static func comments(status: ModerationStatus) -> String { "\(comments)?status=\(status.rawValue)" }

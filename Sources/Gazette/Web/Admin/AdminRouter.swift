@@ -12,6 +12,7 @@ struct AdminRouter {
     let settings: SettingsController
     let comment: CommentEditController
     let audit: AuditController
+    let twoFactor: TwoFactorController
     let gate: AdminGate
     let assets: AssetController
 
@@ -23,6 +24,12 @@ struct AdminRouter {
         }
         router.get("/admin/login") { request, _ in try await auth.loginForm(request) }
         router.post("/admin/login") { request, context in try await auth.login(request, context: context) }
+        router.get("/admin/login/code") { request, _ in try await auth.codeForm(request) }
+        router.post("/admin/login/code") { request, context in try await auth.submitCode(request, context: context) }
+        router.get("/admin/profile/two-factor") { request, _ in try await twoFactor.show(request) }
+        router.post("/admin/profile/two-factor") { request, context in
+            try await twoFactor.change(request, context: context)
+        }
         router.post("/admin/logout") { request, _ in try await auth.logout(request, everywhere: false) }
         router.post("/admin/logout-everywhere") { request, _ in try await auth.logout(request, everywhere: true) }
         router.get("/admin/setup/:token") { _, context in

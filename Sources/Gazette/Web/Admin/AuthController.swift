@@ -17,7 +17,10 @@ struct AuthController: Sendable {
             return PageRenderer.redirect(to: AdminURL.dashboard, permanent: false)
         }
         let next = request.uri.queryParameters["next"].map(String.init)
-        return signIn(request, email: "", error: nil, next: AdminURL.safeNext(next))
+        let expired =
+            request.uri.queryParameters["expired"] != nil
+            ? "The sign-in code was not typed within ten minutes. Sign in again with your password." : nil
+        return signIn(request, email: "", error: expired, next: AdminURL.safeNext(next))
     }
 
     /// The sign-in form, with the browser's login token (and its cookie when the token is new).
@@ -51,6 +54,11 @@ struct AuthController: Sendable {
             var response = PageRenderer.redirect(to: next, permanent: false)
             response.setCookie(session.cookie(tokens.session))
             return response
+        case .needsCode(let challenge, _):
+            var response = PageRenderer.redirect(
+                to: AdminURL.signInCode + "?next=" + FormBody.encode(next), permanent: false)
+            response.setCookie(secondStepCookie(challenge))
+            return response
         case .wrongCredentials:
             await audit.record(.signInFailed, typedEmail: fields["email"])
             return signIn(
@@ -63,6 +71,78 @@ struct AuthController: Sendable {
                 error: "Too many failed attempts from here. For your account's safety, try again in \(minutes) "
                     + "minute\(minutes == 1 ? "" : "s").", next: next, status: .tooManyRequests)
         }
+    }
+
+    // MARK: Two-step sign-in
+
+    static let secondStepCookieName = "gazette_second_step"
+
+    /// Holds the pending sign-in between the password and the code; only sent to the newsroom, never readable
+    /// by scripts, and gone after ten minutes.
+    private func secondStepCookie(_ challenge: String, expired: Bool = false) -> Cookie {
+        Cookie(
+            name: Self.secondStepCookieName, value: expired ? "" : challenge,
+            maxAge: expired ? 0 : Int(AccountService.secondStepLifetime), path: "/admin", secure: session.secureCookies,
+            httpOnly: true, sameSite: .strict)
+    }
+
+    func codeForm(_ request: Request) async throws -> Response {
+        let next = AdminURL.safeNext(request.uri.queryParameters["next"].map(String.init))
+        guard let challenge = request.cookies[Self.secondStepCookieName]?.value,
+            try await accounts.pendingSecondStep(challenge: challenge) != nil
+        else { return startAgain(next: next) }
+        return codePage(next: next, error: nil)
+    }
+
+    func submitCode(_ request: Request, context: GazetteRequestContext) async throws -> Response {
+        var request = request
+        let fields = FormBody(String(buffer: try await request.collectBody(upTo: 16 * 1024)))
+        let next = AdminURL.safeNext(fields["next"])
+        guard let challenge = request.cookies[Self.secondStepCookieName]?.value else { return startAgain(next: next) }
+        let ip = clientAddress.resolve(peer: context.clientIP, forwardedFor: request.headers[.xForwardedFor])
+        switch try await accounts.completeSecondStep(
+            challenge: challenge, code: fields["code"], ip: ip, userAgent: request.headers[.userAgent] ?? "")
+        {
+        case .signedIn(let tokens, let author, let check, let left):
+            await audit.record(.signedIn, by: author, detail: check == .recoveryCode ? "with a recovery code" : "")
+            if check == .recoveryCode {
+                await audit.record(.recoveryCodeUsed, by: author, detail: "\(left) left")
+            }
+            // Someone down to their last recovery codes is sent to make new ones.
+            let landing = check == .recoveryCode ? AdminURL.twoFactor + "?recovered=\(left)" : next
+            var response = PageRenderer.redirect(to: landing, permanent: false)
+            response.setCookie(session.cookie(tokens.session))
+            response.setCookie(secondStepCookie("", expired: true))
+            return response
+        case .wrongCode(let author):
+            await audit.record(.twoFactorFailed, by: author)
+            return codePage(
+                next: next, error: "That code is not right. Codes change every 30 seconds: type the one showing now.",
+                status: .unauthorized)
+        case .throttled(let minutes, let author):
+            await audit.record(.signInThrottled, by: author, detail: "at the code step")
+            return codePage(
+                next: next,
+                error: "Too many wrong codes from here. For your account's safety, try again in \(minutes) minute"
+                    + "\(minutes == 1 ? "" : "s").", status: .tooManyRequests)
+        case .expired:
+            return startAgain(next: next)
+        }
+    }
+
+    private func codePage(next: String, error: String?, status: HTTPResponse.Status = .ok) -> Response {
+        renderer.page(
+            SignInCodePage(
+                chrome: renderer.chrome(title: "Sign-in code", user: nil), siteTitle: renderer.siteTitle, next: next,
+                error: error), template: "sign-in-code", status: status)
+    }
+
+    /// Back to the password form, when the code step has expired or was never begun.
+    private func startAgain(next: String) -> Response {
+        var response = PageRenderer.redirect(
+            to: AdminURL.login + "?expired=1&next=" + FormBody.encode(next), permanent: false)
+        response.setCookie(secondStepCookie("", expired: true))
+        return response
     }
 
     func logout(_ request: Request, everywhere: Bool) async throws -> Response {
@@ -131,6 +211,13 @@ struct AuthController: Sendable {
         case .changed(let userID):
             await audit.record(
                 .passwordSet, userID: userID, detail: invite ? "An invitation was accepted." : "A reset link was used.")
+            if try await accounts.twoFactor.isEnabled(userID: userID) {
+                // A reset link proves the email, not the phone: the code is still asked for.
+                return renderer.message(
+                    .ok, heading: "Your new password is saved",
+                    message: "Sign in with it; you will be asked for the code from your authenticator app as usual.",
+                    user: nil, linkURL: AdminURL.login, linkLabel: "Sign in")
+            }
             return try await signedIn(userID: userID, request: request, context: context)
         case .invalid(let errors):
             return renderer.page(

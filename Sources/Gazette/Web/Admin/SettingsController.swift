@@ -97,6 +97,17 @@ struct SettingsController: Sendable {
                         ("off", "Refused: only the public internet (recommended)"),
                         ("on", "Allowed: this machine and private networks too"),
                     ]),
+                field(
+                    "site.two_factor", "Two-step sign-in required for",
+                    hint: "People in these roles set up an authenticator app before they can use the newsroom.",
+                    kind: .choice,
+                    options: [
+                        ("off", "Nobody (anyone may turn it on)"),
+                        ("admin", "Admins"),
+                        ("editor", "Editors and admins"),
+                        ("author", "Authors, editors and admins"),
+                        ("contributor", "Everyone in the newsroom"),
+                    ]),
             ])
         let comments = SettingsGroupModel(
             title: "Comments",
