@@ -86,8 +86,7 @@ public struct TestDatabase: Sendable {
         }
     }
 
-    static func admin(_ server: PostgresAddress, _ work: @Sendable (Database) async throws -> Void) async throws
-    {
+    static func admin(_ server: PostgresAddress, _ work: @Sendable (Database) async throws -> Void) async throws {
         let database = try await Database.open(.postgres(server), logger: logger)
         do {
             try await work(database)
