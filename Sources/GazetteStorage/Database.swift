@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SQLKit
+import Synchronization
 
 /// The one handle on the data: reads on any connection, writes as serialised transactions.
 ///
@@ -10,6 +11,13 @@ public final class Database: Sendable {
     public let dialect: Dialect
     public let location: DatabaseLocation
     private let driver: any DatabaseDriver
+    private let observerBox = Mutex<(any DatabaseObserver)?>(nil)
+
+    /// Told of every read and write from now on (the server's metrics); nil stops it.
+    public var observer: (any DatabaseObserver)? {
+        get { observerBox.withLock { $0 } }
+        set { observerBox.withLock { $0 = newValue } }
+    }
 
     init(location: DatabaseLocation, dialect: Dialect, driver: any DatabaseDriver) {
         self.location = location
@@ -34,7 +42,11 @@ public final class Database: Sendable {
 
     /// Runs read-only work on a connection of the pool.
     public func read<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await driver.read(work)
+        try await observed(.read) { started in
+            try await driver.read { db in
+                started(); return try await work(db)
+            }
+        }
     }
 
     /// Runs read-only work that needs its own transaction (say, for settings that last until it ends).
@@ -43,12 +55,45 @@ public final class Database: Sendable {
     )
         async throws -> T
     {
-        try await driver.readTransaction(work)
+        try await observed(.read) { started in
+            try await driver.readTransaction { db in
+                started(); return try await work(db)
+            }
+        }
     }
 
     /// Runs work in one transaction: all of it is committed, or none of it.
     public func write<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await driver.transaction(work)
+        try await observed(.write) { started in
+            try await driver.transaction { db in
+                started(); return try await work(db)
+            }
+        }
+    }
+
+    /// Runs a call, telling the observer (when there is one) how long it waited for its connection and took.
+    private func observed<T: Sendable>(
+        _ kind: DatabaseCall.Kind, _ call: (@escaping @Sendable () -> Void) async throws -> T
+    ) async throws -> T {
+        guard let observer else { return try await call({}) }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let began = Mutex<ContinuousClock.Instant?>(nil)
+        let started: @Sendable () -> Void = { began.withLock { if $0 == nil { $0 = clock.now } } }
+        do {
+            let result = try await call(started)
+            let end = clock.now
+            observer.observe(
+                DatabaseCall(
+                    kind: kind, waited: (began.withLock { $0 } ?? end) - start, total: end - start, failed: false))
+            return result
+        } catch {
+            let end = clock.now
+            observer.observe(
+                DatabaseCall(
+                    kind: kind, waited: (began.withLock { $0 } ?? end) - start, total: end - start, failed: true))
+            throw error
+        }
     }
 
     /// Runs one statement outside any transaction, for maintenance such as `CREATE DATABASE`.

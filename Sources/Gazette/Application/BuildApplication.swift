@@ -18,11 +18,18 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
 
     let router = Router(context: GazetteRequestContext.self, options: [.autoGenerateHeadEndpoints])
     var background: [any Service] = []
+    let metrics = ServerMetrics()
+    services.database.observer = metrics
+    // Every answer is counted, cached or not.
+    router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
+    metrics.sample { await ServerSamples.comments(services.comments) }
+    metrics.sample { ServerSamples.process() }
     // Outermost, so that a cached answer, stored with every header the inner middleware added, goes out
     // without passing through anything else.
     if configuration.pageCacheMB > 0 {
         let cache = PageCache(byteBudget: configuration.pageCacheMB * 1_048_576, shared: services.sharedChanges)
         services.changes.subscribe(cache.apply)
+        metrics.sample { ServerSamples.pageCache(cache) }
         if let messenger = services.messenger {
             background.append(ChangeListener(messenger: messenger, apply: cache.apply, logger: logger))
         }
@@ -57,6 +64,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
             clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies)),
         assets: AssetController(assets: theme.assets), health: HealthController(database: services.database),
         media: MediaController(library: services.media),
+        metrics: MetricsController(metrics: metrics, token: configuration.metricsToken),
         renderer: renderer
     ).register(on: router)
 

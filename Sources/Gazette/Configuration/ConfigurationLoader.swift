@@ -78,6 +78,14 @@ public struct ConfigurationLoader: Sendable {
             Setting.maxConnections, default: Defaults.maxConnections, range: 1...1_000_000)
         configuration.databaseTimeout = try integer(
             Setting.databaseTimeout, default: Defaults.databaseTimeout, range: 1...3_600)
+        if let token = value(Setting.metricsToken) {
+            guard token.count >= 16, token.allSatisfy({ $0.isASCII && !$0.isWhitespace && !$0.isNewline }) else {
+                throw ConfigurationError(
+                    setting: Setting.metricsToken,
+                    problem: "the metrics token must be at least 16 characters without spaces")
+            }
+            configuration.metricsToken = token
+        }
         return configuration
     }
 
@@ -142,10 +150,12 @@ public struct Setting: Sendable {
         flag: "max-connections", variable: "GAZETTE_MAX_CONNECTIONS", example: "900")
     public static let databaseTimeout = Setting(
         flag: "database-timeout", variable: "GAZETTE_DATABASE_TIMEOUT", example: "30")
+    public static let metricsToken = Setting(
+        flag: "metrics-token", variable: "GAZETTE_METRICS_TOKEN", example: "a-long-random-secret")
 
     public static let all: [Setting] = [
         host, port, dataDir, database, theme, baseURL, siteTitle, tagline, language, timeZone, articlesPerPage,
-        welcome, trustedProxies, pageCacheMB, connectionTimeout, maxConnections, databaseTimeout, config,
+        welcome, trustedProxies, pageCacheMB, connectionTimeout, maxConnections, databaseTimeout, metricsToken, config,
     ]
 }
 

@@ -28,6 +28,9 @@ public struct GazetteConfiguration: Sendable {
     public var maxConnections = Defaults.maxConnections
     /// Seconds any one PostgreSQL call may take before the page answers 503.
     public var databaseTimeout = Defaults.databaseTimeout
+    /// A secret that lets a monitoring server read `/metrics` from elsewhere (as `Authorization: Bearer …`);
+    /// without it, only requests made on this machine, not through a proxy, may read them.
+    public var metricsToken: String? = nil
 
     public init(
         host: String = Defaults.host, port: Int = Defaults.port, dataDirectory: String = Defaults.dataDirectory,

@@ -28,6 +28,7 @@ public struct SiteURL: Sendable {
 
     public static let home = "/"
     public static let healthCheck = "/healthz"
+    public static let metrics = "/metrics"
     public static let commentsEndpoint = "/comments"
     public static let assetsPrefix = "/assets/"
     public static let mediaPrefix = "/media/"

@@ -20,6 +20,8 @@ final class PostgresDriver: DatabaseDriver {
     /// Set when a call failed for want of a server; the watcher then looks for it to come back.
     private let unreachable = Atomic<Bool>(false)
     private let watcher: Mutex<Task<Void, Never>?> = Mutex(nil)
+    /// Pools replaced by a newer one, finishing the calls they hold before they stop.
+    private let retiring: Mutex<[Task<Void, Never>]> = Mutex([])
 
     private struct Pool: Sendable {
         let client: PostgresClient
@@ -228,12 +230,20 @@ final class PostgresDriver: DatabaseDriver {
         }
         unreachable.store(false, ordering: .relaxed)
         logger.notice("PostgreSQL answers again: new connections are in use.")
-        // The old pool may still hold calls stuck on dead connections: it ends in the background.
-        old.runner.cancel()
+        // The old pool may hold calls stuck on dead connections, and also healthy ones that were only slow (a
+        // busy server looks like a lost one to a deadline): each ends by its own deadline, then the pool stops.
+        let grace = callDeadline + 1
+        let retirement = Task {
+            try? await Task.sleep(for: .seconds(grace))
+            old.runner.cancel()
+        }
+        retiring.withLock { $0.append(retirement) }
     }
 
     func close() async {
         watcher.withLock { $0?.cancel() }
+        // Retiring pools stop now: their sleep is cut short and they cancel their runners.
+        for retirement in retiring.withLock({ $0 }) { retirement.cancel() }
         let current = pool.withLock { $0 }
         current.runner.cancel()
         // A pool stuck on a dead connection must not keep the process from stopping.

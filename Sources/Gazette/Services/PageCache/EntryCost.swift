@@ -5,8 +5,8 @@ import NIOCore
 ///
 /// A `ByteBuffer` holds a power-of-two allocation, so its capacity is counted, not its readable bytes; headers,
 /// the key (kept in the table and twice in the recency list) and the tags are counted by their text plus a fixed
-/// allowance for the structures around them. Measured with `scripts/bench-cache-memory`, the estimate stays
-/// within a few percent of what the process grows by.
+/// allowance for the structures around them. What the process grows by beyond this is the allocator's: see
+/// `gazette serve`'s `returnFreedPagesToTheSystem` and `scripts/bench-cache-memory`.
 enum EntryCost {
     /// Dictionary slots, the recency links and the entry's own fields.
     static let bookkeeping = 400

@@ -63,8 +63,8 @@ struct PageCacheMiddleware<Context: RequestContext>: RouterMiddleware {
     /// so a cache hit only picks one set. Each encoding is its own representation with its own validator.
     static func entry(headers: HTTPFields, body collected: ByteBuffer) -> PageCache.Entry {
         var headers = headers
-        // The collected body grew by doubling and the compressor's output is sized for the worst case; tight
-        // copies keep an entry's memory close to its length for the minutes it is kept.
+        // The collected body grew by doubling and the compressor's output is sized for the worst case; fresh
+        // copies hold the next power of two above their length instead (NIO rounds every buffer so).
         let body = Self.tightCopy(collected)
         let eTag = headers[.eTag] ?? ConditionalGet.eTag(of: body.readableBytesView)
         headers[.eTag] = eTag

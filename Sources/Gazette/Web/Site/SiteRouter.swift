@@ -7,10 +7,12 @@ struct SiteRouter {
     let assets: AssetController
     let health: HealthController
     let media: MediaController
+    let metrics: MetricsController
     let renderer: PageRenderer
 
     func register(on router: Router<GazetteRequestContext>) {
         router.get(RouterPath(SiteURL.healthCheck)) { _, _ in await health.respond() }
+        router.get(RouterPath(SiteURL.metrics)) { request, context in await metrics.respond(request, context: context) }
         router.get("/assets/:name") { request, context in
             let name = context.parameters.get("name") ?? ""
             return assets.respond(to: request, name: name) ?? renderer.notFound()
