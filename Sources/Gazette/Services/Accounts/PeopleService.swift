@@ -58,11 +58,10 @@ public struct PeopleService: Sendable {
         let profile = try AuthorProfile.validated(
             name: name, slug: slug, bio: bio, avatarURL: avatarURL, email: email)
         do {
-            try await authors.updateProfile(id: id, profile)
+            try await changes.committing(.everything) { try await authors.updateProfile(id: id, profile) }
         } catch let error as StorageError {
             throw Self.fieldError(error)
         }
-        await changes.publish(.everything)
     }
 
     /// Profile, role and access together, all or nothing. Throws `ValidationErrors` by field: the profile's
@@ -73,13 +72,14 @@ public struct PeopleService: Sendable {
         let profile = try AuthorProfile.validated(
             name: name, slug: slug, bio: bio, avatarURL: avatarURL, email: email)
         do {
-            try await accounts.updateMember(id: id, profile: profile, role: role, active: active)
+            try await changes.committing(.everything) {
+                try await accounts.updateMember(id: id, profile: profile, role: role, active: active)
+            }
         } catch let error as AccountStore.LastAdmin {
             throw ValidationErrors([ValidationIssue(field: active ? "role" : "active", message: error.description)])
         } catch let error as StorageError {
             throw Self.fieldError(error)
         }
-        await changes.publish(.everything)
     }
 
     private static func fieldError(_ error: StorageError) -> ValidationErrors {

@@ -39,8 +39,12 @@ public struct SiteSettingsService: Sendable {
         let identity = try SiteIdentity(values: values, defaults: live.current)
         var stored = others
         stored.merge(values.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }) { _, new in new }
-        try await settings.set(stored)
-        live.replace(with: identity)
-        await changes.publish(.everything)
+        // Announced inside the write, so other instances hear of it even if this one stops right after; the
+        // identity is replaced before this instance's cache is emptied, so no page is rendered with the old one.
+        let values = stored
+        try await changes.committing(.everything) {
+            try await settings.set(values)
+            live.replace(with: identity)
+        }
     }
 }
