@@ -9,7 +9,7 @@ enum CachePolicy {
     static let personalCookies = [AdminSession.cookieName, CommenterCookie.name, PendingCommentsCookie.name]
     /// Address prefixes served otherwise: the newsroom, uploads and theme files (already immutable and in
     /// memory), and the health check.
-    static let excludedPrefixes = ["/admin", SiteURL.mediaPrefix, "/assets/", SiteURL.healthCheck]
+    static let excludedPrefixes = ["/admin", SiteURL.mediaPrefix, "/assets/", SiteURL.healthCheck, SiteURL.metrics]
     /// Query parameters that select content on a cacheable page; any other query is passed through, so
     /// made-up query strings cannot crowd real pages out of the cache.
     static let keptParameters: [String: Set<String>] = ["/search": ["q", "page"]]
