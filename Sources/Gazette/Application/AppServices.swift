@@ -49,7 +49,7 @@ public struct AppServices: Sendable {
         search = SearchStore(database: database)
         media = MediaLibrary(
             store: MediaStore(database: database),
-            folder: URL(fileURLWithPath: configuration.dataDirectory).appendingPathComponent("media"), clock: clock)
+            folder: DataDirectory(configuration.dataDirectory).mediaFolder, clock: clock)
         terms = TermStore(database: database)
         settings = SettingsStore(database: database)
         site = SiteSettingsService(
@@ -94,7 +94,7 @@ public struct AppServices: Sendable {
                 configuration: configuration, database: database, clock: clock, secret: secret, bcryptCost: bcryptCost)
             services.appliedMigrations = applied
             if case .sqlite(let path) = configuration.database {
-                let counter = try SharedChangeCounter(path: path + "-changes")
+                let counter = try SharedChangeCounter(path: DataDirectory.changeCounter(forDatabase: path))
                 services.sharedChanges = counter
                 services.changes.subscribe { _ in counter.bump() }
             }

@@ -73,6 +73,6 @@ public enum Defaults {
     public static let databaseTimeout = 30
 
     public static func database(in dataDirectory: String) -> DatabaseLocation {
-        .sqlite(path: (dataDirectory as NSString).appendingPathComponent("gazette.sqlite"))
+        .sqlite(path: DataDirectory(dataDirectory).databaseFile.path)
     }
 }

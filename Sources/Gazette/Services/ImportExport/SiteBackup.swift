@@ -9,8 +9,6 @@ import Logging
 /// transaction's view, never half a write. A restore checks the copy before anything is touched, and keeps
 /// what it replaces beside it instead of deleting it.
 public enum SiteBackup {
-    public static let databaseFile = "gazette.sqlite"
-    public static let mediaFolder = "media"
     public static let manifestFile = "backup.json"
 
     /// What a backup holds, written beside it and shown after a backup and a restore.
@@ -32,7 +30,7 @@ public enum SiteBackup {
             throw Failure(
                 description: "gazette backup copies SQLite databases. For PostgreSQL use its own tools, e.g. "
                     + "pg_dump --format=custom --file gazette.dump 'postgres://…', and copy the media folder "
-                    + "(\(mediaFolder(of: services.configuration).path)) beside the dump.")
+                    + "(\(DataDirectory(services.configuration.dataDirectory).mediaFolder.path)) beside the dump.")
         }
         let files = FileManager.default
         var isFolder: ObjCBool = false
@@ -53,15 +51,15 @@ public enum SiteBackup {
                         + "as a folder and that you may write there.")
             }
         }
-        let copy = folder.appendingPathComponent(databaseFile).path
+        let copy = DataDirectory(root: folder).databaseFile.path
         try await services.database.snapshot(toFile: copy)
         // The description counts the copy itself: the live site may have changed since it was taken.
         let described = try await describe(copy)
-        let media = mediaFolder(of: services.configuration)
+        let media = DataDirectory(services.configuration.dataDirectory).mediaFolder
         var mediaFiles = 0
         if files.fileExists(atPath: media.path) {
-            try files.copyItem(at: media, to: folder.appendingPathComponent(mediaFolder))
-            mediaFiles = countFiles(in: folder.appendingPathComponent(mediaFolder))
+            try files.copyItem(at: media, to: DataDirectory(root: folder).mediaFolder)
+            mediaFiles = countFiles(in: DataDirectory(root: folder).mediaFolder)
         }
         let manifest = Manifest(
             createdAt: ISO8601DateFormatter().string(from: services.clock.now()), schemaVersion: described.schema,
@@ -97,7 +95,7 @@ public enum SiteBackup {
         guard let manifest = try? JSONDecoder().decode(Manifest.self, from: data) else {
             throw Failure(description: "\(manifestURL.path) is damaged: it does not describe a backup.")
         }
-        let database = folder.appendingPathComponent(databaseFile)
+        let database = DataDirectory(root: folder).databaseFile
         guard let handle = FileHandle(forReadingAtPath: database.path) else {
             throw Failure(description: "The backup has no database: \(database.path) is missing.")
         }
@@ -107,10 +105,6 @@ public enum SiteBackup {
             throw Failure(description: "\(database.path) is not an SQLite database.")
         }
         return manifest
-    }
-
-    static func mediaFolder(of configuration: GazetteConfiguration) -> URL {
-        URL(fileURLWithPath: configuration.dataDirectory).appendingPathComponent(mediaFolder)
     }
 
     static func countFiles(in folder: URL) -> Int {
@@ -157,7 +151,7 @@ extension SiteBackup {
         try? files.removeItem(atPath: incoming)
         try files.createDirectory(
             at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
-        try files.copyItem(atPath: folder.appendingPathComponent(databaseFile).path, toPath: incoming)
+        try files.copyItem(atPath: DataDirectory(root: folder).databaseFile.path, toPath: incoming)
         do {
             let database = try await Database.open(.sqlite(path: incoming), logger: logger)
             let verdict = try await database.integrityCheck()
@@ -181,8 +175,8 @@ extension SiteBackup {
         }
         try files.moveItem(atPath: incoming, toPath: path)
 
-        let backupMedia = folder.appendingPathComponent(mediaFolder)
-        let media = mediaFolder(of: configuration)
+        let backupMedia = DataDirectory(root: folder).mediaFolder
+        let media = DataDirectory(configuration.dataDirectory).mediaFolder
         if files.fileExists(atPath: media.path), replace {
             try files.moveItem(atPath: media.path, toPath: media.path + ".replaced-" + stamp)
             keptAside.append(media.path + ".replaced-" + stamp)
