@@ -27,6 +27,10 @@ struct TestSite {
             var configuration = GazetteConfiguration(
                 host: "127.0.0.1", port: 0, dataDirectory: dataDirectory, database: location,
                 baseURL: "https://news.example.com", siteTitle: "The Test Times")
+            // The scheduler runs as in production, but only after an hour: tests call its work themselves, so a
+            // tick never races their own calls (BackgroundWorkTests runs it for real).
+            configuration.background = BackgroundSchedule(
+                every: .seconds(3_600), purgeEvery: .seconds(3_600), firstRunAfter: .seconds(3_600))
             configure(&configuration)
             let services = try await AppServices.open(
                 configuration, clock: clock, logger: TestDatabase.logger, bcryptCost: 4)

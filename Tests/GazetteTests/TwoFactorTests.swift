@@ -86,7 +86,8 @@ struct TwoFactorTests {
             var author = Staff(site: site)
             _ = try await author.signIn("author@example.com", NewsroomFixtures.password)
             let (key, codes) = try await Self.enroll(&author, at: TestSite.now)
-            #expect(try await author.open("/admin/profile/two-factor").contains("10</strong> unused recovery code"))
+            #expect(
+                try await author.open("/admin/profile/two-factor").contains("10 unused recovery codes</strong> left"))
 
             // The password is right, but only the code step opens; the pending sign-in is no session.
             var phone = Staff(site: site)
@@ -100,7 +101,7 @@ struct TwoFactorTests {
             // The code that turned it on was for this step: seen over a shoulder, it does not work again.
             let replay = try await phone.post(
                 "/admin/login/code", ["code": AuthenticatorApp.code(key: key, at: TestSite.now), "next": "/admin/"])
-            #expect(replay.status == .unauthorized && replay.contains("That code is not right"))
+            #expect(replay.status == .unauthorized && replay.contains("That code was already used"))
             clock.advance(seconds: 30)
             let good = try await phone.post(
                 "/admin/login/code",

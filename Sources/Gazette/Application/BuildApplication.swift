@@ -17,7 +17,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     let renderer = PageRenderer(theme: theme, models: models)
 
     let router = Router(context: GazetteRequestContext.self, options: [.autoGenerateHeadEndpoints])
-    var background: [any Service] = []
+    var background = BackgroundWork.services(for: services, schedule: configuration.background, logger: logger)
     let metrics = ServerMetrics()
     services.database.observer = metrics
     // Every answer is counted, cached or not.

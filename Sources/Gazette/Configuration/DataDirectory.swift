@@ -4,23 +4,24 @@ import Foundation
 /// change counter that tells a running server of changes made by a `gazette` command. A backup folder is
 /// laid out the same way.
 public struct DataDirectory: Sendable, Equatable {
-    public let root: URL
+    /// As given: a relative folder stays relative, so messages show what the operator typed.
+    public let path: String
 
     public init(_ path: String) {
-        root = URL(fileURLWithPath: path)
+        self.path = path
     }
 
     public init(root: URL) {
-        self.root = root
+        path = root.path
     }
 
     static let databaseFileName = "gazette.sqlite"
     static let mediaFolderName = "media"
 
     /// The SQLite database, when the site keeps its data on SQLite (the default).
-    public var databaseFile: URL { root.appendingPathComponent(Self.databaseFileName) }
+    public var databaseFile: String { (path as NSString).appendingPathComponent(Self.databaseFileName) }
     /// Uploaded images, served under `/media/`.
-    public var mediaFolder: URL { root.appendingPathComponent(Self.mediaFolderName) }
+    public var mediaFolder: URL { URL(fileURLWithPath: path).appendingPathComponent(Self.mediaFolderName) }
 
     /// Beside an SQLite file wherever it is (`--database sqlite:…` may put it outside the data folder).
     public static func changeCounter(forDatabase path: String) -> String {

@@ -31,6 +31,8 @@ public struct GazetteConfiguration: Sendable {
     /// A secret that lets a monitoring server read `/metrics` from elsewhere (as `Authorization: Bearer …`);
     /// without it, only requests made on this machine, not through a proxy, may read them.
     public var metricsToken: String? = nil
+    /// How often `gazette serve` publishes what fell due, reads subscribed feeds and purges.
+    public var background = BackgroundSchedule.standard
 
     public init(
         host: String = Defaults.host, port: Int = Defaults.port, dataDirectory: String = Defaults.dataDirectory,
@@ -73,6 +75,6 @@ public enum Defaults {
     public static let databaseTimeout = 30
 
     public static func database(in dataDirectory: String) -> DatabaseLocation {
-        .sqlite(path: DataDirectory(dataDirectory).databaseFile.path)
+        .sqlite(path: DataDirectory(dataDirectory).databaseFile)
     }
 }

@@ -128,68 +128,14 @@ struct ServeCommand: AsyncParsableCommand {
             logger.info(
                 "Gazette is serving \(configuration.baseURL) from http://\(configuration.host):\(configuration.port) with \(configuration.database)"
             )
-            // Scheduled articles go out on time (also after a restart), settings changed through another
-            // instance are picked up, and spam and trash past the purge delay go a few times a day; every
-            // instance may do all of it safely.
-            let purge = Task {
-                var lastPurge = Date.distantPast
-                while !Task.isCancelled {
-                    do {
-                        let published = try await services.publishing.publishDue()
-                        if published > 0 { logger.info("Published \(published) scheduled article(s)") }
-                    } catch {
-                        logger.warning("Publishing scheduled articles failed: \(error)")
-                    }
-                    do {
-                        try await services.site.refresh()
-                    } catch {
-                        logger.warning("Reading the site settings failed: \(error)")
-                    }
-                    if Date().timeIntervalSince(lastPurge) > 6 * 3_600 {
-                        lastPurge = Date()
-                        do {
-                            let purged = try await services.comments.purgeExpired()
-                            if purged > 0 { logger.info("Purged \(purged) old spam and trashed comment(s)") }
-                        } catch {
-                            logger.warning("Purging old comments failed: \(error)")
-                        }
-                        do {
-                            try await services.accounts.purgeExpired()
-                        } catch {
-                            logger.warning("Purging expired sessions and links failed: \(error)")
-                        }
-                        do {
-                            try await services.audit.prune()
-                        } catch {
-                            logger.warning("Pruning the audit log failed: \(error)")
-                        }
-                    }
-                    try? await Task.sleep(for: .seconds(30))
-                }
-            }
-            // Subscribed feeds are read on their own schedule; a slow outlet never delays the work above.
-            let feeds = Task {
-                let poller = FeedPoller(services: services, logger: logger)
-                while !Task.isCancelled {
-                    do {
-                        try await poller.runDue()
-                    } catch {
-                        logger.warning("Reading subscribed feeds failed: \(error)")
-                    }
-                    try? await Task.sleep(for: .seconds(30))
-                }
-            }
             var stopped: (any Error)?
             do {
                 try await app.runService()
             } catch {
                 stopped = error
             }
-            // The database closes when this closure returns: let a purge under way finish first.
-            purge.cancel()
-            feeds.cancel()
-            await purge.value
-            await feeds.value
+            // The background work (scheduled publishing, feeds, purges) runs as services of the application and
+            // has ended with it, so the database can close when this closure returns.
             if let stopped {
                 throw CommandRunner.fail(
                     "The server stopped: \(stopped). Is port \(configuration.port) already in use? Choose another with --port."

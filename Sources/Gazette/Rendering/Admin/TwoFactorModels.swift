@@ -18,7 +18,8 @@ struct TwoFactorPage: Sendable {
     let setupKey: String?
     let authenticatorURL: String?
     let enabledSince: String?
-    let recoveryCodesLeft: Int
+    /// "9 unused recovery codes".
+    let recoveryCodesLeft: String
     /// Shown once, right after they are made.
     let newRecoveryCodes: [String]
     let hasNewRecoveryCodes: Bool

@@ -148,7 +148,8 @@ public struct AccountService: Sendable {
 
     public enum SecondStepResult: Sendable {
         case signedIn(SessionTokens, Author, check: TwoFactorService.Check, recoveryCodesLeft: Int)
-        case wrongCode(Author)
+        /// `alreadyUsed` when the code was right but spent (each works once).
+        case wrongCode(Author, alreadyUsed: Bool)
         case throttled(retryAfterMinutes: Int, Author)
         /// The challenge is unknown, used or older than ten minutes: start again with the password.
         case expired
@@ -177,9 +178,9 @@ public struct AccountService: Sendable {
             return .throttled(retryAfterMinutes: minutes, author)
         }
         let check = try await twoFactor.check(code, userID: author.id)
-        guard check != .wrong else {
+        guard check == .appCode || check == .recoveryCode else {
             try await accounts.recordFailure(email: author.email, ip: ip, now: now)
-            return .wrongCode(author)
+            return .wrongCode(author, alreadyUsed: check == .alreadyUsed)
         }
         let consumed = try await accounts.consumeLink(
             digest: SecretToken.digest(challenge), purpose: .secondStep, now: now

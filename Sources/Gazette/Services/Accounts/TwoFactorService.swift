@@ -78,6 +78,8 @@ public struct TwoFactorService: Sendable {
     public enum Check: Sendable, Equatable {
         case appCode
         case recoveryCode
+        /// The app's code for a step already used: right, but seen once already.
+        case alreadyUsed
         case wrong
     }
 
@@ -86,9 +88,12 @@ public struct TwoFactorService: Sendable {
         guard let state = try await store.state(userID: userID), state.isEnabled else { return .wrong }
         let compact = Self.compact(typed)
         if compact.count == 6, compact.allSatisfy(\.isNumber) {
-            guard let step = Self.matchingStep(compact, secret: state.secret, after: state.lastStep, at: clock.now()),
-                try await store.accept(step: step, userID: userID)
-            else { return .wrong }
+            guard let step = Self.matchingStep(compact, secret: state.secret, after: state.lastStep, at: clock.now())
+            else {
+                let used = Self.matchingStep(compact, secret: state.secret, after: 0, at: clock.now()) != nil
+                return used ? .alreadyUsed : .wrong
+            }
+            guard try await store.accept(step: step, userID: userID) else { return .alreadyUsed }
             return .appCode
         }
         guard compact.count == 10,

@@ -51,7 +51,7 @@ public enum SiteBackup {
                         + "as a folder and that you may write there.")
             }
         }
-        let copy = DataDirectory(root: folder).databaseFile.path
+        let copy = DataDirectory(root: folder).databaseFile
         try await services.database.snapshot(toFile: copy)
         // The description counts the copy itself: the live site may have changed since it was taken.
         let described = try await describe(copy)
@@ -95,7 +95,7 @@ public enum SiteBackup {
         guard let manifest = try? JSONDecoder().decode(Manifest.self, from: data) else {
             throw Failure(description: "\(manifestURL.path) is damaged: it does not describe a backup.")
         }
-        let database = DataDirectory(root: folder).databaseFile
+        let database = URL(fileURLWithPath: DataDirectory(root: folder).databaseFile)
         guard let handle = FileHandle(forReadingAtPath: database.path) else {
             throw Failure(description: "The backup has no database: \(database.path) is missing.")
         }
@@ -151,7 +151,7 @@ extension SiteBackup {
         try? files.removeItem(atPath: incoming)
         try files.createDirectory(
             at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
-        try files.copyItem(atPath: DataDirectory(root: folder).databaseFile.path, toPath: incoming)
+        try files.copyItem(atPath: DataDirectory(root: folder).databaseFile, toPath: incoming)
         do {
             let database = try await Database.open(.sqlite(path: incoming), logger: logger)
             let verdict = try await database.integrityCheck()

@@ -62,7 +62,9 @@ struct AuditController: Sendable {
         return renderer.page(
             AuditPage(
                 chrome: renderer.chrome(title: "Audit log", user: user, current: "audit"), actionOptions: options,
-                person: chosen.person, address: chosen.address, from: chosen.from, to: chosen.to, rows: rows,
+                // A date that could not be read is not shown back: the date field holds only real dates.
+                person: chosen.person, address: chosen.address, from: from == nil ? "" : chosen.from,
+                to: to == nil ? "" : chosen.to, rows: rows,
                 isEmpty: rows.isEmpty, pager: pager,
                 summary: "\(page.totalItems) line\(page.totalItems == 1 ? "" : "s")", filterError: filterError),
             template: "audit")

@@ -108,16 +108,20 @@ struct AuthController: Sendable {
             if check == .recoveryCode {
                 await audit.record(.recoveryCodeUsed, by: author, detail: "\(left) left")
             }
-            // Someone down to their last recovery codes is sent to make new ones.
+            // Someone who needed a recovery code has likely lost their phone: the page says what to do next.
             let landing = check == .recoveryCode ? AdminURL.twoFactor + "?recovered=\(left)" : next
             var response = PageRenderer.redirect(to: landing, permanent: false)
             response.setCookie(session.cookie(tokens.session))
             response.setCookie(secondStepCookie("", expired: true))
             return response
-        case .wrongCode(let author):
-            await audit.record(.twoFactorFailed, by: author)
+        case .wrongCode(let author, let alreadyUsed):
+            await audit.record(.twoFactorFailed, by: author, detail: alreadyUsed ? "a code already used" : "")
             return codePage(
-                next: next, error: "That code is not right. Codes change every 30 seconds: type the one showing now.",
+                next: next,
+                error: alreadyUsed
+                    ? "That code was already used: each code works once. Wait for the app to show the next one "
+                        + "(a new code comes every 30 seconds) and type it."
+                    : "That code is not right. Codes change every 30 seconds: type the one showing now.",
                 status: .unauthorized)
         case .throttled(let minutes, let author):
             await audit.record(.signInThrottled, by: author, detail: "at the code step")

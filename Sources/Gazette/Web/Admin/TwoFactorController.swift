@@ -19,9 +19,11 @@ struct TwoFactorController: Sendable {
         let query = request.uri.queryParameters
         var notice: String?
         if let left = query["recovered"].flatMap({ Int(String($0)) }) {
-            notice =
-                "You signed in with a recovery code; \(left) left. If your phone is lost, make new codes with your new "
-                + "phone, or ask an admin to reset two-step sign-in."
+            let lostPhone =
+                site.current.requiresTwoFactor(user.author.role)
+                ? "ask an admin to reset it (gazette user reset-two-factor), then set it up on your new phone"
+                : "turn it off below with your password, then set it up again on your new phone"
+            notice = "You signed in with a recovery code; \(left) left. If your phone is lost, \(lostPhone)."
         } else if query["enabled"] != nil {
             notice = "Two-step sign-in is on."
         }
@@ -83,8 +85,12 @@ struct TwoFactorController: Sendable {
                 isRequired: required && !enabled, isEnabled: enabled, mayTurnOff: !required, setupKey: setup?.key,
                 authenticatorURL: setup?.authenticatorURL,
                 enabledSince: state?.enabledAt.map { site.dates.longWithTime($0) },
-                recoveryCodesLeft: state?.recoveryCodesLeft ?? 0, newRecoveryCodes: recoveryCodes,
+                recoveryCodesLeft: Self.codesLeft(state?.recoveryCodesLeft ?? 0), newRecoveryCodes: recoveryCodes,
                 hasNewRecoveryCodes: !recoveryCodes.isEmpty, codeError: codeError, passwordError: passwordError),
             template: "two-factor", status: status)
+    }
+
+    static func codesLeft(_ count: Int) -> String {
+        count == 1 ? "1 unused recovery code" : "\(count) unused recovery codes"
     }
 }
