@@ -30,14 +30,22 @@ public struct TestDatabase: Sendable {
         return logger
     }()
 
-    /// A fresh database; with `migrated`, PostgreSQL's is copied from a template migrated once per test run, so
-    /// the hundreds of HTTP tests do not each run every migration.
+    /// A fresh database; with `migrated`, it is copied from a template migrated once per test run (an SQLite
+    /// file copy, PostgreSQL's `CREATE DATABASE … TEMPLATE`), so the hundreds of HTTP tests do not each run
+    /// every migration.
     public static func make(_ engine: TestEngine, migrated: Bool = false) async throws -> TestDatabase {
         switch engine {
         case .sqlite:
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
                 "gazette-test-\(UUID().uuidString)")
             let path = folder.appendingPathComponent("gazette.sqlite").path
+            if migrated {
+                let template = try await MigratedSQLiteTemplate.shared.path()
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: template + suffix) {
+                    try FileManager.default.copyItem(atPath: template + suffix, toPath: path + suffix)
+                }
+            }
             return TestDatabase(location: .sqlite(path: path)) {
                 try? FileManager.default.removeItem(at: folder)
             }
@@ -124,6 +132,32 @@ actor MigratedTemplate {
                 throw error
             }
             return name
+        }
+        made = task
+        return try await task.value
+    }
+}
+
+/// An SQLite file migrated once per test process, copied for each test that wants a migrated database.
+actor MigratedSQLiteTemplate {
+    static let shared = MigratedSQLiteTemplate()
+    private var made: Task<String, any Error>?
+
+    func path() async throws -> String {
+        if let made { return try await made.value }
+        let task = Task {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "gazette-template-\(UUID().uuidString)")
+            let path = folder.appendingPathComponent("gazette.sqlite").path
+            let database = try await Database.open(.sqlite(path: path), logger: TestDatabase.logger)
+            do {
+                _ = try await Migrator(database: database, logger: TestDatabase.logger).migrate()
+                await database.close()
+            } catch {
+                await database.close()
+                throw error
+            }
+            return path
         }
         made = task
         return try await task.value
