@@ -1,10 +1,10 @@
 # shellcheck shell=bash
-# Real-browser tests (tests/browser, pytest + Selenium + headless Chromium).
+# Real-browser tests (scripts/checks/browser, pytest + Selenium + headless Chromium).
 #
 # Source this file, then:
 #   browser_setup           # install, only when missing, Debian's chromium and
 #                           # chromium-driver and PyPI's selenium
-#   browser_tests BINARY    # run `python3 -m pytest -q tests/browser` against
+#   browser_tests BINARY    # run `python3 -m pytest -q scripts/checks/browser` against
 #                           # the gazette binary BINARY; returns pytest's exit
 #                           # code ("no tests collected", 5, is a failure too)
 #
@@ -97,10 +97,10 @@ browser_tests() {
   (
     cd "$_gazette_browser_root" &&
       GAZETTE_BINARY="$binary" PYTHONDONTWRITEBYTECODE=1 \
-        python3 -m pytest -q -p no:cacheprovider tests/browser
+        python3 -m pytest -q -p no:cacheprovider scripts/checks/browser
   ) || rc=$?
   if ((rc == 5)); then
-    _br_say "error: pytest collected no test in tests/browser"
+    _br_say "error: pytest collected no test in scripts/checks/browser"
   elif ((rc != 0)); then
     _br_say "FAILED: pytest exited with status $rc"
   fi

@@ -1,8 +1,8 @@
 """Checks every feed and sitemap the Swift tests fetched (GAZETTE_TEST_FEED_DIR)
 the way their readers will: RSS and Atom through PyPI's feedparser (no "bozo"
 errors, the right version, entries with links and dates), JSON Feed against
-the JSON Feed 1.1 schema in tests/feeds/, sitemaps (and the Google News
-sitemap) against the XSDs in tests/sitemaps/ with PyPI's xmlschema. Prints
+the JSON Feed 1.1 schema in scripts/checks/feeds/, sitemaps (and the Google News
+sitemap) against the XSDs in scripts/checks/sitemaps/ with PyPI's xmlschema. Prints
 one line per problem; exits 1 if any.
 
 Usage: python3 scripts/lib/check_feeds.py FEED_DIR SCHEMA_FILE SITEMAP_XSD_DIR

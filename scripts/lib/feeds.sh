@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Feed and sitemap checks: every feed the Swift tests fetched, read by PyPI's
 # feedparser (RSS, Atom) and validated against the JSON Feed 1.1 schema
-# (jsonschema); every sitemap validated against tests/sitemaps/*.xsd (xmlschema).
+# (jsonschema); every sitemap validated against scripts/checks/sitemaps/*.xsd (xmlschema).
 #
 # Source this file, then:
 #   feeds_setup          # install feedparser, jsonschema and xmlschema with pip, only when missing
@@ -21,5 +21,5 @@ feeds_setup() {
 
 feeds_check() {
   python3 "$_gazette_feeds_root/scripts/lib/check_feeds.py" "$1" \
-    "$_gazette_feeds_root/tests/feeds/jsonfeed-1.1.schema.json" "$_gazette_feeds_root/tests/sitemaps"
+    "$_gazette_feeds_root/scripts/checks/feeds/jsonfeed-1.1.schema.json" "$_gazette_feeds_root/scripts/checks/sitemaps"
 }

@@ -12,8 +12,9 @@ struct CommandLine {
     /// `GAZETTE_BINARY` (set by scripts/test), else the debug build next to this checkout.
     static var binary: URL {
         if let path = ProcessInfo.processInfo.environment["GAZETTE_BINARY"] { return URL(fileURLWithPath: path) }
+        // Tests/GazetteTests/Commands/CommandLine.swift → the checkout.
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
         return root.appendingPathComponent(".build/debug/gazette")
     }
 
