@@ -26,6 +26,10 @@ public struct AppServices: Sendable {
     public let people: PeopleService
     /// Who signed in, published, changed roles or settings, from where and when.
     public let audit: AuditLog
+    /// Other outlets' feeds read on a schedule (`gazette feeds add`).
+    public let feedSubscriptions: FeedSubscriptionStore
+    /// `gazette import feed` and the scheduled reads of subscribed feeds.
+    public let feedImport: FeedImport
     /// Announced after every change readers could see, for the page cache and other instances.
     public let changes: ContentChanges
     /// Shared with the other processes using the same SQLite file, so their changes reach this one's page
@@ -70,6 +74,9 @@ public struct AppServices: Sendable {
             twoFactor: TwoFactorService(store: TwoFactorStore(database: database), clock: clock), clock: clock,
             bcryptCost: bcryptCost)
         audit = AuditLog(store: AuditStore(database: database), authors: authors, clock: clock)
+        feedSubscriptions = FeedSubscriptionStore(database: database)
+        feedImport = FeedImport(
+            imports: ImportStore(database: database), site: site.live, clock: clock, changes: changes)
         people = PeopleService(
             accounts: accountStore, authors: authors, accountService: accounts, clock: clock, changes: changes)
     }
@@ -114,5 +121,12 @@ public struct AppServices: Sendable {
 
     public func close() async {
         await database.close()
+    }
+}
+
+extension AppServices {
+    /// Reads the subscribed feeds that are due, logging each result to `logger`.
+    public func feedPoller(logger: Logger) -> FeedPoller {
+        FeedPoller(subscriptions: feedSubscriptions, importer: feedImport, clock: clock, logger: logger)
     }
 }

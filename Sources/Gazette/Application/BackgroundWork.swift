@@ -57,7 +57,7 @@ enum BackgroundWork {
             },
             PeriodicWork(name: "feeds", every: schedule.every, firstRunAfter: schedule.firstRunAfter) {
                 do {
-                    _ = try await FeedPoller(services: services, logger: logger).runDue()
+                    _ = try await services.feedPoller(logger: logger).runDue()
                 } catch {
                     logger.warning("Reading subscribed feeds failed: \(error)")
                 }

@@ -142,7 +142,7 @@ struct FeedsRun: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandRunner.withServices(flags: site.flags) { services, logger in
-            let read = try await FeedPoller(services: services, logger: logger).runDue()
+            let read = try await services.feedPoller(logger: logger).runDue()
             print(read == 0 ? "No feed is due." : "Read \(read) feed(s); see gazette feeds list for what came of each.")
         }
     }

@@ -170,7 +170,7 @@ struct ImportFeed: AsyncParsableCommand {
             let authorID = try await feed.authorID(in: services)
             let report: FeedImport.Report
             do {
-                report = try await FeedImport(services: services).run(
+                report = try await services.feedImport.run(
                     location: location, options: .init(sourceName: feed.source, status: status, authorID: authorID))
             } catch let error as ImportError {
                 throw CommandRunner.fail(error.message)

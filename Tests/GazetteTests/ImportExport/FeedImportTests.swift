@@ -70,7 +70,7 @@ struct FeedImportTests {
         try await Self.withOutlet { base in
             try await TestSite.run(engine) { site in
                 try await site.allowPrivateFeeds()
-                let importer = FeedImport(services: site.services)
+                let importer = site.services.feedImport
                 let options = FeedImport.Options(sourceName: "Harbour Wire", status: .published)
                 let first = try await importer.run(location: base + "/feed.xml", options: options)
                 #expect(first.added == 2 && first.alreadyImported == 0 && first.feedTitle == "Harbour Wire")
@@ -98,7 +98,7 @@ struct FeedImportTests {
             try await TestSite.run(.sqlite, seed: SampleContent.seed) { site in
                 try await site.allowPrivateFeeds()
                 let before = try await site.services.articles.count()
-                let importer = FeedImport(services: site.services)
+                let importer = site.services.feedImport
                 let options = FeedImport.Options(sourceName: "Harbour Wire")
                 for (path, expected) in [
                     ("/missing.xml", "answered 404"), ("/huge.xml", "larger than 20 MB"),
@@ -125,7 +125,7 @@ struct FeedImportTests {
     func privateAddresses() async throws {
         try await Self.withOutlet { base in
             try await TestSite.run(.sqlite) { site in
-                let importer = FeedImport(services: site.services)
+                let importer = site.services.feedImport
                 let options = FeedImport.Options(sourceName: "Harbour Wire")
                 await #expect {
                     _ = try await importer.run(location: base + "/feed.xml", options: options)
@@ -147,7 +147,7 @@ struct FeedImportTests {
         try await Self.withOutlet { base in
             try await TestSite.run(.sqlite) { site in
                 try await site.allowPrivateFeeds()
-                var importer = FeedImport(services: site.services)
+                var importer = site.services.feedImport
                 importer.fetcher.timeout = 2
                 let started = Date()
                 await #expect {

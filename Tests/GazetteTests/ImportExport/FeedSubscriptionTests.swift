@@ -24,7 +24,7 @@ struct FeedSubscriptionTests {
                 _ = try await store.add(
                     location: base + "/missing.xml", sourceName: "Gone Wire", status: .draft, authorID: nil,
                     everyMinutes: 30, now: TestSite.now)
-                let poller = FeedPoller(services: site.services, logger: Logger(label: "test"))
+                let poller = site.services.feedPoller(logger: Logger(label: "test"))
                 #expect(try await poller.runDue() == 2)
                 #expect(try await poller.runDue() == 0, "nothing is due again before its interval")
                 let recorded = Dictionary(uniqueKeysWithValues: try await store.all().map { ($0.sourceName, $0) })
@@ -55,7 +55,7 @@ struct FeedSubscriptionTests {
                 _ = try await store.add(
                     location: base + "/feed.xml", sourceName: "Harbour Wire", status: .published, authorID: nil,
                     everyMinutes: 30, now: TestSite.now)
-                var poller = FeedPoller(services: site.services, logger: Logger(label: "test"))
+                var poller = site.services.feedPoller(logger: Logger(label: "test"))
                 poller.importer.fetcher.timeout = 3
                 #expect(try await poller.runDue() == 5)
                 // Read one after another, each slow outlet would be asked only after the one before was given up

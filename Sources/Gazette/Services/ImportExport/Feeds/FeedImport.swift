@@ -7,11 +7,17 @@ import GazetteStorage
 /// script, event handlers, frames, styles or `javascript:` links). Each entry is stored under the source
 /// and its id (or link), so the next run adds only new entries.
 public struct FeedImport: Sendable {
-    let services: AppServices
+    private let imports: ImportStore
+    private let site: LiveSiteSettings
+    private let clock: Clock
+    private let changes: ContentChanges
     var fetcher = FeedFetcher()
 
-    public init(services: AppServices) {
-        self.services = services
+    public init(imports: ImportStore, site: LiveSiteSettings, clock: Clock, changes: ContentChanges) {
+        self.imports = imports
+        self.site = site
+        self.clock = clock
+        self.changes = changes
     }
 
     public struct Options: Sendable {
@@ -58,7 +64,7 @@ public struct FeedImport: Sendable {
                 throw ImportError(message: "\(location): only http:// and https:// addresses, or a file, can be read.")
             }
             var fetcher = self.fetcher
-            fetcher.allowsPrivateAddresses = services.site.live.current.feedsFromPrivateAddresses
+            fetcher.allowsPrivateAddresses = site.current.feedsFromPrivateAddresses
             do {
                 return try await fetcher.fetch(url)
             } catch let error as IncomingFeed.ReadError {
@@ -78,8 +84,8 @@ public struct FeedImport: Sendable {
     }
 
     private func store(_ feed: IncomingFeed, source: NamedTerm, options: Options) async throws -> Report {
-        let now = services.clock.now()
-        let timeZone = services.site.live.current.timeZone
+        let now = clock.now()
+        let timeZone = site.current.timeZone
         var report = Report(feedTitle: feed.title)
         var drafts: [(article: ValidArticle, key: String)] = []
         for entry in feed.entries {
@@ -97,7 +103,7 @@ public struct FeedImport: Sendable {
         }
         let prepared = drafts
         let byline = options.authorID
-        let stored = try await ImportStore(database: services.database).batch(now: now, timeZone: timeZone) { batch in
+        let stored = try await imports.batch(now: now, timeZone: timeZone) { batch in
             let authorID: Int64
             if let byline {
                 authorID = byline
@@ -118,7 +124,7 @@ public struct FeedImport: Sendable {
         for article in stored {
             if case .created = article { report.added += 1 } else { report.alreadyImported += 1 }
         }
-        if report.added > 0 { await services.changes.publish(.everything) }
+        if report.added > 0 { await changes.publish(.everything) }
         return report
     }
 

@@ -11,21 +11,23 @@ public struct FeedPoller: Sendable {
     /// Feeds read at once by one instance.
     static let concurrentReads = 4
 
-    let services: AppServices
+    private let subscriptions: FeedSubscriptionStore
+    private let clock: Clock
     let logger: Logger
     var importer: FeedImport
 
-    public init(services: AppServices, logger: Logger) {
-        self.services = services
+    public init(subscriptions: FeedSubscriptionStore, importer: FeedImport, clock: Clock, logger: Logger) {
+        self.subscriptions = subscriptions
+        self.importer = importer
+        self.clock = clock
         self.logger = logger
-        importer = FeedImport(services: services)
     }
 
     /// Reads every due feed; returns how many were read.
     @discardableResult
     public func runDue() async throws -> Int {
-        let store = FeedSubscriptionStore(database: services.database)
-        let due = try await store.claimDue(now: services.clock.now())
+        let store = subscriptions
+        let due = try await store.claimDue(now: clock.now())
         try await withThrowingTaskGroup(of: Void.self) { group in
             var waiting = due[...]
             for _ in 0..<Self.concurrentReads {
@@ -55,6 +57,6 @@ public struct FeedPoller: Sendable {
             result = "failed: \(error)"
             logger.warning("Feed \(subscription.sourceName) (\(subscription.location)) \(result)")
         }
-        try await store.record(id: subscription.id, result: result, at: services.clock.now())
+        try await store.record(id: subscription.id, result: result, at: clock.now())
     }
 }
