@@ -130,3 +130,10 @@ extension AppServices {
         FeedPoller(subscriptions: feedSubscriptions, importer: feedImport, clock: clock, logger: logger)
     }
 }
+
+extension AppServices {
+    /// The article a brand-new site starts with.
+    public var welcomeArticle: WelcomeArticle {
+        WelcomeArticle(articles: articles, authors: authors, settings: settings, publishing: publishing, clock: clock)
+    }
+}

@@ -9,40 +9,51 @@ public struct WelcomeArticle: Sendable {
     static let marker = "welcome_article_written"
     static let authorEmail = "welcome@gazette.invalid"
 
-    let services: AppServices
+    private let articles: ArticleStore
+    private let authors: AuthorStore
+    private let settings: SettingsStore
+    private let publishing: PublishingService
+    private let clock: Clock
 
-    public init(services: AppServices) {
-        self.services = services
+    public init(
+        articles: ArticleStore, authors: AuthorStore, settings: SettingsStore, publishing: PublishingService,
+        clock: Clock
+    ) {
+        self.articles = articles
+        self.authors = authors
+        self.settings = settings
+        self.publishing = publishing
+        self.clock = clock
     }
 
     /// Writes the article when the site has none and never had the welcome article; true when it did.
     @discardableResult
     public func writeIfSiteIsNew() async throws -> Bool {
-        guard try await services.settings.value(Self.marker) == nil, try await services.articles.count() == 0 else {
+        guard try await settings.value(Self.marker) == nil, try await articles.count() == 0 else {
             return false
         }
         // Several instances may start on one new database: only the one whose claim is stored writes.
         let claim = UUID().uuidString
-        guard try await services.settings.setIfAbsent(Self.marker, to: claim) == claim else { return false }
-        var author = try await services.authors.find(email: Self.authorEmail)
+        guard try await settings.setIfAbsent(Self.marker, to: claim) == claim else { return false }
+        var author = try await authors.find(email: Self.authorEmail)
         if author == nil {
-            author = try await services.authors.create(
+            author = try await authors.create(
                 NewAuthor(
                     name: "The Gazette Team", email: Self.authorEmail, role: .author,
                     bio: "The people who make Gazette, the self-hosted news publishing platform.",
                     slug: "gazette-team"
-                ).validated(), now: services.clock.now())
+                ).validated(), now: clock.now())
         }
         guard let author else { return false }
-        let now = services.clock.now()
+        let now = clock.now()
         for companion in Self.companions {
-            try await services.publishing.save(
+            try await publishing.save(
                 ArticleDraft(
                     title: companion.title, dek: companion.dek, bodyMarkdown: companion.body, status: .published,
                     publishedAt: now.addingTimeInterval(companion.minutesEarlier * -60), authorID: author.id,
                     category: "Guides", tags: ["Gazette"]), writtenBy: .trusted)
         }
-        try await services.publishing.save(
+        try await publishing.save(
             ArticleDraft(
                 title: "Welcome to Gazette", slug: "welcome-to-gazette",
                 dek: "Your news site is running. Here is what it can do, and how to publish your first story.",

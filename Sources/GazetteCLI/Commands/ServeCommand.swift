@@ -108,7 +108,7 @@ struct ServeCommand: AsyncParsableCommand {
         flags[Setting.metricsToken.flag] = metricsToken
         try await CommandRunner.withServices(flags: flags) { services, logger in
             if services.configuration.writesWelcomeArticle {
-                try await WelcomeArticle(services: services).writeIfSiteIsNew()
+                try await services.welcomeArticle.writeIfSiteIsNew()
             }
             let app: any ApplicationProtocol
             do {

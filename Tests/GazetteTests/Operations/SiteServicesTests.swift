@@ -60,8 +60,8 @@ struct SiteServicesTests {
         try await TestSite.run(
             engine,
             seed: { services in
-                let first = try await WelcomeArticle(services: services).writeIfSiteIsNew()
-                let second = try await WelcomeArticle(services: services).writeIfSiteIsNew()
+                let first = try await services.welcomeArticle.writeIfSiteIsNew()
+                let second = try await services.welcomeArticle.writeIfSiteIsNew()
                 #expect(first && !second)
             }
         ) { site in
