@@ -137,3 +137,17 @@ extension AppServices {
         WelcomeArticle(articles: articles, authors: authors, settings: settings, publishing: publishing, clock: clock)
     }
 }
+
+extension AppServices {
+    /// `gazette export --format json`.
+    public var jsonExport: JSONExport {
+        JSONExport(
+            store: ExportStore(database: database), settings: settings, site: site.live,
+            baseURL: configuration.baseURL, clock: clock)
+    }
+
+    /// `gazette export --format wxr`.
+    public var wordPressExport: WordPressExport {
+        WordPressExport(store: ExportStore(database: database), site: site.live, baseURL: configuration.baseURL)
+    }
+}

@@ -50,8 +50,8 @@ struct ExportCommand: AsyncParsableCommand {
                 }
                 let summary =
                     switch format {
-                    case .wxr: try await WordPressExport(services: services).run(to: handle, progress: progress)
-                    case .json: try await JSONExport(services: services).run(to: handle, progress: progress)
+                    case .wxr: try await services.wordPressExport.run(to: handle, progress: progress)
+                    case .json: try await services.jsonExport.run(to: handle, progress: progress)
                     }
                 try handle.close()
                 bar.clear()

@@ -36,7 +36,7 @@ struct WordPressRoundTripTests {
         defer { try? FileManager.default.removeItem(at: file) }
         _ = FileManager.default.createFile(atPath: file.path, contents: nil)
         let handle = try FileHandle(forWritingTo: file)
-        let exported = try await WordPressExport(services: first).run(to: handle)
+        let exported = try await first.wordPressExport.run(to: handle)
         try handle.close()
         let report = try await WordPressImport(services: second).run(file: file.path)
         #expect(report.skipped.isEmpty, "\(report.skipped)")

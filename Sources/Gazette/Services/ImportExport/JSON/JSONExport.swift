@@ -6,12 +6,20 @@ import GazetteStorage
 /// other tools and for keeping. Articles are written one at a time as they are read, so the file can be
 /// as large as the site while memory holds one page of articles.
 public struct JSONExport: Sendable {
-    let services: AppServices
+    private let store: ExportStore
+    private let settings: SettingsStore
+    private let site: LiveSiteSettings
+    private let baseURL: String
+    private let clock: Clock
     /// Articles read per query.
     var pageSize = 500
 
-    public init(services: AppServices) {
-        self.services = services
+    public init(store: ExportStore, settings: SettingsStore, site: LiveSiteSettings, baseURL: String, clock: Clock) {
+        self.store = store
+        self.settings = settings
+        self.site = site
+        self.baseURL = baseURL
+        self.clock = clock
     }
 
     /// Settings that are the publisher's choices; secrets and internal markers stay out.
@@ -20,16 +28,14 @@ public struct JSONExport: Sendable {
     public func run(
         to handle: FileHandle, progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) async throws -> ExportSummary {
-        let store = ExportStore(database: services.database)
-        let identity = services.site.live.current
-        let baseURL = services.configuration.baseURL
+        let identity = site.current
         var settings: [String: String] = [:]
         for prefix in Self.exportedSettingPrefixes {
-            settings.merge(try await services.settings.values(prefixed: prefix)) { _, new in new }
+            settings.merge(try await self.settings.values(prefixed: prefix)) { _, new in new }
         }
         let people = try await store.people()
         let header = JSONExportRecords.Header(
-            exportedAt: JSONExportRecords.time(services.clock.now()),
+            exportedAt: JSONExportRecords.time(clock.now()),
             site: .init(
                 title: identity.title, tagline: identity.tagline, language: identity.language,
                 timeZone: identity.timeZone.identifier, baseURL: baseURL),

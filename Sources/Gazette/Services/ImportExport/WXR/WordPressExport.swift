@@ -11,12 +11,16 @@ import GazetteStorage
 /// the dek, the source and its link, the canonical address, the image credit, corrections, the exact
 /// status and the old addresses that redirect.
 public struct WordPressExport: Sendable {
-    let services: AppServices
+    private let store: ExportStore
+    private let site: LiveSiteSettings
+    private let baseURL: String
     /// Articles read per query.
     var pageSize = 500
 
-    public init(services: AppServices) {
-        self.services = services
+    public init(store: ExportStore, site: LiveSiteSettings, baseURL: String) {
+        self.store = store
+        self.site = site
+        self.baseURL = baseURL
     }
 
     /// Where featured-image attachments are numbered, far above any article id.
@@ -25,9 +29,7 @@ public struct WordPressExport: Sendable {
     public func run(
         to handle: FileHandle, progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) async throws -> ExportSummary {
-        let store = ExportStore(database: services.database)
-        let identity = services.site.live.current
-        let baseURL = services.configuration.baseURL
+        let identity = site.current
         let items = WordPressItems(baseURL: baseURL, timeZone: identity.timeZone)
         var writer = WXRWriter(sink: OutputSink(handle: handle))
         var summary = ExportSummary()
