@@ -151,3 +151,12 @@ extension AppServices {
         WordPressExport(store: ExportStore(database: database), site: site.live, baseURL: configuration.baseURL)
     }
 }
+
+extension AppServices {
+    /// `gazette import markdown`: untrusted HTML unless the operator vouches for the files.
+    public func markdownImport(htmlTrust: HTMLTrust = .untrusted) -> MarkdownImport {
+        MarkdownImport(
+            articles: articles, authors: authors, publishing: publishing, site: site.live, clock: clock,
+            htmlTrust: htmlTrust)
+    }
+}

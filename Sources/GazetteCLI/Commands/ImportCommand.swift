@@ -38,7 +38,7 @@ struct ImportMarkdown: AsyncParsableCommand {
             let showsProgress = isatty(STDERR_FILENO) == 1
             let report: MarkdownImport.Report
             do {
-                report = try await MarkdownImport(services: services, htmlTrust: trustHTML ? .trusted : .untrusted).run(
+                report = try await services.markdownImport(htmlTrust: trustHTML ? .trusted : .untrusted).run(
                     folder: folder, defaultAuthor: author
                 ) {
                     done, total, file in

@@ -42,9 +42,9 @@ struct MarkdownImportTests {
                 "a.md": "---\ntitle: Morning briefing\nauthor: Jane Doe\ndate: 2026-11-20 07:00\n---\nMonday.",
                 "b.md": "---\ntitle: Morning briefing\nauthor: Jane Doe\ndate: 2026-11-27 07:00\n---\nNext Monday.",
             ])
-            let first = try await MarkdownImport(services: services).run(folder: path)
+            let first = try await services.markdownImport().run(folder: path)
             #expect(first.created.count == 2 && first.problems.isEmpty, "\(first.problems)")
-            let again = try await MarkdownImport(services: services).run(folder: path)
+            let again = try await services.markdownImport().run(folder: path)
             #expect(again.updated.count == 2 && again.created.isEmpty)
             let monday = try #require(
                 try await services.articles.published(
@@ -64,7 +64,7 @@ struct MarkdownImportTests {
                     title: "Undated story", bodyMarkdown: "Old.", status: .published,
                     publishedAt: TestSite.now.addingTimeInterval(-86_400 * 3), authorID: jane.id))
             let path = try Self.folder(["u.md": "---\ntitle: Undated story\nauthor: Jane Doe\n---\nNew."])
-            let report = try await MarkdownImport(services: services).run(folder: path)
+            let report = try await services.markdownImport().run(folder: path)
             #expect(report.updated == ["u.md"])
             let story = try #require(
                 try await services.articles.published(
@@ -81,7 +81,7 @@ struct MarkdownImportTests {
                 "late.md": "---\ntitle: Late edition\nauthor: Jane Doe\ndate: 2026-11-20 22:30:00\n---\nNight.",
                 "day.md": "---\ntitle: Day edition\nauthor: Jane Doe\ndate: 2026-11-21\n---\nDay.",
             ])
-            let report = try await MarkdownImport(services: services).run(folder: path)
+            let report = try await services.markdownImport().run(folder: path)
             #expect(report.problems.isEmpty, "\(report.problems)")
             for (slug, day) in [("late-edition", 20), ("day-edition", 21)] {
                 let found = try await services.articles.published(

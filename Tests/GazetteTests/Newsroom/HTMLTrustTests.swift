@@ -195,7 +195,7 @@ struct ImportTrustTests {
                     + "status: published\n---\nText.\n\n" + Self.hostile
             ])
             defer { try? FileManager.default.removeItem(at: folder) }
-            let report = try await MarkdownImport(services: site.services, htmlTrust: trusted ? .trusted : .untrusted)
+            let report = try await site.services.markdownImport(htmlTrust: trusted ? .trusted : .untrusted)
                 .run(folder: folder.path)
             #expect(report.created == ["a.md"], "\(report.problems)")
             let page = try await site.get("/2026/11/20/imported-piece/")

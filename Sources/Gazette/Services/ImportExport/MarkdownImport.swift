@@ -7,13 +7,24 @@ import GazetteStorage
 /// A file that cannot be imported is reported with its line and the problem, and the run goes on with the
 /// others. Importing again updates articles with the same slug instead of adding copies.
 public struct MarkdownImport: Sendable {
-    let services: AppServices
+    private let articles: ArticleStore
+    private let authors: AuthorStore
+    private let publishing: PublishingService
+    private let site: LiveSiteSettings
+    private let clock: Clock
     /// How far the files' HTML is trusted: untrusted (plain article HTML, no embeds, never script) unless the
     /// operator vouches for the files (`--trust-html`), whatever the byline's role.
     let htmlTrust: HTMLTrust
 
-    public init(services: AppServices, htmlTrust: HTMLTrust = .untrusted) {
-        self.services = services
+    public init(
+        articles: ArticleStore, authors: AuthorStore, publishing: PublishingService, site: LiveSiteSettings,
+        clock: Clock, htmlTrust: HTMLTrust = .untrusted
+    ) {
+        self.articles = articles
+        self.authors = authors
+        self.publishing = publishing
+        self.site = site
+        self.clock = clock
         self.htmlTrust = htmlTrust
     }
 
@@ -43,18 +54,18 @@ public struct MarkdownImport: Sendable {
             progress(index, files.count, file.lastPathComponent)
             do {
                 var (draft, lines) = try await draft(from: file, defaultAuthor: defaultAuthor)
-                let timeZone = services.site.live.current.timeZone
+                let timeZone = site.current.timeZone
                 // An article is the same one again when its slug and day match; a file without a date
                 // matches the newest article with its slug and keeps that article's date.
                 var existing: Int64? = nil
                 var key: String? = nil
-                if let slug = (try? draft.validated(now: services.clock.now()))?.slug {
+                if let slug = (try? draft.validated(now: clock.now()))?.slug {
                     if let date = draft.publishedAt {
                         let day = PublicationDay(date: date, timeZone: timeZone)
-                        existing = try await services.articles.id(forSlug: slug, day: day)
+                        existing = try await articles.id(forSlug: slug, day: day)
                         key = "\(day.isoDate)/\(slug.value)"
-                    } else if let id = try await services.articles.id(forSlug: slug),
-                        let current = try await services.articles.summary(id: id)
+                    } else if let id = try await articles.id(forSlug: slug),
+                        let current = try await articles.summary(id: id)
                     {
                         existing = id
                         draft.publishedAt = current.publishedAt
@@ -70,7 +81,7 @@ public struct MarkdownImport: Sendable {
                 }
                 if let key { slugsSeen[key] = file.lastPathComponent }
                 do {
-                    try await services.publishing.save(draft, id: existing, writtenBy: htmlTrust)
+                    try await publishing.save(draft, id: existing, writtenBy: htmlTrust)
                 } catch let errors as ValidationErrors {
                     let first = errors.issues.first
                     throw Problem(
@@ -106,18 +117,18 @@ public struct MarkdownImport: Sendable {
         }
         let lines = FieldLines(text: text)
         let fields = FrontMatterFields(
-            document.fields, file: name, lines: lines, timeZone: services.site.live.current.timeZone)
+            document.fields, file: name, lines: lines, timeZone: site.current.timeZone)
         guard let byline = fields.string("author") ?? defaultAuthor else {
             throw Problem(
                 file: name, line: 1, message: "no author: add “author: Name” to the front matter, or pass --author")
         }
-        guard let author = try await services.authors.find(matching: byline) else {
+        guard let author = try await authors.find(matching: byline) else {
             throw Problem(
                 file: name, line: lines.line(of: "author") ?? 1,
                 message: "there is no author “\(byline)”; add them first with "
                     + "gazette user add --name \"\(byline)\" --email … --role author")
         }
-        let draft = try fields.draft(body: document.body, authorID: author.id, now: services.clock.now())
+        let draft = try fields.draft(body: document.body, authorID: author.id, now: clock.now())
         return (draft, lines)
     }
 
