@@ -316,7 +316,7 @@ def test_contributor_html_never_becomes_live(fresh_site, new_browser):
     # 4. The editor moves it to the trash: gone from the site.
     editor.get(site.url(f"/admin/articles/{article_id}"))
     click_for_new_page(editor, main_button(editor, "Move to the trash"))
-    assert notice(editor) == "The article is in the trash. Open the Trashed tab to restore it."
+    assert notice(editor) == "The article is in the trash. Open the Trash tab to restore it."
     assert_nothing_ran(editor, "the editor trashing")
     for browser, who in ((admin, "the admin"), (reader, "a reader")):
         assert_not_public(browser, article_url, f"trashed, seen by {who}")

@@ -17,7 +17,7 @@ struct ArticleListController: Sendable {
     var dates: DateText { site.dates }
     let pageSize = 30
     static let notices = [
-        "trashed": "The article is in the trash. Open the Trashed tab to restore it.",
+        "trashed": "The article is in the trash. Open the Trash tab to restore it.",
         "restored": "The article is out of the trash, as a draft.",
     ]
     static let filterNames = ["author", "tag", "category", "source"]
