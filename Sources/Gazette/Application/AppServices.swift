@@ -160,3 +160,12 @@ extension AppServices {
             htmlTrust: htmlTrust)
     }
 }
+
+extension AppServices {
+    /// `gazette import wordpress`: untrusted HTML unless the operator vouches for the export.
+    public func wordPressImport(htmlTrust: HTMLTrust = .untrusted) -> WordPressImport {
+        WordPressImport(
+            imports: ImportStore(database: database), media: media, accounts: accounts, site: site.live,
+            changes: changes, clock: clock, baseURL: configuration.baseURL, htmlTrust: htmlTrust)
+    }
+}

@@ -102,7 +102,7 @@ struct ImportWXR: AsyncParsableCommand {
             let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
             let report: WordPressImportReport
             do {
-                report = try await WordPressImport(services: services, htmlTrust: trustHTML ? .trusted : .untrusted)
+                report = try await services.wordPressImport(htmlTrust: trustHTML ? .trusted : .untrusted)
                     .run(
                         file: file, media: fetchMedia
                     ) { done, total in

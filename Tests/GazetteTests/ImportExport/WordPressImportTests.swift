@@ -18,7 +18,7 @@ struct WordPressImportTests {
     {
         let file = try WordPressExportFixture.file(text)
         defer { try? FileManager.default.removeItem(at: file) }
-        return try await WordPressImport(services: services).run(file: file.path)
+        return try await services.wordPressImport().run(file: file.path)
     }
 
     @Test("posts, pages and comments become a site where every old address redirects", arguments: TestEngine.available)
@@ -107,7 +107,7 @@ struct WordPressImportTests {
             try Data(MediaTests.png).write(to: folder.appendingPathComponent("nordlys.jpg"))
             let file = try WordPressExportFixture.file()
             defer { try? FileManager.default.removeItem(at: file) }
-            let report = try await WordPressImport(services: site.services).run(file: file.path, media: uploads.path)
+            let report = try await site.services.wordPressImport().run(file: file.path, media: uploads.path)
             #expect(report.mediaCopied == 1 && report.mediaNotFound == 0, "\(report.summary)")
             let page = try await site.get("/2024/03/05/ferry-returns/")
             #expect(!page.contains("herald.example/wp-content/uploads"), "every use now points at the library")
@@ -139,7 +139,7 @@ struct WordPressImportTests {
             try await TestSite.run(.sqlite) { site in
                 let file = try WordPressExportFixture.file()
                 defer { try? FileManager.default.removeItem(at: file) }
-                let report = try await WordPressImport(services: site.services).run(file: file.path, media: base)
+                let report = try await site.services.wordPressImport().run(file: file.path, media: base)
                 #expect(report.mediaCopied == 1, "\(report.summary)")
                 #expect(
                     !(try await site.get("/2024/03/05/ferry-returns/")).contains("herald.example/wp-content/uploads"))
@@ -155,12 +155,12 @@ struct WordPressImportTests {
             defer { try? FileManager.default.removeItem(at: uploads) }
             let file = try WordPressExportFixture.file()
             defer { try? FileManager.default.removeItem(at: file) }
-            let report = try await WordPressImport(services: site.services).run(file: file.path, media: uploads.path)
+            let report = try await site.services.wordPressImport().run(file: file.path, media: uploads.path)
             #expect(report.mediaCopied == 0 && report.mediaNotFound == 1)
             #expect(report.summary.contains { $0.contains("1 not in the folder") })
             #expect((try await site.get("/2024/03/05/ferry-returns/")).contains("herald.example/wp-content/uploads"))
             await #expect(throws: ImportError.self) {
-                _ = try await WordPressImport(services: site.services).run(
+                _ = try await site.services.wordPressImport().run(
                     file: file.path, media: uploads.appendingPathComponent("nope").path)
             }
         }

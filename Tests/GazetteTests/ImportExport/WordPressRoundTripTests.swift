@@ -38,7 +38,7 @@ struct WordPressRoundTripTests {
         let handle = try FileHandle(forWritingTo: file)
         let exported = try await first.wordPressExport.run(to: handle)
         try handle.close()
-        let report = try await WordPressImport(services: second).run(file: file.path)
+        let report = try await second.wordPressImport().run(file: file.path)
         #expect(report.skipped.isEmpty, "\(report.skipped)")
         #expect(report.articles == exported.articles && report.pages == exported.pages)
         #expect(report.comments == exported.comments)

@@ -174,7 +174,7 @@ struct ImportTrustTests {
                 of: "The ferry is back.", with: "The ferry is back." + Self.hostile)
             let file = try WordPressExportFixture.file(text)
             defer { try? FileManager.default.removeItem(at: file) }
-            _ = try await WordPressImport(services: site.services, htmlTrust: trusted ? .trusted : .untrusted).run(
+            _ = try await site.services.wordPressImport(htmlTrust: trusted ? .trusted : .untrusted).run(
                 file: file.path)
             let page = try await site.get("/2024/03/05/ferry-returns/")
             #expect(page.contains("The ferry is back."))

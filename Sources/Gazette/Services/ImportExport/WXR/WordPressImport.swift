@@ -10,7 +10,14 @@ import GazetteStorage
 /// the items in batches, each written in one transaction; every item is recorded under its WordPress id,
 /// so running the import again (after an interruption, or with a newer export) adds only what is missing.
 public struct WordPressImport: Sendable {
-    let services: AppServices
+    private let imports: ImportStore
+    private let media: MediaLibrary
+    private let accounts: AccountService
+    private let site: LiveSiteSettings
+    private let changes: ContentChanges
+    private let clock: Clock
+    /// The site's public address, for the invitation links printed after an import.
+    private let baseURL: String
     /// Items per transaction: large enough that commits cost little, small enough that a running site's
     /// comments never wait long for the write lock.
     var batchSize = 100
@@ -18,8 +25,17 @@ public struct WordPressImport: Sendable {
     /// operator vouches for the export (`--trust-html`).
     let htmlTrust: HTMLTrust
 
-    public init(services: AppServices, htmlTrust: HTMLTrust = .untrusted) {
-        self.services = services
+    public init(
+        imports: ImportStore, media: MediaLibrary, accounts: AccountService, site: LiveSiteSettings,
+        changes: ContentChanges, clock: Clock, baseURL: String, htmlTrust: HTMLTrust = .untrusted
+    ) {
+        self.imports = imports
+        self.media = media
+        self.accounts = accounts
+        self.site = site
+        self.changes = changes
+        self.clock = clock
+        self.baseURL = baseURL
         self.htmlTrust = htmlTrust
     }
 
@@ -31,16 +47,16 @@ public struct WordPressImport: Sendable {
         progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) async throws -> WordPressImportReport {
         let url = URL(fileURLWithPath: file)
-        let localMedia = try media.map { WordPressMedia(library: services.media, uploads: try Self.uploads($0)) }
+        let localMedia = try media.map { WordPressMedia(library: self.media, uploads: try Self.uploads($0)) }
         let catalog: WordPressCatalog
         do {
             catalog = try await Task.detached { try WordPressCatalog.read(contentsOf: url) }.value
         } catch let error as WXR.ReadError {
             throw ImportError(message: "\(file): \(error.description). Nothing was imported.")
         }
-        let now = services.clock.now()
-        let timeZone = services.site.live.current.timeZone
-        let store = ImportStore(database: services.database)
+        let now = clock.now()
+        let timeZone = site.current.timeZone
+        let store = imports
         var report = WordPressImportReport()
         report.siteTitle = PlainText.fromHTML(catalog.site.title)
         report.attachments = catalog.attachments.count
@@ -86,9 +102,9 @@ public struct WordPressImport: Sendable {
                     + "run the import again once it is complete, and it will add only what is missing.")
         }
         for author in created {
-            let link = try await services.accounts.inviteLink(userID: author.id)
+            let link = try await accounts.inviteLink(userID: author.id)
             report.newAuthors.append(
-                .init(name: author.name, email: author.email, link: services.configuration.baseURL + link))
+                .init(name: author.name, email: author.email, link: baseURL + link))
         }
         report.authorsMatched = authorIDs.matched
         if let localMedia {
@@ -96,7 +112,7 @@ public struct WordPressImport: Sendable {
             report.mediaNotFound = localMedia.report.missing
             report.mediaRefused = localMedia.report.refused
         }
-        await services.changes.publish(.everything)
+        await changes.publish(.everything)
         return report
     }
 
