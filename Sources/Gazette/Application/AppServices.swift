@@ -169,3 +169,10 @@ extension AppServices {
             changes: changes, clock: clock, baseURL: configuration.baseURL, htmlTrust: htmlTrust)
     }
 }
+
+extension AppServices {
+    /// `gazette generate`: sample articles and comments.
+    public var siteGenerator: SiteGenerator {
+        SiteGenerator(authors: authors, publishing: publishing, comments: comments, clock: clock)
+    }
+}

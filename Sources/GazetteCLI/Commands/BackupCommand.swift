@@ -20,7 +20,9 @@ struct BackupCommand: AsyncParsableCommand {
         try await CommandRunner.withServices(flags: site.flags, migrate: false) { services, _ in
             let folder = URL(fileURLWithPath: destination)
             do {
-                let manifest = try await SiteBackup.write(services, to: folder)
+                let manifest = try await SiteBackup.write(
+                    services.database, media: DataDirectory(services.configuration.dataDirectory),
+                    clock: services.clock, to: folder)
                 print(
                     "Backed up \(manifest.articles) articles, \(manifest.comments) comments and "
                         + "\(manifest.mediaFiles) media files to \(folder.path) (schema version \(manifest.schemaVersion))."

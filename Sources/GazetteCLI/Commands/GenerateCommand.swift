@@ -43,7 +43,7 @@ struct GenerateCommand: AsyncParsableCommand {
             plan.comments = comments
             let total = articles
             let showsProgress = isatty(STDERR_FILENO) == 1
-            let report = try await SiteGenerator(services: services).run(plan) { done in
+            let report = try await services.siteGenerator.run(plan) { done in
                 guard showsProgress else { return }
                 FileHandle.standardError.write(Data("\r\u{1B}[K\(done)/\(total) articles".utf8))
             }

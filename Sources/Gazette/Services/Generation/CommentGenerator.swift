@@ -5,7 +5,7 @@ import GazetteStorage
 /// The readers' side of a sample site: comments on published articles, most approved, some held or
 /// marked spam, a third of them replies in threads, all written through the comment store's rules.
 struct CommentGenerator {
-    let services: AppServices
+    let comments: CommentService
     let now: Date
 
     /// A published article that may receive comments.
@@ -27,7 +27,7 @@ struct CommentGenerator {
     /// Writes `count` comments over `targets` in transactions of a few thousand; returns how many were stored.
     func run(count: Int, on targets: [Target], text: inout SampleText) async throws -> Int {
         guard !targets.isEmpty else { return 0 }
-        let rules = try await services.comments.currentSettings()
+        let rules = try await comments.currentSettings()
         var parents: [Int64: [Parent]] = [:]
         var stored = 0
         var remaining = count
@@ -48,7 +48,7 @@ struct CommentGenerator {
                 if parent == nil { topLevel.append(record) } else { replies.append(record) }
             }
             for batch in [topLevel, replies] where !batch.isEmpty {
-                let written = try await services.comments.storeMany(batch, maximumDepth: rules.threadDepth)
+                let written = try await comments.storeMany(batch, maximumDepth: rules.threadDepth)
                 stored += written.count
                 for comment in written where comment.status == .approved {
                     parents[comment.articleID, default: []].append(Parent(id: comment.id, depth: comment.depth))

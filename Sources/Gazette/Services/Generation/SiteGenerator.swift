@@ -6,10 +6,16 @@ import GazetteStorage
 /// `wp post generate` does for WordPress. Articles go through the same validation, rendering and storage
 /// as any other, in batches of one transaction each.
 public struct SiteGenerator: Sendable {
-    let services: AppServices
+    private let authors: AuthorStore
+    private let publishing: PublishingService
+    private let comments: CommentService
+    private let clock: Clock
 
-    public init(services: AppServices) {
-        self.services = services
+    public init(authors: AuthorStore, publishing: PublishingService, comments: CommentService, clock: Clock) {
+        self.authors = authors
+        self.publishing = publishing
+        self.comments = comments
+        self.clock = clock
     }
 
     public struct Plan: Sendable {
@@ -39,7 +45,7 @@ public struct SiteGenerator: Sendable {
         var text = SampleText(seed: plan.seed)
         let authorIDs = try await ensureAuthors(&text)
         let vocabulary = Vocabulary(text: &text)
-        let end = services.clock.now().addingTimeInterval(-3600)
+        let end = clock.now().addingTimeInterval(-3600)
         let step = Double(plan.days) * 86_400 / Double(max(plan.articles, 1))
         var report = Report(authors: authorIDs.count)
         var drafts: [ArticleDraft] = []
@@ -50,14 +56,13 @@ public struct SiteGenerator: Sendable {
             let publishedAt = end.addingTimeInterval(-step * Double(plan.articles - 1 - index))
             drafts.append(article(publishedAt: publishedAt, authorIDs: authorIDs, vocabulary: vocabulary, &text))
             if drafts.count == plan.batchSize || index == plan.articles - 1 {
-                let prepared = try await services.publishing.prepareNew(drafts)
+                let prepared = try await publishing.prepareNew(drafts)
                 drafts.removeAll(keepingCapacity: true)
                 if let writing {
                     published += try await writing.value
                     report.articles = published.count
                     progress(report.articles)
                 }
-                let publishing = services.publishing
                 writing = Task {
                     zip(prepared, try await publishing.saveNew(prepared)).compactMap { article, saved in
                         guard article.status == .published, let date = article.publishedAt else { return nil }
@@ -72,7 +77,7 @@ public struct SiteGenerator: Sendable {
         }
         report.articles = plan.articles
         if plan.comments > 0 {
-            report.comments = try await CommentGenerator(services: services, now: end.addingTimeInterval(3_000))
+            report.comments = try await CommentGenerator(comments: comments, now: end.addingTimeInterval(3_000))
                 .run(count: plan.comments, on: published, text: &text)
         }
         report.seconds = Date().timeIntervalSince(started)
@@ -136,7 +141,7 @@ public struct SiteGenerator: Sendable {
             "Lena",
         ]
         let last = ["Okafor", "Lindqvist"]
-        let now = services.clock.now()
+        let now = clock.now()
         var ids: [Int64] = []
         for given in first {
             for family in last {
@@ -144,14 +149,14 @@ public struct SiteGenerator: Sendable {
                     .folding(options: .diacriticInsensitive, locale: nil)
                 // Drawn even for existing authors, so the articles' text depends on the seed alone.
                 let bio = text.sentence(words: 12...24)
-                if let existing = try await services.authors.find(email: email) {
+                if let existing = try await authors.find(email: email) {
                     ids.append(existing.id)
                     continue
                 }
                 let author = try NewAuthor(
                     name: "\(given) \(family)", email: email, role: .author, bio: bio
                 ).validated()
-                ids.append(try await services.authors.create(author, now: now).id)
+                ids.append(try await authors.create(author, now: now).id)
             }
         }
         return ids

@@ -25,12 +25,14 @@ public enum SiteBackup {
     }
 
     /// Writes a backup of the site into `folder`, which must be new or empty.
-    public static func write(_ services: AppServices, to folder: URL) async throws -> Manifest {
-        guard services.database.dialect == .sqlite else {
+    public static func write(
+        _ database: Database, media dataDirectory: DataDirectory, clock: Clock, to folder: URL
+    ) async throws -> Manifest {
+        guard database.dialect == .sqlite else {
             throw Failure(
                 description: "gazette backup copies SQLite databases. For PostgreSQL use its own tools, e.g. "
                     + "pg_dump --format=custom --file gazette.dump 'postgres://…', and copy the media folder "
-                    + "(\(DataDirectory(services.configuration.dataDirectory).mediaFolder.path)) beside the dump.")
+                    + "(\(dataDirectory.mediaFolder.path)) beside the dump.")
         }
         let files = FileManager.default
         var isFolder: ObjCBool = false
@@ -52,17 +54,17 @@ public enum SiteBackup {
             }
         }
         let copy = DataDirectory(root: folder).databaseFile
-        try await services.database.snapshot(toFile: copy)
+        try await database.snapshot(toFile: copy)
         // The description counts the copy itself: the live site may have changed since it was taken.
         let described = try await describe(copy)
-        let media = DataDirectory(services.configuration.dataDirectory).mediaFolder
+        let media = dataDirectory.mediaFolder
         var mediaFiles = 0
         if files.fileExists(atPath: media.path) {
             try files.copyItem(at: media, to: DataDirectory(root: folder).mediaFolder)
             mediaFiles = countFiles(in: DataDirectory(root: folder).mediaFolder)
         }
         let manifest = Manifest(
-            createdAt: ISO8601DateFormatter().string(from: services.clock.now()), schemaVersion: described.schema,
+            createdAt: ISO8601DateFormatter().string(from: clock.now()), schemaVersion: described.schema,
             articles: described.articles, comments: described.comments, mediaFiles: mediaFiles)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
