@@ -22,6 +22,8 @@ public struct AppServices: Sendable {
     public let publishing: PublishingService
     public let reader: ReaderService
     public let comments: CommentService
+    /// Read directly by the comment feeds, which need no rules.
+    public let commentStore: CommentStore
     public let accounts: AccountService
     public let people: PeopleService
     /// Who signed in, published, changed roles or settings, from where and when.
@@ -65,8 +67,9 @@ public struct AppServices: Sendable {
         reader = ReaderService(
             articles: articles, authors: authors, terms: terms, redirects: redirects,
             clock: clock, site: site.live)
+        commentStore = CommentStore(database: database)
         comments = CommentService(
-            comments: CommentStore(database: database), articles: articles, settings: settings, clock: clock,
+            comments: commentStore, articles: articles, settings: settings, clock: clock,
             signer: Signer(secret: secret), changes: changes)
         let accountStore = AccountStore(database: database)
         accounts = AccountService(

@@ -51,7 +51,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
                     clock: services.clock), renderer: renderer),
             search: SearchController(search: services.search, renderer: renderer, clock: services.clock),
             commentFeeds: CommentFeedController(
-                comments: CommentStore(database: services.database), reader: services.reader,
+                comments: services.commentStore, reader: services.reader,
                 urls: SiteURL(base: configuration.baseURL), site: services.site.live, clock: services.clock,
                 renderer: renderer),
             discovery: DiscoveryController(

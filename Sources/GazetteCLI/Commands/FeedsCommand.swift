@@ -47,7 +47,7 @@ struct FeedsAdd: AsyncParsableCommand {
         try await CommandRunner.withServices(flags: site.flags) { services, _ in
             let authorID = try await feed.authorID(in: services)
             do {
-                _ = try await FeedSubscriptionStore(database: services.database).add(
+                _ = try await services.feedSubscriptions.add(
                     location: location, sourceName: feed.source, status: status, authorID: authorID,
                     everyMinutes: every,
                     now: services.clock.now())
@@ -97,7 +97,7 @@ struct FeedsList: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandRunner.withServices(flags: site.flags) { services, _ in
-            let subscriptions = try await FeedSubscriptionStore(database: services.database).all()
+            let subscriptions = try await services.feedSubscriptions.all()
             guard !subscriptions.isEmpty else {
                 print("No feeds are read on a schedule. Add one with gazette feeds add URL --source NAME.")
                 return
@@ -126,7 +126,7 @@ struct FeedsRemove: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandRunner.withServices(flags: site.flags) { services, _ in
-            guard try await FeedSubscriptionStore(database: services.database).remove(location: location) else {
+            guard try await services.feedSubscriptions.remove(location: location) else {
                 throw CommandRunner.fail("\(location) is not read on a schedule; see gazette feeds list.")
             }
             print("\(location) is no longer read. The articles it brought stay.")
