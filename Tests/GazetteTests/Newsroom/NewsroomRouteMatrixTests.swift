@@ -22,6 +22,8 @@ struct NewsroomRouteMatrixTests {
             Route(method: "GET", path: "/admin/articles", least: nil),
             Route(method: "GET", path: "/admin/articles/new", least: nil),
             Route(method: "GET", path: "/admin/profile", least: nil),
+            Route(method: "GET", path: "/admin/profile/two-factor", least: nil),
+            Route(method: "POST", path: "/admin/profile/two-factor", least: nil),
             Route(method: "GET", path: "/admin/media", least: .author),
             Route(method: "POST", path: "/admin/media", least: .author),
             Route(method: "GET", path: "/admin/media/\(media)", least: .author),
@@ -46,6 +48,7 @@ struct NewsroomRouteMatrixTests {
             Route(method: "POST", path: "/admin/users/\(user)/link", least: .admin),
             Route(method: "GET", path: "/admin/settings", least: .admin),
             Route(method: "POST", path: "/admin/settings", least: .admin),
+            Route(method: "GET", path: "/admin/audit", least: .admin),
         ]
     }
 
