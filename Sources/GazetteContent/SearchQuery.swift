@@ -34,18 +34,4 @@ public struct SearchQuery: Sendable, Equatable {
     public var allowsPrefix: Bool {
         (words.last?.count ?? 0) >= 3
     }
-
-    /// FTS5: every word must appear, each a quoted string; with `prefix`, the last one as a prefix.
-    public func ftsMatch(prefix: Bool = false) -> String {
-        words.enumerated().map { index, word in
-            "\"\(word)\"" + (prefix && index == words.count - 1 ? "*" : "")
-        }.joined(separator: " ")
-    }
-
-    /// PostgreSQL `to_tsquery`: every word must appear; with `prefix`, the last one as a prefix.
-    public func tsQuery(prefix: Bool = false) -> String {
-        words.enumerated().map { index, word in
-            word + (prefix && index == words.count - 1 ? ":*" : "")
-        }.joined(separator: " & ")
-    }
 }

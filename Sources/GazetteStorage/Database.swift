@@ -101,10 +101,13 @@ public final class Database: Sendable {
         try await read { db in try await db.raw(SQLQueryString(statement)).run() }
     }
 
+    /// Whether `snapshot(toFile:)` can copy this database (SQLite's `VACUUM INTO`; PostgreSQL has pg_dump).
+    public var takesFileSnapshots: Bool { dialect == .sqlite }
+
     /// A consistent copy of the whole SQLite database in a new file, taken while others keep reading and
     /// writing (`VACUUM INTO`). PostgreSQL copies are made with its own tools (pg_dump).
     public func snapshot(toFile path: String) async throws {
-        guard dialect == .sqlite else {
+        guard takesFileSnapshots else {
             throw StorageError.badConfiguration("Copies of a PostgreSQL database are made with pg_dump.")
         }
         try await read { db in try await db.raw("VACUUM INTO \(bind: path)").run() }

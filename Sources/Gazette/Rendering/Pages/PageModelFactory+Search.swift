@@ -3,7 +3,7 @@ import GazetteContent
 import GazetteStorage
 
 extension PageModelFactory {
-    func search(query: SearchQuery, page: Page<SearchStore.SearchHit>) -> SearchPageModel {
+    func search(query: SearchQuery, page: Page<SearchHit>) -> SearchPageModel {
         let total = page.totalItems
         let summary =
             total == 0
@@ -47,15 +47,15 @@ enum MarkedSnippet {
             text = ""
         }
         for character in plain {
-            if character == SearchStore.SearchHit.markStart, !open {
+            if character == SearchHit.markStart, !open {
                 flush()
                 html += "<mark>"
                 open = true
-            } else if character == SearchStore.SearchHit.markEnd, open {
+            } else if character == SearchHit.markEnd, open {
                 flush()
                 html += "</mark>"
                 open = false
-            } else if character != SearchStore.SearchHit.markStart, character != SearchStore.SearchHit.markEnd {
+            } else if character != SearchHit.markStart, character != SearchHit.markEnd {
                 text.append(character)
             }
         }

@@ -28,7 +28,7 @@ public enum SiteBackup {
     public static func write(
         _ database: Database, media dataDirectory: DataDirectory, clock: Clock, to folder: URL
     ) async throws -> Manifest {
-        guard database.dialect == .sqlite else {
+        guard database.takesFileSnapshots else {
             throw Failure(
                 description: "gazette backup copies SQLite databases. For PostgreSQL use its own tools, e.g. "
                     + "pg_dump --format=custom --file gazette.dump 'postgres://…', and copy the media folder "
