@@ -31,6 +31,9 @@ struct TestSite {
             // tick never races their own calls (BackgroundWorkTests runs it for real).
             configuration.background = BackgroundSchedule(
                 every: .seconds(3_600), purgeEvery: .seconds(3_600), firstRunAfter: .seconds(3_600))
+            // A test client may sit idle for a long while on a machine busy with the whole suite; the idle
+            // timeout is tested against the real binary (ConnectionLimitsTests).
+            configuration.connectionTimeout = 600
             configure(&configuration)
             let services = try await AppServices.open(
                 configuration, clock: clock, logger: TestDatabase.logger, bcryptCost: 4)

@@ -49,7 +49,7 @@ public struct AccountService: Sendable {
         try await accounts.createLink(
             digest: SecretToken.digest(token), purpose: .setup, userID: nil, role: .admin, now: clock.now(),
             lifetime: Self.setupLinkLifetime)
-        return "/admin/setup/\(token)"
+        return AdminURL.setup(token)
     }
 
     /// Setup links stop working as soon as an admin can sign in, however many were printed.
@@ -297,7 +297,7 @@ public struct AccountService: Sendable {
         try await accounts.createLink(
             digest: SecretToken.digest(token), purpose: .reset, userID: author.id, role: nil, now: clock.now(),
             lifetime: Self.resetLinkLifetime)
-        return "/admin/reset/\(token)"
+        return AdminURL.reset(token)
     }
 
     /// A one-time path for an invited person to choose their password; valid for a week.
@@ -306,7 +306,7 @@ public struct AccountService: Sendable {
         try await accounts.createLink(
             digest: SecretToken.digest(token), purpose: .invite, userID: userID, role: nil, now: clock.now(),
             lifetime: Self.inviteLinkLifetime)
-        return "/admin/invite/\(token)"
+        return AdminURL.invite(token)
     }
 
     public func isUsable(resetToken token: String) async throws -> Bool {

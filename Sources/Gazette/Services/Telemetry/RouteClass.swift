@@ -5,7 +5,7 @@ enum RouteClass: String, Sendable, CaseIterable {
 
     static func of(path: String, method: String) -> RouteClass {
         if path == "/" { return .front }
-        if path.hasPrefix("/admin") { return .newsroom }
+        if AdminURL.isNewsroom(path) { return .newsroom }
         if path.hasPrefix("/media/") { return .media }
         if path.hasPrefix("/assets/") || path == "/favicon.ico" || path == "/robots.txt" { return .asset }
         if path == "/healthz" { return .health }

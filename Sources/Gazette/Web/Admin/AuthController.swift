@@ -82,7 +82,8 @@ struct AuthController: Sendable {
     private func secondStepCookie(_ challenge: String, expired: Bool = false) -> Cookie {
         Cookie(
             name: Self.secondStepCookieName, value: expired ? "" : challenge,
-            maxAge: expired ? 0 : Int(AccountService.secondStepLifetime), path: "/admin", secure: session.secureCookies,
+            maxAge: expired ? 0 : Int(AccountService.secondStepLifetime), path: AdminURL.root,
+            secure: session.secureCookies,
             httpOnly: true, sameSite: .strict)
     }
 

@@ -63,7 +63,7 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
 
 /// A request path fit for the log: the secret part of one-time links never gets there.
 enum LoggedPath {
-    static let secretPrefixes = ["/admin/setup/", "/admin/reset/", "/admin/invite/"]
+    static let secretPrefixes = AdminURL.oneTimeLinkPrefixes
 
     static func redacted(_ path: String) -> String {
         for prefix in secretPrefixes where path.hasPrefix(prefix) { return prefix + "…" }

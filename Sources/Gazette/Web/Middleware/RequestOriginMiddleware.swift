@@ -11,7 +11,7 @@ struct RequestOriginMiddleware: RouterMiddleware {
     ) async throws
         -> Response
     {
-        guard request.uri.path.hasPrefix("/admin") else { return try await next(request, context) }
+        guard AdminURL.isNewsroom(request.uri.path) else { return try await next(request, context) }
         let address = clientAddress.resolve(peer: context.clientIP, forwardedFor: request.headers[.xForwardedFor])
         return try await RequestOrigin.$address.withValue(address) { try await next(request, context) }
     }

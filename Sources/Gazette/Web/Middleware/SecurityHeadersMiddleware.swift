@@ -21,7 +21,7 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.referrerPolicy] = "strict-origin-when-cross-origin"
         response.headers[.permissionsPolicy] = ContentSecurityPolicy.permissions
-        if path.hasPrefix("/admin/") || path == "/admin" {
+        if AdminURL.isNewsroom(path) {
             response.headers[.contentSecurityPolicy] = ContentSecurityPolicy.newsroom
             response.headers[.xFrameOptions] = "DENY"
         } else if path.hasPrefix("/media/") {
