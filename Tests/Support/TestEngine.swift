@@ -40,7 +40,7 @@ public struct TestDatabase: Sendable {
                 "gazette-test-\(UUID().uuidString)")
             let path = folder.appendingPathComponent("gazette.sqlite").path
             if migrated {
-                let template = try await MigratedSQLiteTemplate.shared.path()
+                let template = try await MigratedSQLiteTemplate.shared.value()
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: template + suffix) {
                     try FileManager.default.copyItem(atPath: template + suffix, toPath: path + suffix)
@@ -111,55 +111,65 @@ public struct TestSetupError: Error, CustomStringConvertible {
     public var description: String { message }
 }
 
-/// A PostgreSQL database migrated to the current schema once per test process, copied for each test that wants
-/// a migrated database (`CREATE DATABASE … TEMPLATE`, a file copy on the server). Nobody stays connected to it,
-/// as PostgreSQL requires of a template.
-actor MigratedTemplate {
-    static let shared = MigratedTemplate()
-    private var made: Task<String, any Error>?
+/// Made once per test process on first use, then shared: the migrated templates test databases are copied from.
+actor Once<Value: Sendable> {
+    private var made: Task<Value, any Error>?
+    private let make: @Sendable () async throws -> Value
 
-    func name(on server: PostgresAddress) async throws -> String {
+    init(_ make: @escaping @Sendable () async throws -> Value) {
+        self.make = make
+    }
+
+    func value() async throws -> Value {
         if let made { return try await made.value }
-        let task = Task {
-            let name = "gazette_template_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-            try await TestDatabase.admin(server) { db in try await db.execute("CREATE DATABASE \(name)") }
-            let database = try await Database.open(.postgres(server.with(database: name)), logger: TestDatabase.logger)
-            do {
-                _ = try await Migrator(database: database, logger: TestDatabase.logger).migrate()
-                await database.close()
-            } catch {
-                await database.close()
-                throw error
-            }
-            return name
-        }
+        let task = Task { try await make() }
         made = task
         return try await task.value
     }
 }
 
-/// An SQLite file migrated once per test process, copied for each test that wants a migrated database.
-actor MigratedSQLiteTemplate {
-    static let shared = MigratedSQLiteTemplate()
-    private var made: Task<String, any Error>?
-
-    func path() async throws -> String {
-        if let made { return try await made.value }
-        let task = Task {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-                "gazette-template-\(UUID().uuidString)")
-            let path = folder.appendingPathComponent("gazette.sqlite").path
-            let database = try await Database.open(.sqlite(path: path), logger: TestDatabase.logger)
-            do {
-                _ = try await Migrator(database: database, logger: TestDatabase.logger).migrate()
-                await database.close()
-            } catch {
-                await database.close()
-                throw error
-            }
-            return path
+extension TestDatabase {
+    /// Brings a new, empty database to the current schema and closes it, so nobody stays connected (as
+    /// PostgreSQL requires of a template).
+    static func migrate(_ location: DatabaseLocation) async throws {
+        let database = try await Database.open(location, logger: logger)
+        do {
+            _ = try await Migrator(database: database, logger: logger).migrate()
+            await database.close()
+        } catch {
+            await database.close()
+            throw error
         }
-        made = task
-        return try await task.value
+    }
+}
+
+/// An SQLite file migrated once per test process, copied for each test that wants a migrated database.
+enum MigratedSQLiteTemplate {
+    static let shared = Once<String> {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gazette-template-\(UUID().uuidString)"
+        ).appendingPathComponent("gazette.sqlite").path
+        try await TestDatabase.migrate(.sqlite(path: path))
+        return path
+    }
+}
+
+/// A PostgreSQL database migrated once per test process (per server), copied with `CREATE DATABASE … TEMPLATE`.
+actor MigratedTemplate {
+    static let shared = MigratedTemplate()
+    private var made: [String: Once<String>] = [:]
+
+    func name(on server: PostgresAddress) async throws -> String {
+        let key = "\(server.host):\(server.port)"
+        let once =
+            made[key]
+            ?? Once {
+                let name = "gazette_template_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+                try await TestDatabase.admin(server) { db in try await db.execute("CREATE DATABASE \(name)") }
+                try await TestDatabase.migrate(.postgres(server.with(database: name)))
+                return name
+            }
+        made[key] = once
+        return try await once.value()
     }
 }

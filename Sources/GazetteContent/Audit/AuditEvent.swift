@@ -36,7 +36,6 @@ public struct AuditEvent: Sendable, Equatable {
 public enum AuditAction: String, Sendable, CaseIterable {
     case signedIn = "sign-in"
     case signInFailed = "sign-in-failed"
-    case signInThrottled = "sign-in-throttled"
     case signedOut = "sign-out"
     case signedOutEverywhere = "sign-out-everywhere"
     case passwordChanged = "password-changed"
@@ -64,7 +63,6 @@ public enum AuditAction: String, Sendable, CaseIterable {
         switch self {
         case .signedIn: "Signed in"
         case .signInFailed: "Sign-in failed"
-        case .signInThrottled: "Sign-in refused (too many tries)"
         case .signedOut: "Signed out"
         case .signedOutEverywhere: "Signed out everywhere"
         case .passwordChanged: "Password changed"
@@ -91,7 +89,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
 
     /// Failures and refusals, shown so they stand out.
     public var isWarning: Bool {
-        [.signInFailed, .signInThrottled, .twoFactorFailed].contains(self)
+        [.signInFailed, .twoFactorFailed].contains(self)
     }
 }
 

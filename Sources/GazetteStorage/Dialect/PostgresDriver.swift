@@ -21,7 +21,8 @@ final class PostgresDriver: DatabaseDriver {
     private let unreachable = Atomic<Bool>(false)
     private let watcher: Mutex<Task<Void, Never>?> = Mutex(nil)
     /// Pools replaced by a newer one, finishing the calls they hold before they stop.
-    private let retiring: Mutex<[Task<Void, Never>]> = Mutex([])
+    private let retiring: Mutex<[UInt64: Task<Void, Never>]> = Mutex([:])
+    private let retirements = Atomic<UInt64>(0)
 
     private struct Pool: Sendable {
         let client: PostgresClient
@@ -233,17 +234,20 @@ final class PostgresDriver: DatabaseDriver {
         // The old pool may hold calls stuck on dead connections, and also healthy ones that were only slow (a
         // busy server looks like a lost one to a deadline): each ends by its own deadline, then the pool stops.
         let grace = callDeadline + 1
-        let retirement = Task {
+        let number = retirements.add(1, ordering: .relaxed).newValue
+        let retirement = Task { [weak self] in
             try? await Task.sleep(for: .seconds(grace))
             old.runner.cancel()
+            // Gone from the list once done, so repeated outages leave nothing behind.
+            self?.retiring.withLock { _ = $0.removeValue(forKey: number) }
         }
-        retiring.withLock { $0.append(retirement) }
+        retiring.withLock { $0[number] = retirement }
     }
 
     func close() async {
         watcher.withLock { $0?.cancel() }
         // Retiring pools stop now: their sleep is cut short and they cancel their runners.
-        for retirement in retiring.withLock({ $0 }) { retirement.cancel() }
+        for retirement in retiring.withLock({ $0.values }) { retirement.cancel() }
         let current = pool.withLock { $0 }
         current.runner.cancel()
         // A pool stuck on a dead connection must not keep the process from stopping.

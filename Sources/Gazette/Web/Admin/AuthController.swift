@@ -65,7 +65,8 @@ struct AuthController: Sendable {
                 request, email: fields["email"], error: "The email address or the password is not right.", next: next,
                 status: .unauthorized)
         case .throttled(let minutes):
-            await audit.record(.signInThrottled, typedEmail: fields["email"])
+            // Not logged: refused attempts write nothing, so a flood cannot fill the log (the failures that
+            // caused the pause are in it).
             return signIn(
                 request, email: fields["email"],
                 error: "Too many failed attempts from here. For your account's safety, try again in \(minutes) "
@@ -124,8 +125,7 @@ struct AuthController: Sendable {
                         + "(a new code comes every 30 seconds) and type it."
                     : "That code is not right. Codes change every 30 seconds: type the one showing now.",
                 status: .unauthorized)
-        case .throttled(let minutes, let author):
-            await audit.record(.signInThrottled, by: author, detail: "at the code step")
+        case .throttled(let minutes, _):
             return codePage(
                 next: next,
                 error: "Too many wrong codes from here. For your account's safety, try again in \(minutes) minute"
