@@ -46,34 +46,58 @@ let package = Package(
             path: "Sources/GazetteStorage"
         ),
         .target(
-            name: "Gazette",
+            name: "GazetteServices",
             dependencies: [
                 "GazetteContent",
                 "GazetteStorage",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdCore", package: "hummingbird"),
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Ink", package: "Ink"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
-                .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Atomics", package: "swift-atomics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
-            path: "Sources/Gazette",
+            path: "Sources/GazetteServices"
+        ),
+        .target(
+            name: "GazetteWeb",
+            dependencies: [
+                "GazetteContent",
+                "GazetteStorage",
+                "GazetteServices",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ],
+            path: "Sources/GazetteWeb",
             resources: [.copy("Resources/Themes")]
+        ),
+        .target(
+            name: "Gazette",
+            dependencies: [
+                "GazetteContent",
+                "GazetteStorage",
+                "GazetteServices",
+                "GazetteWeb",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Sources/Gazette"
         ),
         .executableTarget(
             name: "GazetteCLI",
             dependencies: [
                 "Gazette",
+                "GazetteServices",
                 "GazetteContent",
-                "GazetteStorage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -92,7 +116,7 @@ let package = Package(
         .testTarget(
             name: "GazetteTests",
             dependencies: [
-                "Gazette", "GazetteContent", "GazetteStorage", "GazetteTestSupport",
+                "Gazette", "GazetteServices", "GazetteWeb", "GazetteContent", "GazetteStorage", "GazetteTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -1,5 +1,6 @@
 import Foundation
 import GazetteContent
+import GazetteServices
 import GazetteStorage
 import Logging
 
@@ -66,7 +67,7 @@ public struct AppServices: Sendable {
         publishing = PublishingService(articles: articles, clock: clock, site: site.live, changes: changes)
         reader = ReaderService(
             articles: articles, authors: authors, terms: terms, redirects: redirects,
-            clock: clock, site: site.live)
+            clock: clock, site: site.live, latestCount: Defaults.latestPostsCount)
         commentStore = CommentStore(database: database)
         comments = CommentService(
             comments: commentStore, articles: articles, settings: settings, clock: clock,

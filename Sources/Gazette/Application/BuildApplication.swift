@@ -1,5 +1,7 @@
 import Foundation
+import GazetteServices
 import GazetteStorage
+import GazetteWeb
 import Hummingbird
 import HummingbirdCore
 import Logging
@@ -29,7 +31,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     if configuration.pageCacheMB > 0 {
         let cache = PageCache(byteBudget: configuration.pageCacheMB * 1_048_576, shared: services.sharedChanges)
         services.changes.subscribe(cache.apply)
-        metrics.sample { ServerSamples.pageCache(cache) }
+        metrics.sample { cache.samples }
         if let messenger = services.messenger {
             background.append(ChangeListener(messenger: messenger, apply: cache.apply, logger: logger))
         }

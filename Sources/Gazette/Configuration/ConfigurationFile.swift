@@ -1,4 +1,5 @@
 import Foundation
+import GazetteServices
 
 /// The optional YAML settings file (`--config` / `GAZETTE_CONFIG`): the same names as the flags.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteServices
 import GazetteStorage
 
 /// Every setting Gazette starts with, validated. Built by `ConfigurationLoader`; defaults are in `Defaults`.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Gazette
+import GazetteServices
 
 struct BackupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

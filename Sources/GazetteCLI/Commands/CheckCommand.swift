@@ -1,6 +1,5 @@
 import ArgumentParser
 import Gazette
-import GazetteStorage
 
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,10 +11,9 @@ struct CheckCommand: AsyncParsableCommand {
         try await CommandRunner.withServices(flags: site.flags, migrate: false) { services, logger in
             print("Database: \(services.configuration.database)")
             guard await services.database.ping() else { throw CommandRunner.fail("The database does not answer.") }
-            let versions = try await Migrator(database: services.database, logger: logger).appliedVersions()
-            let current = versions.last ?? 0
-            print("Schema version: \(current) of \(Migrator.latestVersion)")
-            if current < Migrator.latestVersion {
+            let current = try await SchemaStatus.currentVersion(of: services, logger: logger)
+            print("Schema version: \(current) of \(SchemaStatus.latestVersion)")
+            if current < SchemaStatus.latestVersion {
                 throw CommandRunner.fail("The database needs migrating: run gazette migrate.")
             }
             print("Articles: \(try await services.articles.count()), authors: \(try await services.authors.count())")

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import Gazette
 import GazetteContent
-import GazetteStorage
 
 struct FeedsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -51,8 +50,9 @@ struct FeedsAdd: AsyncParsableCommand {
                     location: location, sourceName: feed.source, status: status, authorID: authorID,
                     everyMinutes: every,
                     now: services.clock.now())
-            } catch let error as StorageError {
-                throw CommandRunner.fail(error.description)
+            } catch {
+                guard let refusal = StorageRefusal.message(error) else { throw error }
+                throw CommandRunner.fail(refusal)
             }
             print(
                 "gazette serve will read \(location) every \(every) minute(s), as “Source: \(feed.source)”, starting now."

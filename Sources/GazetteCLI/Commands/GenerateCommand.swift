@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Gazette
+import GazetteServices
 
 struct GenerateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Gazette
 import GazetteContent
+import GazetteServices
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

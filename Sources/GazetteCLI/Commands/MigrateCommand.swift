@@ -1,6 +1,5 @@
 import ArgumentParser
 import Gazette
-import GazetteStorage
 
 struct MigrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,9 +11,9 @@ struct MigrateCommand: AsyncParsableCommand {
         try await CommandRunner.withServices(flags: site.flags) { services, _ in
             let applied = services.appliedMigrations
             if applied.isEmpty {
-                print("The database is up to date (schema version \(Migrator.latestVersion)).")
+                print("The database is up to date (schema version \(SchemaStatus.latestVersion)).")
             } else {
-                print("Applied \(applied.count) migration(s); schema version is now \(Migrator.latestVersion).")
+                print("Applied \(applied.count) migration(s); schema version is now \(SchemaStatus.latestVersion).")
             }
         }
     }

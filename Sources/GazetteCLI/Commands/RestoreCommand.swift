@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Gazette
+import GazetteServices
 
 struct RestoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,7 +25,8 @@ struct RestoreCommand: AsyncParsableCommand {
         let configuration = try CommandRunner.loadConfiguration(flags: site.flags)
         do {
             let restored = try await SiteBackup.restore(
-                URL(fileURLWithPath: source), into: configuration, replace: replace, now: Date(),
+                URL(fileURLWithPath: source), database: configuration.database,
+                dataDirectory: DataDirectory(configuration.dataDirectory), replace: replace, now: Date(),
                 logger: CommandRunner.logger())
             let manifest = restored.manifest
             print(

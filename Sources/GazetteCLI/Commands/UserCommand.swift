@@ -1,7 +1,7 @@
 import ArgumentParser
 import Gazette
 import GazetteContent
-import GazetteStorage
+import GazetteServices
 
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -43,8 +43,9 @@ struct AddUser: AsyncParsableCommand {
                 let created = try await services.authors.create(author, now: services.clock.now())
                 print(
                     "Added \(created.name) <\(created.email)> as \(created.role.rawValue), at /author/\(created.slug)/")
-            } catch let error as StorageError {
-                throw CommandRunner.fail(error.description)
+            } catch {
+                guard let refusal = StorageRefusal.message(error) else { throw error }
+                throw CommandRunner.fail(refusal)
             }
         }
     }

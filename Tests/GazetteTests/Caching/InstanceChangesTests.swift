@@ -9,6 +9,8 @@ import Synchronization
 import Testing
 
 @testable import Gazette
+@testable import GazetteServices
+@testable import GazetteWeb
 
 /// Two `gazette serve` instances on one PostgreSQL database, each with its own page cache.
 @Suite("Changes across instances")

@@ -2,6 +2,9 @@ import Gazette
 import NIOCore
 import Testing
 
+@testable import GazetteServices
+@testable import GazetteWeb
+
 @Suite("One render per missing page")
 struct MissCoalescerTests {
     /// Starts `count` requests for `key` that find a render under way, and waits until all of them wait.

@@ -3,6 +3,8 @@ import NIOCore
 import Testing
 
 @testable import Gazette
+@testable import GazetteServices
+@testable import GazetteWeb
 
 @Suite("Page cache store")
 struct PageCacheStoreTests {

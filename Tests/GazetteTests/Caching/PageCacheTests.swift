@@ -7,6 +7,9 @@ import HTTPTypes
 import Hummingbird
 import Testing
 
+@testable import GazetteServices
+@testable import GazetteWeb
+
 @Suite("Page cache")
 struct PageCacheTests {
     static let article = CommentFixtures.article

@@ -3,6 +3,9 @@ import Gazette
 import GazetteStorage
 import Testing
 
+@testable import GazetteServices
+@testable import GazetteWeb
+
 @Suite("Configuration")
 struct ConfigurationTests {
     @Test("flags win over environment variables, which win over the settings file, which wins over defaults")

@@ -4,6 +4,9 @@ import GazetteContent
 import GazetteTestSupport
 import Testing
 
+@testable import GazetteServices
+@testable import GazetteWeb
+
 @Suite("Comment moderation and spam defence")
 struct CommentModerationTests {
     typealias Fixtures = CommentFixtures

@@ -4,6 +4,9 @@ import GazetteContent
 import GazetteTestSupport
 import Testing
 
+@testable import GazetteServices
+@testable import GazetteWeb
+
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif

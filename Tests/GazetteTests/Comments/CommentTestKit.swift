@@ -5,6 +5,9 @@ import GazetteTestSupport
 import HTTPTypes
 import Testing
 
+@testable import GazetteServices
+@testable import GazetteWeb
+
 /// A reader with a browser's memory: cookies kept between requests.
 struct Reader {
     let site: TestSite

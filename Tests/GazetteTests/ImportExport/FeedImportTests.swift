@@ -8,6 +8,8 @@ import Synchronization
 import Testing
 
 @testable import Gazette
+@testable import GazetteServices
+@testable import GazetteWeb
 
 /// Another outlet, served by a real HTTP server on 127.0.0.1: a feed with hostile markup, a missing feed,
 /// one too large, and an address that redirects to a scheme that is not the web's.

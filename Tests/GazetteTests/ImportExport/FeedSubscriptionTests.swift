@@ -6,6 +6,8 @@ import Logging
 import Testing
 
 @testable import Gazette
+@testable import GazetteServices
+@testable import GazetteWeb
 
 @Suite("Feeds read on a schedule")
 struct FeedSubscriptionTests {

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import Gazette
+@testable import GazetteServices
+@testable import GazetteWeb
 
 /// Feeds written by hand from RSS 0.91, 1.0 and 2.0, Atom 0.3 and 1.0 and JSON Feed 1.0 and 1.1, with the
 /// faults real feeds have.

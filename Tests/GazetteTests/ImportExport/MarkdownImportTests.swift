@@ -5,6 +5,9 @@ import GazetteStorage
 import GazetteTestSupport
 import Testing
 
+@testable import GazetteServices
+@testable import GazetteWeb
+
 @Suite("Markdown import rules")
 struct MarkdownImportTests {
     static func folder(_ files: [String: String]) throws -> String {

@@ -3,6 +3,8 @@ import Synchronization
 import Testing
 
 @testable import Gazette
+@testable import GazetteServices
+@testable import GazetteWeb
 
 @Suite("WordPress exports in batches")
 struct WXRBatchesTests {

@@ -8,6 +8,8 @@ import NIOCore
 import Testing
 
 @testable import Gazette
+@testable import GazetteServices
+@testable import GazetteWeb
 
 @Suite("Importing a WordPress export")
 struct WordPressImportTests {

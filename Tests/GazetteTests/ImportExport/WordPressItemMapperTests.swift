@@ -3,6 +3,8 @@ import GazetteContent
 import Testing
 
 @testable import Gazette
+@testable import GazetteServices
+@testable import GazetteWeb
 
 @Suite("Mapping WordPress items")
 struct WordPressItemMapperTests {

@@ -5,6 +5,8 @@ import GazetteTestSupport
 import Testing
 
 @testable import Gazette
+@testable import GazetteServices
+@testable import GazetteWeb
 
 /// Export a site as WXR, import the file into an empty site, and compare everything the two hold.
 @Suite("WordPress export and import, round trip")

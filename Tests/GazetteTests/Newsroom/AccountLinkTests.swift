@@ -4,6 +4,9 @@ import GazetteContent
 import GazetteTestSupport
 import Testing
 
+@testable import GazetteServices
+@testable import GazetteWeb
+
 @Suite("One-time links and review rules")
 struct AccountLinkTests {
     @Test(

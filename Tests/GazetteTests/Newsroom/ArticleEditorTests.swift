@@ -4,6 +4,9 @@ import GazetteContent
 import GazetteTestSupport
 import Testing
 
+@testable import GazetteServices
+@testable import GazetteWeb
+
 @Suite("Article editor")
 struct ArticleEditorTests {
     static func form(_ values: [String: String], csrf: String, revision: String = "0") -> [String: String] {

@@ -5,6 +5,9 @@ import GazetteTestSupport
 import HTTPTypes
 import Testing
 
+@testable import GazetteServices
+@testable import GazetteWeb
+
 @Suite("Revisions, corrections, preview and the trash")
 struct ArticleHistoryTests {
     static let slug = Slug(trusted: "markets-rally-on-rate-news")

@@ -5,6 +5,9 @@ import GazetteTestSupport
 import HTTPTypes
 import Testing
 
+@testable import GazetteServices
+@testable import GazetteWeb
+
 @Suite("Audit log")
 struct AuditLogTests {
     @Test(

@@ -4,6 +4,9 @@ import GazetteContent
 import GazetteTestSupport
 import Testing
 
+@testable import GazetteServices
+@testable import GazetteWeb
+
 /// The trust of HTML travels with the HTML: what a contributor wrote never becomes live through an editor's
 /// save, publication, correction, restore, trash or preview.
 @Suite("HTML trust")

@@ -6,6 +6,9 @@ import HTTPTypes
 import NIOCore
 import Testing
 
+@testable import GazetteServices
+@testable import GazetteWeb
+
 /// A `multipart/form-data` body as a browser builds it.
 struct MultipartBody {
     let boundary = "----GazetteTest\(UUID().uuidString.prefix(8))"

@@ -5,6 +5,9 @@ import GazetteTestSupport
 import HTTPTypes
 import Testing
 
+@testable import GazetteServices
+@testable import GazetteWeb
+
 /// A newsroom member's browser: the session cookie kept between requests.
 struct Staff {
     let site: TestSite

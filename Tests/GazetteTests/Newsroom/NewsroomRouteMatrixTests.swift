@@ -4,6 +4,9 @@ import GazetteContent
 import GazetteTestSupport
 import Testing
 
+@testable import GazetteServices
+@testable import GazetteWeb
+
 /// Every newsroom route against every kind of visitor: the rights are checked on the server, whatever the
 /// pages show, and no form is accepted without the session's token.
 @Suite("Newsroom route rights")

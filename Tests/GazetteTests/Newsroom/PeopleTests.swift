@@ -4,6 +4,9 @@ import GazetteContent
 import GazetteTestSupport
 import Testing
 
+@testable import GazetteServices
+@testable import GazetteWeb
+
 @Suite("People and profiles")
 struct PeopleTests {
     static func profile(_ values: [String: String], csrf: String) -> [(String, String)] {

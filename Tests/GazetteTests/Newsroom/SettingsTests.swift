@@ -4,6 +4,9 @@ import GazetteContent
 import GazetteTestSupport
 import Testing
 
+@testable import GazetteServices
+@testable import GazetteWeb
+
 @Suite("Site settings")
 struct SettingsTests {
     /// Every field of the settings form as the page shows it, with some changed.

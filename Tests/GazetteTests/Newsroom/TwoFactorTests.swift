@@ -6,6 +6,8 @@ import HTTPTypes
 import Testing
 
 @testable import Gazette
+@testable import GazetteServices
+@testable import GazetteWeb
 
 /// RFC 6238 written out here, independently of the server's code, as an authenticator app computes it.
 enum AuthenticatorApp {

@@ -5,6 +5,9 @@ import GazetteStorage
 import GazetteTestSupport
 import Testing
 
+@testable import GazetteServices
+@testable import GazetteWeb
+
 @Suite("Background work")
 struct BackgroundWorkTests {
     static func waitFor(_ seconds: Double, _ check: () async throws -> Bool) async throws -> Bool {

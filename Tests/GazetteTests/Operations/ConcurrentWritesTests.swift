@@ -5,6 +5,9 @@ import GazetteStorage
 import GazetteTestSupport
 import Testing
 
+@testable import GazetteServices
+@testable import GazetteWeb
+
 @Suite("Concurrent writes")
 struct ConcurrentWritesTests {
     @Test(

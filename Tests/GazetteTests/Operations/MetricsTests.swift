@@ -5,6 +5,8 @@ import HTTPTypes
 import Testing
 
 @testable import Gazette
+@testable import GazetteServices
+@testable import GazetteWeb
 
 @Suite("Metrics")
 struct MetricsTests {

@@ -4,6 +4,9 @@ import GazetteContent
 import GazetteTestSupport
 import Testing
 
+@testable import GazetteServices
+@testable import GazetteWeb
+
 @Suite("Assets, health and themes")
 struct SiteServicesTests {
     @Test("stylesheets are served under fingerprinted names with a year-long cache", arguments: [TestEngine.sqlite])

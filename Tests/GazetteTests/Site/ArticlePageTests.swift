@@ -4,6 +4,9 @@ import GazetteContent
 import GazetteTestSupport
 import Testing
 
+@testable import GazetteServices
+@testable import GazetteWeb
+
 @Suite("Article page")
 struct ArticlePageTests {
     @Test("shows every element of an article page", arguments: TestEngine.available)

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import Gazette
+@testable import GazetteServices
+@testable import GazetteWeb
 
 @Suite("Feed dates")
 struct FeedDatesTests {

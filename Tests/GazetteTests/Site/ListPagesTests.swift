@@ -4,6 +4,9 @@ import GazetteContent
 import GazetteTestSupport
 import Testing
 
+@testable import GazetteServices
+@testable import GazetteWeb
+
 @Suite("Front page and archives")
 struct ListPagesTests {
     @Test(

@@ -1,6 +1,8 @@
 import Testing
 
 @testable import Gazette
+@testable import GazetteServices
+@testable import GazetteWeb
 
 @Suite("Search snippets")
 struct MarkedSnippetTests {

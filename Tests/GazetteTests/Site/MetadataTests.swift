@@ -4,6 +4,9 @@ import GazetteContent
 import GazetteTestSupport
 import Testing
 
+@testable import GazetteServices
+@testable import GazetteWeb
+
 @Suite("Metadata for search engines and social sites")
 struct MetadataTests {
     /// The page's JSON-LD graph, by `@type`.

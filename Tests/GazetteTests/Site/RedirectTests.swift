@@ -6,6 +6,8 @@ import HTTPTypes
 import Testing
 
 @testable import Gazette
+@testable import GazetteServices
+@testable import GazetteWeb
 
 @Suite("Old addresses")
 struct RedirectTests {

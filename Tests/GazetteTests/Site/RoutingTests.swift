@@ -3,6 +3,9 @@ import Gazette
 import GazetteTestSupport
 import Testing
 
+@testable import GazetteServices
+@testable import GazetteWeb
+
 @Suite("Addresses, redirects and bad input")
 struct RoutingTests {
     @Test("non-canonical addresses answer 301 to the canonical one", arguments: TestEngine.available)

@@ -5,6 +5,9 @@ import GazetteStorage
 import GazetteTestSupport
 import Testing
 
+@testable import GazetteServices
+@testable import GazetteWeb
+
 @Suite("Search")
 struct SearchTests {
     /// The seeded site plus articles made to test ranking.

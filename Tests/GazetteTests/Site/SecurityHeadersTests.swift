@@ -6,6 +6,9 @@ import HTTPTypes
 import Hummingbird
 import Testing
 
+@testable import GazetteServices
+@testable import GazetteWeb
+
 @Suite("Security headers and limits")
 struct SecurityHeadersTests {
     /// The directives of a Content-Security-Policy by name.

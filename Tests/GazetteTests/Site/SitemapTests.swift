@@ -5,6 +5,9 @@ import GazetteTestSupport
 import HTTPTypes
 import Testing
 
+@testable import GazetteServices
+@testable import GazetteWeb
+
 @Suite("Sitemaps and robots.txt")
 struct SitemapTests {
     @Test("robots.txt names both sitemaps and keeps crawlers out of the newsroom", arguments: [TestEngine.sqlite])

@@ -2,6 +2,8 @@ import Mustache
 import Testing
 
 @testable import Gazette
+@testable import GazetteServices
+@testable import GazetteWeb
 
 /// Page models answer the templates' lookups through hand-written `child(named:)` switches instead of
 /// swift-mustache's per-lookup `Mirror`. These tests hold every switch to the model's stored properties,

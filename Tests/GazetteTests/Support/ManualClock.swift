@@ -2,6 +2,9 @@ import Foundation
 import Gazette
 import Synchronization
 
+@testable import GazetteServices
+@testable import GazetteWeb
+
 /// A clock tests move by hand, to check time rules such as flood control and the form's minimum delay.
 final class ManualClock: Sendable {
     private let current: Mutex<Date>

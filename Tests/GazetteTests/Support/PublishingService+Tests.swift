@@ -2,6 +2,9 @@ import Gazette
 import GazetteContent
 import GazetteStorage
 
+@testable import GazetteServices
+@testable import GazetteWeb
+
 extension PublishingService {
     /// Most tests write as the newsroom's editors do; tests of trust pass `writtenBy` themselves.
     @discardableResult

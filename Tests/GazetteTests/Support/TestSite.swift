@@ -8,6 +8,9 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
+@testable import GazetteServices
+@testable import GazetteWeb
+
 /// A whole Gazette on a fresh database, served by a real HTTP server on 127.0.0.1 for one test.
 struct TestSite {
     let services: AppServices

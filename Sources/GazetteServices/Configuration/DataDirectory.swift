@@ -1,0 +1,30 @@
+import Foundation
+
+/// The data folder's layout, known here and nowhere else: the SQLite database, the uploaded media, and the
+/// change counter that tells a running server of changes made by a `gazette` command. A backup folder is
+/// laid out the same way.
+public struct DataDirectory: Sendable, Equatable {
+    /// As given: a relative folder stays relative, so messages show what the operator typed.
+    public let path: String
+
+    public init(_ path: String) {
+        self.path = path
+    }
+
+    public init(root: URL) {
+        path = root.path
+    }
+
+    package static let databaseFileName = "gazette.sqlite"
+    package static let mediaFolderName = "media"
+
+    /// The SQLite database, when the site keeps its data on SQLite (the default).
+    public var databaseFile: String { (path as NSString).appendingPathComponent(Self.databaseFileName) }
+    /// Uploaded images, served under `/media/`.
+    public var mediaFolder: URL { URL(fileURLWithPath: path).appendingPathComponent(Self.mediaFolderName) }
+
+    /// Beside an SQLite file wherever it is (`--database sqlite:…` may put it outside the data folder).
+    public static func changeCounter(forDatabase path: String) -> String {
+        path + "-changes"
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import GazetteContent
+import GazetteServices
+import GazetteStorage
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// The article editor: write, preview, save with the workflow, and never overwrite someone else's save.
+/// Contributors and authors work on their own articles; contributors only draft and submit for review.
+package struct ArticleEditorController: Sendable {
+    package let gate: AdminGate
+    package let renderer: AdminRenderer
+    package let articles: ArticleStore
+    package let publishing: PublishingService
+    package let access: ArticleAccess
+    package let urls: SiteURL
+    package let site: LiveSiteSettings
+    package var dates: DateText { site.dates }
+    package let clock: Clock
+    package let media: MediaLibrary
+    package let audit: AuditLog
+
+    package init(
+        gate: AdminGate, renderer: AdminRenderer, articles: ArticleStore, publishing: PublishingService,
+        access: ArticleAccess, urls: SiteURL, site: LiveSiteSettings, clock: Clock, media: MediaLibrary, audit: AuditLog
+    ) {
+        self.gate = gate
+        self.renderer = renderer
+        self.articles = articles
+        self.publishing = publishing
+        self.access = access
+        self.urls = urls
+        self.site = site
+        self.clock = clock
+        self.media = media
+        self.audit = audit
+    }
+    /// A body at its longest in UTF-8 plus a featured image at the size limit.
+    package static let bodyLimit = 4 * 1024 * 1024 + MediaRules.maximumBytes
+
+    package func edit(_ request: Request, id: Int64?) async throws -> Response {
+        let user = try await gate.user(nil, request)
+        guard let id else {
+            return renderer.page(editor(ArticleEditorForm(), user: user, article: nil), template: "editor")
+        }
+        let details = try await access.editable(id, by: user)
+        let notice = request.uri.queryParameters["saved"] != nil ? "Saved." : nil
+        let form = ArticleEditorForm(details: details, dates: dates)
+        return renderer.page(editor(form, user: user, article: details, notice: notice), template: "editor")
+    }
+
+    package func save(_ request: Request, id: Int64?) async throws -> Response {
+        let (user, posted) = try await gate.form(nil, request, limit: Self.bodyLimit)
+        let fields = posted.fields
+        var existing: ArticleDetails? = nil
+        if let id { existing = try await access.editable(id, by: user) }
+        let revision = Int(fields["revision"]) ?? 0
+        do {
+            return try await save(posted, id: id, user: user, existing: existing, revision: revision)
+        } catch let error where !(error is HTTPError) {
+            // Whatever failed (a full disk, the database away), the text someone typed comes back to them.
+            Self.logger.error("Saving article \(id.map(String.init) ?? "new") failed: \(String(reflecting: error))")
+            return renderer.page(
+                editor(
+                    ArticleEditorForm(fields: fields), user: user, article: existing, revision: revision,
+                    general: "The article could not be saved just now: the server could not store it. Nothing you "
+                        + "typed is lost: it is all below. Try saving again in a moment."),
+                template: "editor", status: .serviceUnavailable)
+        }
+    }
+
+    private static let logger = Logger(label: "gazette.editor")
+
+    private func save(
+        _ posted: PostedForm, id: Int64?, user: SignedInUser, existing: ArticleDetails?, revision: Int
+    ) async throws -> Response {
+        let fields = posted.fields
+        var form = ArticleEditorForm(fields: fields)
+        if let existing, !user.author.role.mayRevise(existing.summary.status) {
+            return renderer.page(
+                editor(
+                    form, user: user, article: existing, revision: revision,
+                    general: "This article is published or scheduled: an editor makes any further change."),
+                template: "editor", status: .forbidden)
+        }
+        if let file = posted.files["image_file"] {
+            // The image is kept in the library even if the article then fails to save: nothing to upload twice.
+            var problems = ValidationErrors()
+            if !user.can(.uploadMedia) {
+                problems.add("image_file", "Your role cannot upload images; an author or an editor can.")
+            } else {
+                do {
+                    let item = try await media.upload(
+                        file.bytes, originalName: file.fileName,
+                        text: MediaText(
+                            alt: form["image_alt"], caption: form["image_caption"], credit: form["image_credit"]),
+                        uploadedBy: user.author.id)
+                    form["image_url"] = SiteURL.media(item.path)
+                } catch let refusal as MediaRefusal {
+                    problems.add("image_file", refusal.message)
+                } catch let errors as ValidationErrors {
+                    for issue in errors.issues {
+                        problems.add(issue.field == "alt" ? "image_alt" : "image_file", issue.message)
+                    }
+                    problems.add("image_file", "Choose the image again after writing its alternative text.")
+                }
+            }
+            if !problems.isEmpty {
+                // Without the right the file field is not on the page, so the message goes at the top.
+                let general = user.can(.uploadMedia) ? nil : problems.message(for: "image_file")
+                return renderer.page(
+                    editor(form, user: user, article: existing, revision: revision, errors: problems, general: general),
+                    template: "editor", status: .unprocessableContent)
+            }
+        }
+        if fields["intent"] == "preview" {
+            // The trust the text would be saved with: the store never raises an existing article's.
+            let trust = user.author.role.htmlTrust.meet(existing?.bodyTrust ?? .trusted)
+            let preview = PublishingService.bodyHTML(form["body"], trust: trust)
+            return renderer.page(
+                editor(form, user: user, article: existing, revision: revision, preview: preview), template: "editor")
+        }
+        guard user.author.role.allowedArticleStatuses.contains(form.status) else {
+            return renderer.page(
+                editor(
+                    form, user: user, article: existing, revision: revision,
+                    general: "Your role can save drafts and submit them for review; an editor publishes."),
+                template: "editor", status: .forbidden)
+        }
+        let (draft, readErrors) = form.draft(
+            authorID: existing?.authorID ?? user.author.id, timeZone: dates.timeZone, now: clock.now())
+        guard let draft else {
+            return renderer.page(
+                editor(form, user: user, article: existing, revision: revision, errors: readErrors),
+                template: "editor", status: .unprocessableContent)
+        }
+        do {
+            let saved = try await publishing.save(
+                draft, id: id, expectedRevision: existing == nil ? nil : revision, savedBy: user.author.id,
+                writtenBy: user.author.role.htmlTrust)
+            if let action = AuditAction.statusChange(from: existing?.summary.status, to: draft.status) {
+                await audit.record(action, by: user.author, target: AuditLog.article(saved.id, draft.title))
+            }
+            return PageRenderer.redirect(to: AdminURL.article(saved.id) + "?saved=1", permanent: false)
+        } catch let errors as ValidationErrors {
+            return renderer.page(
+                editor(form, user: user, article: existing, revision: revision, errors: errors), template: "editor",
+                status: .unprocessableContent)
+        } catch let conflict as ArticleConflict {
+            let current = try await articles.find(id: id ?? 0)
+            let model = ConflictModel(
+                theirTitle: current?.summary.title ?? "", theirBody: current?.bodyMarkdown ?? "",
+                yourTitle: form["title"], yourBody: form["body"])
+            return renderer.page(
+                editor(
+                    form, user: user, article: current, revision: conflict.currentRevision,
+                    general: "Someone else saved this article while you were editing. Nothing was overwritten: "
+                        + "compare both versions below, then save again to keep yours.", conflict: model),
+                template: "editor", status: .conflict)
+        }
+    }
+
+    private func editor(
+        _ form: ArticleEditorForm, user: SignedInUser, article: ArticleDetails?, revision: Int? = nil,
+        notice: String? = nil, errors: ValidationErrors = ValidationErrors(), general: String? = nil,
+        conflict: ConflictModel? = nil, preview: String? = nil
+    ) -> EditorPage {
+        // Validation names a few fields differently from the form.
+        let aliases = ["image": "image_url"]
+        var fields: [String: EditorField] = [:]
+        for name in ArticleEditorForm.names {
+            let message =
+                errors.message(for: name) ?? aliases.first { $0.value == name }.flatMap { errors.message(for: $0.key) }
+            fields[name] = EditorField(value: form[name], error: message)
+        }
+        fields["image_file"] = EditorField(value: "", error: errors.message(for: "image_file"))
+        let statuses = user.author.role.allowedArticleStatuses.map {
+            OptionModel(value: $0.rawValue, label: $0.label, selected: $0 == form.status)
+        }
+        let comments = CommentStatus.allCases.map {
+            OptionModel(value: $0.rawValue, label: $0 == .open ? "Open" : "Closed", selected: $0 == form.comments)
+        }
+        // Every existing correction can be edited or emptied, and one empty row adds a new one.
+        let corrections =
+            form.corrections.enumerated().map {
+                CorrectionRowModel(number: $0.offset + 1, date: $0.element.date, note: $0.element.note)
+            } + [CorrectionRowModel(number: form.corrections.count + 1, date: "", note: "")]
+        let id = article?.summary.id
+        let isTrashed = article?.summary.status == .trashed
+        let mayTrash = article != nil && user.author.role.allowedArticleStatuses.contains(.trashed)
+        return EditorPage(
+            chrome: renderer.chrome(
+                title: id == nil ? "New article" : "Edit article", user: user, current: "articles", notice: notice),
+            heading: id == nil ? "New article" : "Edit article",
+            action: id.map(AdminURL.article) ?? AdminURL.newArticle,
+            revision: String(revision ?? article?.revision ?? 0),
+            generalError: general
+                ?? (errors.isEmpty ? nil : "The article was not saved: please check the fields marked below."),
+            conflict: conflict, viewURL: article.flatMap(viewURL), fields: fields, statusOptions: statuses,
+            commentOptions: comments, corrections: corrections, correctionsError: errors.message(for: "corrections"),
+            previewHTML: preview, historyURL: id.map(AdminURL.revisions), mayUpload: user.can(.uploadMedia),
+            statusChange: mayTrash
+                ? StatusChangeModel(
+                    action: AdminURL.articleStatus(id ?? 0), status: isTrashed ? "draft" : "trashed",
+                    label: isTrashed ? "Restore from the trash (as a draft)" : "Move to the trash",
+                    revision: String(article?.revision ?? 0)) : nil)
+    }
+
+    private func viewURL(_ details: ArticleDetails) -> String? {
+        details.summary.status == .published ? urls.article(details.summary) : nil
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import GazetteContent
+import GazetteServices
+
+/// The editor's fields as typed, and their conversion to an article draft.
+package struct ArticleEditorForm: Sendable {
+    package static let names = [
+        "title", "slug", "dek", "body", "excerpt", "tags", "category", "source", "source_url", "image_url",
+        "image_alt", "image_caption", "image_credit", "canonical_url", "published_at",
+    ]
+
+    /// One correction row: its date as shown and its note. A row with an empty note is dropped on save.
+    package struct CorrectionRow: Sendable, Equatable {
+        package var date: String
+        package var note: String
+    }
+
+    package var values: [String: String] = [:]
+    package var status = ArticleStatus.draft
+    package var comments = CommentStatus.open
+    package var corrections: [CorrectionRow] = []
+
+    package init() {}
+
+    package init(fields: FormBody) {
+        for name in Self.names { values[name] = fields[name] }
+        status = ArticleStatus(rawValue: fields["status"]) ?? .draft
+        comments = CommentStatus(rawValue: fields["comments"]) ?? .open
+        let dates = fields.values("correction_date")
+        let notes = fields.values("correction_note")
+        corrections = notes.indices.map { CorrectionRow(date: $0 < dates.count ? dates[$0] : "", note: notes[$0]) }
+    }
+
+    /// The form filled from a stored article.
+    package init(details: ArticleDetails, dates: DateText) {
+        let summary = details.summary
+        values = [
+            "title": summary.title, "slug": summary.slug.value, "dek": summary.dek, "body": details.bodyMarkdown,
+            "excerpt": details.writtenExcerpt, "tags": details.tags.map(\.name).joined(separator: ", "),
+            "category": summary.category?.name ?? "", "source": summary.source?.name ?? "",
+            "source_url": details.sourceURL, "image_url": summary.image?.url ?? "",
+            "image_alt": summary.image?.alt ?? "", "image_caption": summary.image?.caption ?? "",
+            "image_credit": summary.image?.credit ?? "", "canonical_url": details.canonicalURL,
+            "published_at": summary.publishedAt.map(dates.localInput) ?? "",
+        ]
+        status = summary.status
+        comments = details.commentStatus
+        corrections = details.corrections.map { CorrectionRow(date: dates.localInput($0.notedAt), note: $0.note) }
+    }
+
+    package subscript(_ name: String) -> String {
+        get { values[name] ?? "" }
+        set { values[name] = newValue }
+    }
+
+    /// The draft to save, or the problems with the fields that cannot even be read.
+    /// A correction without a date is dated `now`: that is how a new one is added.
+    package func draft(authorID: Int64, timeZone: TimeZone, now: Date) -> (ArticleDraft?, ValidationErrors) {
+        var errors = ValidationErrors()
+        var publishedAt: Date? = nil
+        let when = self["published_at"].trimmingCharacters(in: .whitespaces)
+        if !when.isEmpty {
+            publishedAt = FlexibleDate.parse(when, timeZone: timeZone)
+            if publishedAt == nil { errors.add("published_at", "Write the date like 2026-11-29 09:30.") }
+        }
+        var notes: [Correction] = []
+        for row in corrections {
+            let note = row.note.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !note.isEmpty else { continue }
+            let date = row.date.trimmingCharacters(in: .whitespaces)
+            if date.isEmpty {
+                notes.append(Correction(notedAt: now, note: note))
+            } else if let notedAt = FlexibleDate.parse(date, timeZone: timeZone) {
+                notes.append(Correction(notedAt: notedAt, note: note))
+            } else {
+                errors.add("corrections", "Write each correction's date like 2026-11-29 09:30, or leave it empty.")
+            }
+        }
+        let imageURL = self["image_url"].trimmingCharacters(in: .whitespaces)
+        let image =
+            imageURL.isEmpty
+            ? nil
+            : FeaturedImage(
+                url: imageURL, alt: self["image_alt"], caption: self["image_caption"], credit: self["image_credit"])
+        guard errors.isEmpty else { return (nil, errors) }
+        let draft = ArticleDraft(
+            title: self["title"], slug: self["slug"].isEmpty ? nil : self["slug"], dek: self["dek"],
+            bodyMarkdown: self["body"], excerpt: self["excerpt"], status: status, publishedAt: publishedAt,
+            authorID: authorID, category: self["category"].isEmpty ? nil : self["category"],
+            tags: self["tags"].split(separator: ",").map { String($0) },
+            sourceName: self["source"].isEmpty ? nil : self["source"], sourceURL: self["source_url"],
+            canonicalURL: self["canonical_url"], image: image, corrections: notes.sorted { $0.notedAt < $1.notedAt },
+            commentStatus: comments)
+        return (draft, errors)
+    }
+}
+
+extension DateText {
+    /// `2026-11-29T09:30`, the value a `datetime-local` field shows, in the site's time zone.
+    package func localInput(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1, parts.hour ?? 0,
+            parts.minute ?? 0)
+    }
+}

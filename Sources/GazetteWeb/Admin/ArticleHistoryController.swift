@@ -1,0 +1,139 @@
+import Foundation
+import GazetteContent
+import GazetteServices
+import GazetteStorage
+import HTTPTypes
+import Hummingbird
+
+/// An article's revision history (who saved what, when, and what changed), restoring a revision, and moving
+/// an article to the trash and back. Every change here is itself a new revision.
+package struct ArticleHistoryController: Sendable {
+    package let gate: AdminGate
+    package let renderer: AdminRenderer
+    package let articles: ArticleStore
+    package let revisions: RevisionStore
+    package let publishing: PublishingService
+    package let access: ArticleAccess
+    package let audit: AuditLog
+    package let site: LiveSiteSettings
+
+    package init(
+        gate: AdminGate, renderer: AdminRenderer, articles: ArticleStore, revisions: RevisionStore,
+        publishing: PublishingService, access: ArticleAccess, audit: AuditLog, site: LiveSiteSettings
+    ) {
+        self.gate = gate
+        self.renderer = renderer
+        self.articles = articles
+        self.revisions = revisions
+        self.publishing = publishing
+        self.access = access
+        self.audit = audit
+        self.site = site
+    }
+    package var dates: DateText { site.dates }
+
+    package func list(_ request: Request, id: Int64) async throws -> Response {
+        let user = try await gate.user(nil, request)
+        let article = try await access.editable(id, by: user)
+        let rows = try await revisions.list(articleID: id).map { revision in
+            RevisionRow(
+                number: revision.number, url: AdminURL.revision(id, revision.number), title: revision.title,
+                savedBy: revision.savedBy ?? "a command or an import", date: dates.longWithTime(revision.savedAt),
+                status: revision.status.label, note: revision.note.isEmpty ? nil : revision.note,
+                isCurrent: revision.number == article.revision)
+        }
+        return renderer.page(
+            RevisionListPage(
+                chrome: renderer.chrome(title: "Revisions", user: user, current: "articles"),
+                articleTitle: article.summary.title, editURL: AdminURL.article(id), rows: rows, isEmpty: rows.isEmpty),
+            template: "revisions")
+    }
+
+    package func show(
+        _ request: Request, id: Int64, number: Int, notice: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let user = try await gate.user(nil, request)
+        let article = try await access.editable(id, by: user)
+        guard let (revision, previous) = try await revisions.find(articleID: id, number: number) else {
+            return renderer.message(
+                .notFound, heading: "No such revision", message: "This article has no revision \(number).",
+                user: user, linkURL: AdminURL.revisions(id), linkLabel: "Back to the revisions")
+        }
+        let before = previous.map(Self.text) ?? ""
+        let lines = TextDiff.lines(from: before, to: Self.text(revision)).map(DiffLineModel.init)
+        return renderer.page(
+            RevisionPage(
+                chrome: renderer.chrome(title: "Revision \(number)", user: user, current: "articles", notice: notice),
+                articleTitle: article.summary.title, number: number, historyURL: AdminURL.revisions(id),
+                savedBy: revision.savedBy ?? "a command or an import", date: dates.longWithTime(revision.savedAt),
+                comparedWith: previous.map { "revision \($0.number)" } ?? "an empty article", lines: lines,
+                isCurrent: revision.number == article.revision,
+                restoreURL: AdminURL.restoreRevision(id, number), currentRevision: String(article.revision)),
+            template: "revision", status: status)
+    }
+
+    package func restore(_ request: Request, id: Int64, number: Int) async throws -> Response {
+        let (user, posted) = try await gate.form(nil, request)
+        let fields = posted.fields
+        let article = try await access.changeable(id, by: user)
+        guard let (revision, _) = try await revisions.find(articleID: id, number: number) else {
+            throw HTTPError(.notFound)
+        }
+        do {
+            try await publishing.restore(
+                revision, into: article, expectedRevision: Int(fields["revision"]) ?? -1, savedBy: user.author.id,
+                restorer: user.author.role.htmlTrust)
+        } catch is ArticleConflict {
+            return try await show(
+                request, id: id, number: number,
+                notice: "The article changed since you opened this page; nothing was restored. Look again, then "
+                    + "restore if you still want to.", status: .conflict)
+        } catch let errors as ValidationErrors {
+            return renderer.message(
+                .unprocessableContent, heading: "This revision cannot be restored",
+                message: errors.issues.map(\.message).joined(separator: " "), user: user,
+                linkURL: AdminURL.revisions(id),
+                linkLabel: "Back to the revisions")
+        }
+        await audit.record(
+            .revisionRestored, by: user.author, target: AuditLog.article(id, revision.title),
+            detail: "Revision \(number) of \(article.revision)")
+        return PageRenderer.redirect(to: AdminURL.article(id) + "?saved=1", permanent: false)
+    }
+
+    /// Moves an article to the trash, or out of it as a draft.
+    package func changeStatus(_ request: Request, id: Int64) async throws -> Response {
+        let (user, posted) = try await gate.form(nil, request)
+        let fields = posted.fields
+        let article = try await access.changeable(id, by: user)
+        guard let status = ArticleStatus(rawValue: fields["status"]), [.trashed, .draft].contains(status) else {
+            return renderer.message(
+                .unprocessableContent, heading: "Nothing changed",
+                message: "An article can be moved to the trash, or out of it as a draft.", user: user,
+                linkURL: AdminURL.article(id), linkLabel: "Back to the article")
+        }
+        guard user.author.role.allowedArticleStatuses.contains(status) else { return renderer.forbidden(user) }
+        do {
+            try await publishing.change(
+                article, to: status, expectedRevision: Int(fields["revision"]) ?? -1, savedBy: user.author.id)
+        } catch is ArticleConflict {
+            return renderer.message(
+                .conflict, heading: "The article changed meanwhile",
+                message: "Someone saved this article since you opened it, so nothing was changed. Open it again "
+                    + "and decide.", user: user, linkURL: AdminURL.article(id), linkLabel: "Open the article")
+        }
+        if let action = AuditAction.statusChange(from: article.summary.status, to: status) {
+            await audit.record(action, by: user.author, target: AuditLog.article(id, article.summary.title))
+        }
+        let done = status == .trashed ? "trashed" : "restored"
+        return PageRenderer.redirect(to: AdminURL.articles + "?done=\(done)", permanent: false)
+    }
+
+    /// What a revision says, as one text for the diff.
+    private static func text(_ revision: ArticleRevision) -> String {
+        var parts = ["# " + revision.title]
+        if !revision.dek.isEmpty { parts.append("## " + revision.dek) }
+        parts.append(revision.bodyMarkdown)
+        return parts.joined(separator: "\n\n")
+    }
+}

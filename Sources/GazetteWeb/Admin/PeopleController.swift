@@ -1,0 +1,227 @@
+import Foundation
+import GazetteContent
+import GazetteServices
+import GazetteStorage
+import HTTPTypes
+import Hummingbird
+
+/// People in the newsroom: admins invite, change roles and deactivate; everyone edits their own profile.
+package struct PeopleController: Sendable {
+    package let gate: AdminGate
+    package let renderer: AdminRenderer
+    package let people: PeopleService
+    package let urls: SiteURL
+    package let audit: AuditLog
+
+    package init(gate: AdminGate, renderer: AdminRenderer, people: PeopleService, urls: SiteURL, audit: AuditLog) {
+        self.gate = gate
+        self.renderer = renderer
+        self.people = people
+        self.urls = urls
+        self.audit = audit
+    }
+    package static let profileFields = ["name", "slug", "email", "bio", "avatar_url"]
+
+    package func list(_ request: Request) async throws -> Response {
+        let user = try await gate.user(.manageUsers, request)
+        let rows = try await people.staff().map { member in
+            PersonRow(
+                name: member.author.name, editURL: AdminURL.user(member.author.id), email: member.author.email,
+                role: member.author.role.rawValue.capitalized, state: Self.state(member),
+                articleCount: member.articleCount)
+        }
+        return renderer.page(
+            PeopleListPage(chrome: renderer.chrome(title: "People", user: user, current: "users"), rows: rows),
+            template: "people")
+    }
+
+    package func newForm(_ request: Request) async throws -> Response {
+        let user = try await gate.user(.manageUsers, request)
+        return renderer.page(inviteForm(user: user, values: ["role": Role.author.rawValue]), template: "person")
+    }
+
+    package func create(_ request: Request) async throws -> Response {
+        let (user, posted) = try await gate.form(.manageUsers, request)
+        let fields = posted.fields
+        let role = Role(rawValue: fields["role"]) ?? .author
+        do {
+            let (author, link) = try await people.invite(
+                NewAuthor(name: fields["name"], email: fields["email"], role: role, bio: fields["bio"]))
+            guard let member = try await people.member(id: author.id) else { throw HTTPError(.notFound) }
+            await audit.record(
+                .personInvited, by: user.author, target: AuditLog.person(author), detail: "as \(role.rawValue)")
+            return renderer.page(
+                memberForm(
+                    member, user: user, notice: "\(author.name) was added. Send them the link below.",
+                    newLink: urls.absolute(path: link)), template: "person", status: .created)
+        } catch let errors as ValidationErrors {
+            var values = [String: String]()
+            for name in Self.profileFields + ["role"] { values[name] = fields[name] }
+            return renderer.page(
+                inviteForm(user: user, values: values, errors: errors), template: "person",
+                status: .unprocessableContent)
+        }
+    }
+
+    package func show(_ request: Request, id: Int64) async throws -> Response {
+        let user = try await gate.user(.manageUsers, request)
+        let member = try await find(id)
+        let notice = request.uri.queryParameters["saved"] != nil ? "Saved." : nil
+        return renderer.page(memberForm(member, user: user, notice: notice), template: "person")
+    }
+
+    package func update(_ request: Request, id: Int64) async throws -> Response {
+        let (user, posted) = try await gate.form(.manageUsers, request)
+        let fields = posted.fields
+        let member = try await find(id)
+        var errors = ValidationErrors()
+        do {
+            try await people.update(
+                id: id, name: fields["name"], slug: fields["slug"], bio: fields["bio"],
+                avatarURL: fields["avatar_url"], email: fields["email"],
+                role: Role(rawValue: fields["role"]) ?? member.author.role,
+                active: fields.values("active").isEmpty ? member.active : fields["active"] == "1")
+        } catch let problems as ValidationErrors {
+            errors = problems
+        }
+        guard errors.isEmpty else {
+            return renderer.page(
+                memberForm(member, user: user, typed: fields, errors: errors), template: "person",
+                status: .unprocessableContent)
+        }
+        if let changed = try await people.member(id: id) {
+            let target = AuditLog.person(changed.author)
+            if changed.author.role != member.author.role {
+                await audit.record(
+                    .roleChanged, by: user.author, target: target,
+                    detail: "\(member.author.role.rawValue) → \(changed.author.role.rawValue)")
+            }
+            if changed.active != member.active {
+                await audit.record(
+                    changed.active ? .accountReactivated : .accountDeactivated, by: user.author, target: target)
+            }
+        }
+        return PageRenderer.redirect(to: AdminURL.user(id) + "?saved=1", permanent: false)
+    }
+
+    /// A fresh one-time link for someone: an invitation, or a password reset once they have a password.
+    package func newLink(_ request: Request, id: Int64) async throws -> Response {
+        let (user, _) = try await gate.form(.manageUsers, request)
+        let member = try await find(id)
+        let link = try await people.accessLink(for: member)
+        await audit.record(
+            .accessLinkMade, by: user.author, target: AuditLog.person(member.author),
+            detail: member.hasPassword ? "a password reset link" : "an invitation link")
+        return renderer.page(
+            memberForm(
+                member, user: user, notice: "A new link was made; earlier links keep working until they expire.",
+                newLink: urls.absolute(path: link)), template: "person")
+    }
+
+    package func profile(_ request: Request) async throws -> Response {
+        let user = try await gate.user(nil, request)
+        let query = request.uri.queryParameters
+        let notice =
+            query["saved"] != nil ? "Saved." : query["password"] != nil ? "Your password was changed." : nil
+        return renderer.page(
+            profileForm(user: user, values: Self.values(user.author), notice: notice), template: "person")
+    }
+
+    package func updateProfile(_ request: Request) async throws -> Response {
+        let (user, posted) = try await gate.form(nil, request)
+        let fields = posted.fields
+        do {
+            try await people.updateProfile(
+                id: user.author.id, name: fields["name"], slug: fields["slug"], bio: fields["bio"],
+                avatarURL: fields["avatar_url"], email: fields["email"])
+        } catch let errors as ValidationErrors {
+            var values = [String: String]()
+            for name in Self.profileFields { values[name] = fields[name] }
+            return renderer.page(
+                profileForm(user: user, values: values, errors: errors), template: "person",
+                status: .unprocessableContent)
+        }
+        return PageRenderer.redirect(to: AdminURL.profile + "?saved=1", permanent: false)
+    }
+
+    // MARK: Pages
+
+    private func inviteForm(
+        user: SignedInUser, values: [String: String], errors: ValidationErrors = ValidationErrors()
+    ) -> PersonFormPage {
+        PersonFormPage(
+            chrome: renderer.chrome(title: "Add a person", user: user, current: "users"), heading: "Add a person",
+            action: AdminURL.newUser, generalError: errors.isEmpty ? nil : "Nobody was added: see the messages below.",
+            fields: Self.fieldModels(values, errors, only: ["name", "email", "bio"]),
+            roleOptions: Self.roleOptions(selected: values["role"] ?? ""), access: nil, newLink: nil, linkAction: nil,
+            linkLabel: nil, publicURL: nil, showsRole: true)
+    }
+
+    private func memberForm(
+        _ member: AccountStore.StaffMember, user: SignedInUser, typed: FormBody? = nil,
+        errors: ValidationErrors = ValidationErrors(), notice: String? = nil, newLink: String? = nil
+    ) -> PersonFormPage {
+        var values = Self.values(member.author)
+        var role = member.author.role.rawValue
+        var active = member.active
+        if let typed {
+            for name in Self.profileFields { values[name] = typed[name] }
+            role = typed["role"]
+            active = typed["active"] == "1"
+        }
+        return PersonFormPage(
+            chrome: renderer.chrome(title: member.author.name, user: user, current: "users", notice: notice),
+            heading: member.author.name, action: AdminURL.user(member.author.id),
+            generalError: errors.isEmpty ? nil : "Nothing was saved: see the messages below.",
+            fields: Self.fieldModels(values, errors, only: Self.profileFields),
+            roleOptions: Self.roleOptions(selected: role),
+            access: AccessModel(active: active, error: errors.message(for: "active"), state: Self.state(member)),
+            newLink: newLink, linkAction: AdminURL.user(member.author.id) + "/link",
+            linkLabel: member.hasPassword ? "Make a password reset link" : "Make a new invitation link",
+            publicURL: urls.author(member.author.slug), showsRole: true)
+    }
+
+    private func profileForm(
+        user: SignedInUser, values: [String: String], errors: ValidationErrors = ValidationErrors(),
+        notice: String? = nil
+    ) -> PersonFormPage {
+        PersonFormPage(
+            chrome: renderer.chrome(title: "Your profile", user: user, current: "profile", notice: notice),
+            heading: "Your profile", action: AdminURL.profile,
+            generalError: errors.isEmpty ? nil : "Nothing was saved: see the messages below.",
+            fields: Self.fieldModels(values, errors, only: Self.profileFields), roleOptions: nil, access: nil,
+            newLink: nil, linkAction: nil, linkLabel: nil, publicURL: urls.author(user.author.slug), showsRole: false)
+    }
+
+    private static func fieldModels(
+        _ values: [String: String], _ errors: ValidationErrors, only names: [String]
+    ) -> [String: EditorField] {
+        var fields = [String: EditorField]()
+        for name in names { fields[name] = EditorField(value: values[name] ?? "", error: errors.message(for: name)) }
+        fields["role"] = EditorField(value: values["role"] ?? "", error: errors.message(for: "role"))
+        return fields
+    }
+
+    private static func roleOptions(selected: String) -> [OptionModel] {
+        Role.allCases.map {
+            OptionModel(value: $0.rawValue, label: $0.rawValue.capitalized, selected: $0.rawValue == selected)
+        }
+    }
+
+    private static func values(_ author: Author) -> [String: String] {
+        [
+            "name": author.name, "slug": author.slug.value, "email": author.email, "bio": author.bio,
+            "avatar_url": author.avatarURL, "role": author.role.rawValue,
+        ]
+    }
+
+    private static func state(_ member: AccountStore.StaffMember) -> String {
+        if !member.active { return "Deactivated" }
+        return member.hasPassword ? "Active" : "Invited, no password yet"
+    }
+
+    private func find(_ id: Int64) async throws -> AccountStore.StaffMember {
+        guard let member = try await people.member(id: id) else { throw HTTPError(.notFound) }
+        return member
+    }
+}

@@ -1,0 +1,47 @@
+/// Everyone in the newsroom, active first.
+package struct PeopleListPage: Sendable {
+    package let chrome: AdminChrome
+    package let rows: [PersonRow]
+}
+
+package struct PersonRow: Sendable {
+    package let name: String
+    package let editURL: String
+    package let email: String
+    package let role: String
+    package let state: String
+    package let articleCount: Int
+}
+
+/// Adding a person, editing someone, or one's own profile: the same fields, with role and access for admins.
+package struct PersonFormPage: Sendable {
+    package let chrome: AdminChrome
+    package let heading: String
+    package let action: String
+    package let generalError: String?
+    package let fields: [String: EditorField]
+    package let roleOptions: [OptionModel]?
+    /// The access choice (active or deactivated), for admins editing someone.
+    package let access: AccessModel?
+    /// A one-time link just made, shown once and never put in a URL or a log.
+    package let newLink: String?
+    package let linkAction: String?
+    package let linkLabel: String?
+    package let publicURL: String?
+    /// Mustache sections repeat over arrays, so the role block is switched by a flag.
+    package let showsRole: Bool
+}
+
+package struct AccessModel: Sendable {
+    package let active: Bool
+    package let error: String?
+    package let state: String
+}
+
+/// Changing one's own password: the current one, then the new one.
+package struct PasswordPage: Sendable {
+    package let chrome: AdminChrome
+    package let generalError: String?
+    package let current: AdminField
+    package let new: AdminField
+}

@@ -1,0 +1,46 @@
+import GazetteServices
+import Hummingbird
+
+/// The public site's routes, on one screen. Page addresses are parsed by `SiteRoute`.
+package struct SiteRouter {
+    package let site: SiteController
+    package let comments: CommentController
+    package let assets: AssetController
+    package let health: HealthController
+    package let media: MediaController
+    package let metrics: MetricsController
+    package let renderer: PageRenderer
+
+    package init(
+        site: SiteController, comments: CommentController, assets: AssetController, health: HealthController,
+        media: MediaController, metrics: MetricsController, renderer: PageRenderer
+    ) {
+        self.site = site
+        self.comments = comments
+        self.assets = assets
+        self.health = health
+        self.media = media
+        self.metrics = metrics
+        self.renderer = renderer
+    }
+
+    package func register(on router: Router<GazetteRequestContext>) {
+        router.get(RouterPath(SiteURL.healthCheck)) { _, _ in await health.respond() }
+        router.get(RouterPath(SiteURL.metrics)) { request, context in await metrics.respond(request, context: context) }
+        router.get("/assets/:name") { request, context in
+            let name = context.parameters.get("name") ?? ""
+            return assets.respond(to: request, name: name) ?? renderer.notFound()
+        }
+        router.get(RouterPath(SiteURL.mediaPrefix + "**")) { request, context in
+            let path = String(request.uri.path.dropFirst(SiteURL.mediaPrefix.count))
+            return try await media.respond(to: request, path: path, context: context)
+        }
+        router.post(RouterPath(SiteURL.commentsEndpoint)) { request, context in
+            try await comments.post(request, context: context)
+        }
+        // The router does not fall back from /comments (the comment form's target) to the catch-all below.
+        router.get(RouterPath(SiteURL.commentsEndpoint + "/**")) { request, _ in try await site.respond(to: request) }
+        router.get("/") { request, _ in try await site.respond(to: request) }
+        router.get("/**") { request, _ in try await site.respond(to: request) }
+    }
+}
