@@ -7,9 +7,8 @@ import HummingbirdCore
 import Logging
 import ServiceLifecycle
 
-/// The one composition root of the web server: the theme, the controllers and the middleware over the
-/// services. Tests call it with test settings, exactly as `gazette serve` does.
-public func buildApplication(services: AppServices, logger: Logger) throws -> some ApplicationProtocol {
+/// The routes and middleware over the services, and the background work beside them.
+package func buildRouter(services: AppServices, logger: Logger) throws -> BuiltRouter {
     let configuration = services.configuration
     let theme = try Theme(overrideFolder: configuration.themeDirectory)
     let models = PageModelFactory(
@@ -84,52 +83,68 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     let urls = SiteURL(base: configuration.baseURL)
     let site = services.site.live
     let access = ArticleAccess(articles: articles, renderer: adminRenderer)
-    AdminRouter(
+    let newsroomRoutes = AdminRouter(
         auth: AuthController(
             accounts: services.accounts, session: session, renderer: adminRenderer,
             clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies),
             loginToken: LoginFormToken(secureCookies: configuration.baseURL.hasPrefix("https://")),
             audit: services.audit),
         newsroom: NewsroomController(
-            gate: gate, renderer: adminRenderer, comments: services.comments, reader: services.reader,
+            renderer: adminRenderer, comments: services.comments, reader: services.reader,
             articleCount: { try await articles.count() }, site: site),
         articleList: ArticleListController(
-            gate: gate, renderer: adminRenderer, articles: articles, authors: services.authors, terms: services.terms,
+            renderer: adminRenderer, articles: articles, authors: services.authors, terms: services.terms,
             urls: urls, site: site),
         editor: ArticleEditorController(
-            gate: gate, renderer: adminRenderer, articles: articles, publishing: services.publishing,
+            renderer: adminRenderer, articles: articles, publishing: services.publishing,
             access: access, urls: urls, site: site, clock: services.clock, media: services.media,
             audit: services.audit),
         history: ArticleHistoryController(
-            gate: gate, renderer: adminRenderer, articles: articles, revisions: services.revisions,
+            renderer: adminRenderer, articles: articles, revisions: services.revisions,
             publishing: services.publishing, access: access, audit: services.audit, site: site),
         media: MediaAdminController(
-            gate: gate, renderer: adminRenderer, library: services.media, urls: urls, site: site,
+            renderer: adminRenderer, library: services.media, urls: urls, site: site,
             audit: services.audit),
         people: PeopleController(
-            gate: gate, renderer: adminRenderer, people: services.people, urls: urls, audit: services.audit),
+            renderer: adminRenderer, people: services.people, urls: urls, audit: services.audit),
         settings: SettingsController(
-            gate: gate, renderer: adminRenderer, site: services.site, comments: services.comments,
+            renderer: adminRenderer, site: services.site, comments: services.comments,
             audit: services.audit),
         comment: CommentEditController(
-            gate: gate, renderer: adminRenderer, comments: services.comments, articles: articles, urls: urls,
+            renderer: adminRenderer, comments: services.comments, articles: articles, urls: urls,
             site: site),
-        audit: AuditController(gate: gate, renderer: adminRenderer, audit: services.audit, site: site),
+        audit: AuditController(renderer: adminRenderer, audit: services.audit, site: site),
         twoFactor: TwoFactorController(
-            gate: gate, renderer: adminRenderer, accounts: services.accounts, audit: services.audit, site: site,
+            renderer: adminRenderer, accounts: services.accounts, audit: services.audit, site: site,
             clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies)),
         gate: gate,
         assets: AssetController(assets: adminTheme.assets)
     ).register(on: router)
+    return BuiltRouter(router: router, background: background, newsroomRoutes: newsroomRoutes)
+}
+
+/// What `buildApplication` serves: the router with every route and middleware, the background services to
+/// run beside it, and the newsroom's route table (which door each route is behind).
+package struct BuiltRouter {
+    package let router: Router<GazetteRequestContext>
+    package let background: [any Service]
+    package let newsroomRoutes: [NewsroomRoutes.Entry]
+}
+
+/// The one composition root of the web server: the theme, the controllers and the middleware over the
+/// services. Tests call it with test settings, exactly as `gazette serve` does.
+public func buildApplication(services: AppServices, logger: Logger) throws -> some ApplicationProtocol {
+    let configuration = services.configuration
+    let built = try buildRouter(services: services, logger: logger)
 
     // The idle timeout also bounds how long a client may take over a request's headers: the connection
     // counts as idle until a whole head has arrived.
     return Application(
-        router: router,
+        router: built.router,
         server: .http1(
             configuration: .init(idleTimeout: .seconds(Int64(configuration.connectionTimeout)))),
         configuration: .init(
             address: .hostname(configuration.host, port: configuration.port), serverName: "Gazette",
             availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections)),
-        services: background, logger: logger)
+        services: built.background, logger: logger)
 }

@@ -49,7 +49,7 @@ public struct AccountService: Sendable {
         try await accounts.createLink(
             digest: SecretToken.digest(token), purpose: .setup, userID: nil, role: .admin, now: clock.now(),
             lifetime: Self.setupLinkLifetime)
-        return AdminURL.setup(token)
+        return AdminURL.setup(token: token).path
     }
 
     /// Setup links stop working as soon as an admin can sign in, however many were printed.
@@ -297,7 +297,7 @@ public struct AccountService: Sendable {
         try await accounts.createLink(
             digest: SecretToken.digest(token), purpose: .reset, userID: author.id, role: nil, now: clock.now(),
             lifetime: Self.resetLinkLifetime)
-        return AdminURL.reset(token)
+        return AdminURL.reset(token: token).path
     }
 
     /// A one-time path for an invited person to choose their password; valid for a week.
@@ -306,7 +306,7 @@ public struct AccountService: Sendable {
         try await accounts.createLink(
             digest: SecretToken.digest(token), purpose: .invite, userID: userID, role: nil, now: clock.now(),
             lifetime: Self.inviteLinkLifetime)
-        return AdminURL.invite(token)
+        return AdminURL.invite(token: token).path
     }
 
     public func isUsable(resetToken token: String) async throws -> Bool {

@@ -1,40 +1,105 @@
 import GazetteContent
 
-/// Every newsroom address, built here and nowhere else (routes, links, redirects).
-package enum AdminURL {
-    /// Where the newsroom lives: every address below starts here.
+/// Every newsroom address, in one place: the router registers each kind from its `pattern`, and links,
+/// redirects and emails are built from its `path`. No other file spells a newsroom address.
+package enum AdminURL: Hashable, Sendable {
+    case dashboard
+    case login
+    /// The second step of signing in, for people with two-step sign-in.
+    case signInCode
+    case logout
+    case logoutEverywhere
+    /// One-time links: the last part is a secret (kept out of logs).
+    case setup(token: String)
+    case reset(token: String)
+    case invite(token: String)
+    case articles
+    case newArticle
+    case article(Int64)
+    case articleStatus(Int64)
+    case revisions(Int64)
+    case revision(Int64, number: Int)
+    case restoreRevision(Int64, number: Int)
+    case media
+    case mediaItem(Int64)
+    case deleteMedia(Int64)
+    /// The moderation queue, showing one state (pending when nil).
+    case comments(status: ModerationStatus? = nil)
+    case comment(Int64)
+    case replyToComment(Int64)
+    case users
+    case newUser
+    case user(Int64)
+    /// A new sign-in link for someone, made by an admin.
+    case userLink(Int64)
+    case profile
+    case password
+    case twoFactor
+    case settings
+    case audit
+    /// The newsroom's own stylesheet and scripts.
+    case asset(name: String)
+
+    /// Where the newsroom lives: every address starts here.
     package static let root = "/admin"
-    package static let dashboard = "/admin/"
-    package static let login = "/admin/login"
-    package static let logout = "/admin/logout"
-    package static let logoutEverywhere = "/admin/logout-everywhere"
-    package static let comments = "/admin/comments"
-    package static let articles = "/admin/articles"
-    package static let newArticle = "/admin/articles/new"
-    package static func article(_ id: Int64) -> String { "/admin/articles/\(id)" }
-    package static func articleStatus(_ id: Int64) -> String { "/admin/articles/\(id)/status" }
-    package static func revisions(_ id: Int64) -> String { "/admin/articles/\(id)/revisions" }
-    package static func revision(_ id: Int64, _ number: Int) -> String { "/admin/articles/\(id)/revisions/\(number)" }
-    package static func restoreRevision(_ id: Int64, _ number: Int) -> String { revision(id, number) + "/restore" }
-    package static let media = "/admin/media"
-    package static func mediaItem(_ id: Int64) -> String { "/admin/media/\(id)" }
-    package static func setup(_ token: String) -> String { "/admin/setup/\(token)" }
-    package static func reset(_ token: String) -> String { "/admin/reset/\(token)" }
-    package static func invite(_ token: String) -> String { "/admin/invite/\(token)" }
-    package static let users = "/admin/users"
-    package static let newUser = "/admin/users/new"
-    package static let profile = "/admin/profile"
-    package static let settings = "/admin/settings"
-    package static let audit = "/admin/audit"
-    package static let twoFactor = "/admin/profile/two-factor"
-    package static let signInCode = "/admin/login/code"
-    package static func user(_ id: Int64) -> String { "/admin/users/\(id)" }
-    package static func comment(_ id: Int64) -> String { "/admin/comments/\(id)" }
-    package static func comments(status: ModerationStatus) -> String { "\(comments)?status=\(status.rawValue)" }
+
+    /// The address to link to, redirect to or send.
+    package var path: String {
+        let path = address(placeholders: false)
+        if case .comments(let status?) = self { return path + "?status=" + status.rawValue }
+        return path
+    }
+
+    /// The router's pattern for this kind of address, with `:id`, `:number`, `:token` or `:name` in place
+    /// of the values.
+    package var pattern: String { address(placeholders: true) }
+
+    private func address(placeholders: Bool) -> String {
+        func id(_ value: Int64) -> String { placeholders ? ":id" : String(value) }
+        func number(_ value: Int) -> String { placeholders ? ":number" : String(value) }
+        func token(_ value: String) -> String { placeholders ? ":token" : value }
+        let root = Self.root
+        switch self {
+        case .dashboard: return root + "/"
+        case .login: return root + "/login"
+        case .signInCode: return root + "/login/code"
+        case .logout: return root + "/logout"
+        case .logoutEverywhere: return root + "/logout-everywhere"
+        case .setup(let value): return root + "/setup/" + token(value)
+        case .reset(let value): return root + "/reset/" + token(value)
+        case .invite(let value): return root + "/invite/" + token(value)
+        case .articles: return root + "/articles"
+        case .newArticle: return root + "/articles/new"
+        case .article(let value): return root + "/articles/" + id(value)
+        case .articleStatus(let value): return root + "/articles/" + id(value) + "/status"
+        case .revisions(let value): return root + "/articles/" + id(value) + "/revisions"
+        case .revision(let value, let count): return root + "/articles/" + id(value) + "/revisions/" + number(count)
+        case .restoreRevision(let value, let count):
+            return root + "/articles/" + id(value) + "/revisions/" + number(count) + "/restore"
+        case .media: return root + "/media"
+        case .mediaItem(let value): return root + "/media/" + id(value)
+        case .deleteMedia(let value): return root + "/media/" + id(value) + "/delete"
+        case .comments: return root + "/comments"
+        case .comment(let value): return root + "/comments/" + id(value)
+        case .replyToComment(let value): return root + "/comments/" + id(value) + "/reply"
+        case .users: return root + "/users"
+        case .newUser: return root + "/users/new"
+        case .user(let value): return root + "/users/" + id(value)
+        case .userLink(let value): return root + "/users/" + id(value) + "/link"
+        case .profile: return root + "/profile"
+        case .password: return root + "/profile/password"
+        case .twoFactor: return root + "/profile/two-factor"
+        case .settings: return root + "/settings"
+        case .audit: return root + "/audit"
+        case .asset(let name): return root + "/assets/" + (placeholders ? ":name" : name)
+        }
+    }
 
     /// Only local newsroom paths are followed after signing in, never another site.
     package static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/admin/"), !next.hasPrefix("//"), !next.contains("\\") else { return dashboard }
+        guard let next, next.hasPrefix(root + "/"), !next.hasPrefix("//"), !next.contains("\\") else {
+            return dashboard.path
+        }
         return next
     }
 
@@ -44,5 +109,5 @@ package enum AdminURL {
     }
 
     /// The one-time links whose last part is a secret, kept out of logs.
-    package static let oneTimeLinkPrefixes = [setup(""), reset(""), invite("")]
+    package static let oneTimeLinkPrefixes = [setup(token: ""), reset(token: ""), invite(token: "")].map(\.path)
 }

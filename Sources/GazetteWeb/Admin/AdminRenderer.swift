@@ -18,22 +18,25 @@ package struct AdminRenderer: Sendable {
     {
         var nav: [AdminNavItem] = []
         if let user {
-            nav.append(AdminNavItem(label: "Dashboard", url: AdminURL.dashboard, isCurrent: current == "dashboard"))
-            nav.append(AdminNavItem(label: "Articles", url: AdminURL.articles, isCurrent: current == "articles"))
+            nav.append(
+                AdminNavItem(label: "Dashboard", url: AdminURL.dashboard.path, isCurrent: current == "dashboard"))
+            nav.append(AdminNavItem(label: "Articles", url: AdminURL.articles.path, isCurrent: current == "articles"))
             if user.can(.uploadMedia) {
-                nav.append(AdminNavItem(label: "Media", url: AdminURL.media, isCurrent: current == "media"))
+                nav.append(AdminNavItem(label: "Media", url: AdminURL.media.path, isCurrent: current == "media"))
             }
             if user.can(.moderateComments) {
-                nav.append(AdminNavItem(label: "Comments", url: AdminURL.comments, isCurrent: current == "comments"))
+                nav.append(
+                    AdminNavItem(label: "Comments", url: AdminURL.comments().path, isCurrent: current == "comments"))
             }
             if user.can(.manageUsers) {
-                nav.append(AdminNavItem(label: "People", url: AdminURL.users, isCurrent: current == "users"))
+                nav.append(AdminNavItem(label: "People", url: AdminURL.users.path, isCurrent: current == "users"))
             }
             if user.can(.manageSettings) {
-                nav.append(AdminNavItem(label: "Settings", url: AdminURL.settings, isCurrent: current == "settings"))
-                nav.append(AdminNavItem(label: "Audit log", url: AdminURL.audit, isCurrent: current == "audit"))
+                nav.append(
+                    AdminNavItem(label: "Settings", url: AdminURL.settings.path, isCurrent: current == "settings"))
+                nav.append(AdminNavItem(label: "Audit log", url: AdminURL.audit.path, isCurrent: current == "audit"))
             }
-            nav.append(AdminNavItem(label: "Your profile", url: AdminURL.profile, isCurrent: current == "profile"))
+            nav.append(AdminNavItem(label: "Your profile", url: AdminURL.profile.path, isCurrent: current == "profile"))
             nav.append(AdminNavItem(label: "View site", url: "/", isCurrent: false))
         }
         return AdminChrome(
@@ -59,7 +62,7 @@ package struct AdminRenderer: Sendable {
 
     package func message(
         _ status: HTTPResponse.Status, heading: String, message: String, user: SignedInUser?,
-        linkURL: String = AdminURL.dashboard, linkLabel: String = "Back to the dashboard"
+        linkURL: String = AdminURL.dashboard.path, linkLabel: String = "Back to the dashboard"
     ) -> Response {
         page(
             AdminMessagePage(

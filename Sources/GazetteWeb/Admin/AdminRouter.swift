@@ -1,7 +1,8 @@
 import GazetteServices
 import Hummingbird
 
-/// The newsroom's routes, on one screen. Each controller checks rights itself.
+/// The newsroom's routes, on one screen, each behind its door: the ways in are open, every other route is
+/// behind the gate with the right it needs, and its handler receives the signed-in person from the gate.
 package struct AdminRouter {
     package let auth: AuthController
     package let newsroom: NewsroomController
@@ -38,113 +39,144 @@ package struct AdminRouter {
         self.assets = assets
     }
 
-    package func register(on router: Router<GazetteRequestContext>) {
-        // The router treats /admin and /admin/ alike: the slash-less form is sent to the canonical one.
-        router.get("/admin") { request, _ in
-            request.uri.path == "/admin"
-                ? PageRenderer.redirect(to: AdminURL.dashboard) : try await newsroom.dashboard(request)
+    /// Registers every newsroom route and returns the table of them with the door each is behind.
+    @discardableResult
+    package func register(on router: Router<GazetteRequestContext>) -> [NewsroomRoutes.Entry] {
+        var routes = NewsroomRoutes(router: router, gate: gate)
+        // Patterns ignore the values: these only name which kind of address is meant.
+        let anyID: Int64 = 0
+        let anyNumber = 0
+        let anyToken = ""
+
+        // The ways in.
+        routes.open(.get, .login) { request, _ in try await auth.loginForm(request) }
+        routes.open(.post, .login) { request, context in try await auth.login(request, context: context) }
+        routes.open(.get, .signInCode) { request, _ in try await auth.codeForm(request) }
+        routes.open(.post, .signInCode) { request, context in try await auth.submitCode(request, context: context) }
+        routes.open(.post, .logout) { request, _ in try await auth.logout(request, everywhere: false) }
+        routes.open(.post, .logoutEverywhere) { request, _ in try await auth.logout(request, everywhere: true) }
+        routes.open(.get, .setup(token: anyToken)) { _, context in try await auth.setupForm(token: Self.token(context))
         }
-        router.get("/admin/login") { request, _ in try await auth.loginForm(request) }
-        router.post("/admin/login") { request, context in try await auth.login(request, context: context) }
-        router.get("/admin/login/code") { request, _ in try await auth.codeForm(request) }
-        router.post("/admin/login/code") { request, context in try await auth.submitCode(request, context: context) }
-        router.get("/admin/profile/two-factor") { request, _ in try await twoFactor.show(request) }
-        router.post("/admin/profile/two-factor") { request, context in
-            try await twoFactor.change(request, context: context)
+        routes.open(.post, .setup(token: anyToken)) { request, context in
+            try await auth.setup(request, token: Self.token(context), context: context)
         }
-        router.post("/admin/logout") { request, _ in try await auth.logout(request, everywhere: false) }
-        router.post("/admin/logout-everywhere") { request, _ in try await auth.logout(request, everywhere: true) }
-        router.get("/admin/setup/:token") { _, context in
-            try await auth.setupForm(token: context.parameters.get("token") ?? "")
+        routes.open(.get, .reset(token: anyToken)) { _, context in try await auth.resetForm(token: Self.token(context))
         }
-        router.post("/admin/setup/:token") { request, context in
-            try await auth.setup(request, token: context.parameters.get("token") ?? "", context: context)
+        routes.open(.post, .reset(token: anyToken)) { request, context in
+            try await auth.reset(request, token: Self.token(context), context: context)
         }
-        router.get("/admin/reset/:token") { _, context in
-            try await auth.resetForm(token: context.parameters.get("token") ?? "")
+        routes.open(.get, .invite(token: anyToken)) { _, context in
+            try await auth.resetForm(token: Self.token(context), invite: true)
         }
-        router.post("/admin/reset/:token") { request, context in
-            try await auth.reset(request, token: context.parameters.get("token") ?? "", context: context)
+        routes.open(.post, .invite(token: anyToken)) { request, context in
+            try await auth.reset(request, token: Self.token(context), context: context, invite: true)
         }
-        router.get("/admin/invite/:token") { _, context in
-            try await auth.resetForm(token: context.parameters.get("token") ?? "", invite: true)
-        }
-        router.post("/admin/invite/:token") { request, context in
-            try await auth.reset(request, token: context.parameters.get("token") ?? "", context: context, invite: true)
-        }
-        router.get("/admin/users") { request, _ in try await people.list(request) }
-        router.get("/admin/users/new") { request, _ in try await people.newForm(request) }
-        router.post("/admin/users/new") { request, _ in try await people.create(request) }
-        router.get("/admin/users/:id") { request, context in try await people.show(request, id: try Self.id(context)) }
-        router.post("/admin/users/:id") { request, context in
-            try await people.update(request, id: try Self.id(context))
-        }
-        router.post("/admin/users/:id/link") { request, context in
-            try await people.newLink(request, id: try Self.id(context))
-        }
-        router.get("/admin/settings") { request, _ in try await settings.show(request) }
-        router.post("/admin/settings") { request, _ in try await settings.save(request) }
-        router.get("/admin/audit") { request, _ in try await audit.list(request) }
-        router.get("/admin/profile") { request, _ in try await people.profile(request) }
-        router.get("/admin/profile/password") { request, _ in try await auth.passwordForm(request, gate: gate) }
-        router.post("/admin/profile/password") { request, context in
-            try await auth.changePassword(request, context: context, gate: gate)
-        }
-        router.post("/admin/profile") { request, _ in try await people.updateProfile(request) }
-        router.get("/admin/articles") { request, _ in try await articleList.list(request) }
-        router.get("/admin/articles/new") { request, _ in try await editor.edit(request, id: nil) }
-        router.post("/admin/articles/new") { request, _ in try await editor.save(request, id: nil) }
-        router.get("/admin/articles/:id") { request, context in
-            try await editor.edit(request, id: try Self.id(context))
-        }
-        router.post("/admin/articles/:id") { request, context in
-            try await editor.save(request, id: try Self.id(context))
-        }
-        router.post("/admin/articles/:id/status") { request, context in
-            try await history.changeStatus(request, id: try Self.id(context))
-        }
-        router.get("/admin/articles/:id/revisions") { request, context in
-            try await history.list(request, id: try Self.id(context))
-        }
-        router.get("/admin/articles/:id/revisions/:number") { request, context in
-            try await history.show(request, id: try Self.id(context), number: try Self.number(context))
-        }
-        router.post("/admin/articles/:id/revisions/:number/restore") { request, context in
-            try await history.restore(request, id: try Self.id(context), number: try Self.number(context))
-        }
-        router.get("/admin/media") { request, _ in try await media.list(request) }
-        router.post("/admin/media") { request, _ in try await media.upload(request) }
-        router.get("/admin/media/:id") { request, context in try await media.show(request, id: try Self.id(context)) }
-        router.post("/admin/media/:id") { request, context in
-            try await media.update(request, id: try Self.id(context))
-        }
-        router.post("/admin/media/:id/delete") { request, context in
-            try await media.delete(request, id: try Self.id(context))
-        }
-        router.get("/admin/comments") { request, _ in try await newsroom.queue(request) }
-        router.post("/admin/comments") { request, _ in try await newsroom.moderate(request) }
-        router.get("/admin/comments/:id") { request, context in
-            try await comment.show(request, id: try Self.id(context))
-        }
-        router.post("/admin/comments/:id") { request, context in
-            try await comment.update(request, id: try Self.id(context))
-        }
-        router.post("/admin/comments/:id/reply") { request, context in
-            try await comment.reply(request, id: try Self.id(context))
-        }
-        router.get("/admin/assets/:name") { request, context in
+        routes.open(.get, .asset(name: "")) { request, context in
             assets.respond(to: request, name: context.parameters.get("name") ?? "")
                 ?? PageRenderer.response("Not found", status: .notFound)
         }
+
+        // Everyone signed in.
+        routes.page(.dashboard, nil) { request, context in try await newsroom.dashboard(request, context: context) }
+        routes.page(.profile, nil) { request, context in try await people.profile(request, context: context) }
+        routes.form(.profile, nil) { request, context in try await people.updateProfile(request, context: context) }
+        routes.page(.password, nil) { request, context in try await auth.passwordForm(request, context: context) }
+        routes.form(.password, nil) { request, context in try await auth.changePassword(request, context: context) }
+        routes.page(.twoFactor, nil) { request, context in try await twoFactor.show(request, context: context) }
+        routes.form(.twoFactor, nil) { request, context in try await twoFactor.change(request, context: context) }
+
+        // Articles: whose article it is and what may be done to it is asked of `ArticleAccess`.
+        routes.page(.articles, nil) { request, context in try await articleList.list(request, context: context) }
+        routes.page(.newArticle, nil) { request, context in try await editor.edit(request, id: nil, context: context) }
+        routes.form(.newArticle, nil, limit: ArticleEditorController.bodyLimit) { request, context in
+            try await editor.save(request, id: nil, context: context)
+        }
+        routes.page(.article(anyID), nil) { request, context in
+            try await editor.edit(request, id: try Self.id(context), context: context)
+        }
+        routes.form(.article(anyID), nil, limit: ArticleEditorController.bodyLimit) { request, context in
+            try await editor.save(request, id: try Self.id(context), context: context)
+        }
+        routes.form(.articleStatus(anyID), nil) { request, context in
+            try await history.changeStatus(request, id: try Self.id(context), context: context)
+        }
+        routes.page(.revisions(anyID), nil) { request, context in
+            try await history.list(request, id: try Self.id(context), context: context)
+        }
+        routes.page(.revision(anyID, number: anyNumber), nil) { request, context in
+            try await history.show(
+                request, id: try Self.id(context), number: try Self.number(context), context: context)
+        }
+        routes.form(.restoreRevision(anyID, number: anyNumber), nil) { request, context in
+            try await history.restore(
+                request, id: try Self.id(context), number: try Self.number(context), context: context)
+        }
+
+        // Media.
+        routes.page(.media, .uploadMedia) { request, context in try await media.list(request, context: context) }
+        routes.form(.media, .uploadMedia, limit: MediaAdminController.bodyLimit) { request, context in
+            try await media.upload(request, context: context)
+        }
+        routes.page(.mediaItem(anyID), .uploadMedia) { request, context in
+            try await media.show(request, id: try Self.id(context), context: context)
+        }
+        routes.form(.mediaItem(anyID), .uploadMedia) { request, context in
+            try await media.update(request, id: try Self.id(context), context: context)
+        }
+        routes.form(.deleteMedia(anyID), .uploadMedia) { request, context in
+            try await media.delete(request, id: try Self.id(context), context: context)
+        }
+
+        // Comments.
+        routes.page(.comments(), .moderateComments) { request, context in
+            try await newsroom.queue(request, context: context)
+        }
+        routes.form(.comments(), .moderateComments, limit: 256 * 1024) { request, context in
+            try await newsroom.moderate(request, context: context)
+        }
+        routes.page(.comment(anyID), .moderateComments) { request, context in
+            try await comment.show(request, id: try Self.id(context), context: context)
+        }
+        routes.form(.comment(anyID), .moderateComments, limit: 128 * 1024) { request, context in
+            try await comment.update(request, id: try Self.id(context), context: context)
+        }
+        routes.form(.replyToComment(anyID), .moderateComments, limit: 128 * 1024) { request, context in
+            try await comment.reply(request, id: try Self.id(context), context: context)
+        }
+
+        // People, settings and the audit log.
+        routes.page(.users, .manageUsers) { request, context in try await people.list(request, context: context) }
+        routes.page(.newUser, .manageUsers) { request, context in try await people.newForm(request, context: context) }
+        routes.form(.newUser, .manageUsers) { request, context in try await people.create(request, context: context) }
+        routes.page(.user(anyID), .manageUsers) { request, context in
+            try await people.show(request, id: try Self.id(context), context: context)
+        }
+        routes.form(.user(anyID), .manageUsers) { request, context in
+            try await people.update(request, id: try Self.id(context), context: context)
+        }
+        routes.form(.userLink(anyID), .manageUsers) { request, context in
+            try await people.newLink(request, id: try Self.id(context), context: context)
+        }
+        routes.page(.settings, .manageSettings) { request, context in try await settings.show(request, context: context)
+        }
+        routes.form(.settings, .manageSettings, limit: 256 * 1024) { request, context in
+            try await settings.save(request, context: context)
+        }
+        routes.page(.audit, .manageSettings) { request, context in try await audit.list(request, context: context) }
+        return routes.entries
+    }
+
+    private static func token(_ context: some RequestContext) -> String {
+        context.parameters.get("token") ?? ""
     }
 
     /// The numeric id in the path; anything else is an address that does not exist.
-    private static func id(_ context: GazetteRequestContext) throws -> Int64 {
+    private static func id(_ context: some RequestContext) throws -> Int64 {
         guard let id = context.parameters.get("id").flatMap(Int64.init), id > 0 else { throw HTTPError(.notFound) }
         return id
     }
 
-    private static func number(_ context: GazetteRequestContext) throws -> Int {
+    private static func number(_ context: some RequestContext) throws -> Int {
         guard let number = context.parameters.get("number").flatMap(Int.init), number > 0 else {
             throw HTTPError(.notFound)
         }

@@ -9,7 +9,6 @@ import Logging
 /// The article editor: write, preview, save with the workflow, and never overwrite someone else's save.
 /// Contributors and authors work on their own articles; contributors only draft and submit for review.
 package struct ArticleEditorController: Sendable {
-    package let gate: AdminGate
     package let renderer: AdminRenderer
     package let articles: ArticleStore
     package let publishing: PublishingService
@@ -22,10 +21,9 @@ package struct ArticleEditorController: Sendable {
     package let audit: AuditLog
 
     package init(
-        gate: AdminGate, renderer: AdminRenderer, articles: ArticleStore, publishing: PublishingService,
+        renderer: AdminRenderer, articles: ArticleStore, publishing: PublishingService,
         access: ArticleAccess, urls: SiteURL, site: LiveSiteSettings, clock: Clock, media: MediaLibrary, audit: AuditLog
     ) {
-        self.gate = gate
         self.renderer = renderer
         self.articles = articles
         self.publishing = publishing
@@ -39,8 +37,8 @@ package struct ArticleEditorController: Sendable {
     /// A body at its longest in UTF-8 plus a featured image at the size limit.
     package static let bodyLimit = 4 * 1024 * 1024 + MediaRules.maximumBytes
 
-    package func edit(_ request: Request, id: Int64?) async throws -> Response {
-        let user = try await gate.user(nil, request)
+    package func edit(_ request: Request, id: Int64?, context: NewsroomContext) async throws -> Response {
+        let user = context.user
         guard let id else {
             return renderer.page(editor(ArticleEditorForm(), user: user, article: nil), template: "editor")
         }
@@ -50,8 +48,8 @@ package struct ArticleEditorController: Sendable {
         return renderer.page(editor(form, user: user, article: details, notice: notice), template: "editor")
     }
 
-    package func save(_ request: Request, id: Int64?) async throws -> Response {
-        let (user, posted) = try await gate.form(nil, request, limit: Self.bodyLimit)
+    package func save(_ request: Request, id: Int64?, context: NewsroomFormContext) async throws -> Response {
+        let (user, posted) = (context.user, context.form)
         let fields = posted.fields
         var existing: ArticleDetails? = nil
         if let id { existing = try await access.editable(id, by: user) }
@@ -142,7 +140,7 @@ package struct ArticleEditorController: Sendable {
             if let action = AuditAction.statusChange(from: existing?.summary.status, to: draft.status) {
                 await audit.record(action, by: user.author, target: AuditLog.article(saved.id, draft.title))
             }
-            return PageRenderer.redirect(to: AdminURL.article(saved.id) + "?saved=1", permanent: false)
+            return PageRenderer.redirect(to: AdminURL.article(saved.id).path + "?saved=1", permanent: false)
         } catch let errors as ValidationErrors {
             return renderer.page(
                 editor(form, user: user, article: existing, revision: revision, errors: errors), template: "editor",
@@ -193,16 +191,16 @@ package struct ArticleEditorController: Sendable {
             chrome: renderer.chrome(
                 title: id == nil ? "New article" : "Edit article", user: user, current: "articles", notice: notice),
             heading: id == nil ? "New article" : "Edit article",
-            action: id.map(AdminURL.article) ?? AdminURL.newArticle,
+            action: id.map { AdminURL.article($0).path } ?? AdminURL.newArticle.path,
             revision: String(revision ?? article?.revision ?? 0),
             generalError: general
                 ?? (errors.isEmpty ? nil : "The article was not saved: please check the fields marked below."),
             conflict: conflict, viewURL: article.flatMap(viewURL), fields: fields, statusOptions: statuses,
             commentOptions: comments, corrections: corrections, correctionsError: errors.message(for: "corrections"),
-            previewHTML: preview, historyURL: id.map(AdminURL.revisions), mayUpload: user.can(.uploadMedia),
+            previewHTML: preview, historyURL: id.map { AdminURL.revisions($0).path }, mayUpload: user.can(.uploadMedia),
             statusChange: mayTrash
                 ? StatusChangeModel(
-                    action: AdminURL.articleStatus(id ?? 0), status: isTrashed ? "draft" : "trashed",
+                    action: AdminURL.articleStatus(id ?? 0).path, status: isTrashed ? "draft" : "trashed",
                     label: isTrashed ? "Restore from the trash (as a draft)" : "Move to the trash",
                     revision: String(article?.revision ?? 0)) : nil)
     }

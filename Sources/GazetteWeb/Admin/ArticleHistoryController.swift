@@ -8,7 +8,6 @@ import Hummingbird
 /// An article's revision history (who saved what, when, and what changed), restoring a revision, and moving
 /// an article to the trash and back. Every change here is itself a new revision.
 package struct ArticleHistoryController: Sendable {
-    package let gate: AdminGate
     package let renderer: AdminRenderer
     package let articles: ArticleStore
     package let revisions: RevisionStore
@@ -18,10 +17,9 @@ package struct ArticleHistoryController: Sendable {
     package let site: LiveSiteSettings
 
     package init(
-        gate: AdminGate, renderer: AdminRenderer, articles: ArticleStore, revisions: RevisionStore,
+        renderer: AdminRenderer, articles: ArticleStore, revisions: RevisionStore,
         publishing: PublishingService, access: ArticleAccess, audit: AuditLog, site: LiveSiteSettings
     ) {
-        self.gate = gate
         self.renderer = renderer
         self.articles = articles
         self.revisions = revisions
@@ -32,12 +30,13 @@ package struct ArticleHistoryController: Sendable {
     }
     package var dates: DateText { site.dates }
 
-    package func list(_ request: Request, id: Int64) async throws -> Response {
-        let user = try await gate.user(nil, request)
+    package func list(_ request: Request, id: Int64, context: NewsroomContext) async throws -> Response {
+        let user = context.user
         let article = try await access.editable(id, by: user)
         let rows = try await revisions.list(articleID: id).map { revision in
             RevisionRow(
-                number: revision.number, url: AdminURL.revision(id, revision.number), title: revision.title,
+                number: revision.number, url: AdminURL.revision(id, number: revision.number).path,
+                title: revision.title,
                 savedBy: revision.savedBy ?? "a command or an import", date: dates.longWithTime(revision.savedAt),
                 status: revision.status.label, note: revision.note.isEmpty ? nil : revision.note,
                 isCurrent: revision.number == article.revision)
@@ -45,35 +44,42 @@ package struct ArticleHistoryController: Sendable {
         return renderer.page(
             RevisionListPage(
                 chrome: renderer.chrome(title: "Revisions", user: user, current: "articles"),
-                articleTitle: article.summary.title, editURL: AdminURL.article(id), rows: rows, isEmpty: rows.isEmpty),
+                articleTitle: article.summary.title, editURL: AdminURL.article(id).path, rows: rows,
+                isEmpty: rows.isEmpty),
             template: "revisions")
     }
 
-    package func show(
-        _ request: Request, id: Int64, number: Int, notice: String? = nil, status: HTTPResponse.Status = .ok
+    package func show(_ request: Request, id: Int64, number: Int, context: NewsroomContext) async throws -> Response {
+        try await revisionPage(id: id, number: number, user: context.user)
+    }
+
+    private func revisionPage(
+        id: Int64, number: Int, user: SignedInUser, notice: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let user = try await gate.user(nil, request)
         let article = try await access.editable(id, by: user)
         guard let (revision, previous) = try await revisions.find(articleID: id, number: number) else {
             return renderer.message(
                 .notFound, heading: "No such revision", message: "This article has no revision \(number).",
-                user: user, linkURL: AdminURL.revisions(id), linkLabel: "Back to the revisions")
+                user: user, linkURL: AdminURL.revisions(id).path, linkLabel: "Back to the revisions")
         }
         let before = previous.map(Self.text) ?? ""
         let lines = TextDiff.lines(from: before, to: Self.text(revision)).map(DiffLineModel.init)
         return renderer.page(
             RevisionPage(
                 chrome: renderer.chrome(title: "Revision \(number)", user: user, current: "articles", notice: notice),
-                articleTitle: article.summary.title, number: number, historyURL: AdminURL.revisions(id),
+                articleTitle: article.summary.title, number: number, historyURL: AdminURL.revisions(id).path,
                 savedBy: revision.savedBy ?? "a command or an import", date: dates.longWithTime(revision.savedAt),
                 comparedWith: previous.map { "revision \($0.number)" } ?? "an empty article", lines: lines,
                 isCurrent: revision.number == article.revision,
-                restoreURL: AdminURL.restoreRevision(id, number), currentRevision: String(article.revision)),
+                restoreURL: AdminURL.restoreRevision(id, number: number).path, currentRevision: String(article.revision)
+            ),
             template: "revision", status: status)
     }
 
-    package func restore(_ request: Request, id: Int64, number: Int) async throws -> Response {
-        let (user, posted) = try await gate.form(nil, request)
+    package func restore(
+        _ request: Request, id: Int64, number: Int, context: NewsroomFormContext
+    ) async throws -> Response {
+        let (user, posted) = (context.user, context.form)
         let fields = posted.fields
         let article = try await access.changeable(id, by: user)
         guard let (revision, _) = try await revisions.find(articleID: id, number: number) else {
@@ -84,33 +90,33 @@ package struct ArticleHistoryController: Sendable {
                 revision, into: article, expectedRevision: Int(fields["revision"]) ?? -1, savedBy: user.author.id,
                 restorer: user.author.role.htmlTrust)
         } catch is ArticleConflict {
-            return try await show(
-                request, id: id, number: number,
+            return try await revisionPage(
+                id: id, number: number, user: user,
                 notice: "The article changed since you opened this page; nothing was restored. Look again, then "
                     + "restore if you still want to.", status: .conflict)
         } catch let errors as ValidationErrors {
             return renderer.message(
                 .unprocessableContent, heading: "This revision cannot be restored",
                 message: errors.issues.map(\.message).joined(separator: " "), user: user,
-                linkURL: AdminURL.revisions(id),
+                linkURL: AdminURL.revisions(id).path,
                 linkLabel: "Back to the revisions")
         }
         await audit.record(
             .revisionRestored, by: user.author, target: AuditLog.article(id, revision.title),
             detail: "Revision \(number) of \(article.revision)")
-        return PageRenderer.redirect(to: AdminURL.article(id) + "?saved=1", permanent: false)
+        return PageRenderer.redirect(to: AdminURL.article(id).path + "?saved=1", permanent: false)
     }
 
     /// Moves an article to the trash, or out of it as a draft.
-    package func changeStatus(_ request: Request, id: Int64) async throws -> Response {
-        let (user, posted) = try await gate.form(nil, request)
+    package func changeStatus(_ request: Request, id: Int64, context: NewsroomFormContext) async throws -> Response {
+        let (user, posted) = (context.user, context.form)
         let fields = posted.fields
         let article = try await access.changeable(id, by: user)
         guard let status = ArticleStatus(rawValue: fields["status"]), [.trashed, .draft].contains(status) else {
             return renderer.message(
                 .unprocessableContent, heading: "Nothing changed",
                 message: "An article can be moved to the trash, or out of it as a draft.", user: user,
-                linkURL: AdminURL.article(id), linkLabel: "Back to the article")
+                linkURL: AdminURL.article(id).path, linkLabel: "Back to the article")
         }
         guard user.author.role.allowedArticleStatuses.contains(status) else { return renderer.forbidden(user) }
         do {
@@ -120,13 +126,13 @@ package struct ArticleHistoryController: Sendable {
             return renderer.message(
                 .conflict, heading: "The article changed meanwhile",
                 message: "Someone saved this article since you opened it, so nothing was changed. Open it again "
-                    + "and decide.", user: user, linkURL: AdminURL.article(id), linkLabel: "Open the article")
+                    + "and decide.", user: user, linkURL: AdminURL.article(id).path, linkLabel: "Open the article")
         }
         if let action = AuditAction.statusChange(from: article.summary.status, to: status) {
             await audit.record(action, by: user.author, target: AuditLog.article(id, article.summary.title))
         }
         let done = status == .trashed ? "trashed" : "restored"
-        return PageRenderer.redirect(to: AdminURL.articles + "?done=\(done)", permanent: false)
+        return PageRenderer.redirect(to: AdminURL.articles.path + "?done=\(done)", permanent: false)
     }
 
     /// What a revision says, as one text for the diff.

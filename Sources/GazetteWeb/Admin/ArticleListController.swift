@@ -8,7 +8,6 @@ import Hummingbird
 /// The newsroom's article list: tabs per status with counts, filters by author, tag, category and source, a
 /// headline search and paging. Contributors and authors see their own articles only.
 package struct ArticleListController: Sendable {
-    package let gate: AdminGate
     package let renderer: AdminRenderer
     package let articles: ArticleStore
     package let authors: AuthorStore
@@ -19,10 +18,9 @@ package struct ArticleListController: Sendable {
     package let pageSize = 30
 
     package init(
-        gate: AdminGate, renderer: AdminRenderer, articles: ArticleStore, authors: AuthorStore, terms: TermStore,
+        renderer: AdminRenderer, articles: ArticleStore, authors: AuthorStore, terms: TermStore,
         urls: SiteURL, site: LiveSiteSettings
     ) {
-        self.gate = gate
         self.renderer = renderer
         self.articles = articles
         self.authors = authors
@@ -36,8 +34,8 @@ package struct ArticleListController: Sendable {
     ]
     package static let filterNames = ["author", "tag", "category", "source"]
 
-    package func list(_ request: Request) async throws -> Response {
-        let user = try await gate.user(nil, request)
+    package func list(_ request: Request, context: NewsroomContext) async throws -> Response {
+        let user = context.user
         let query = request.uri.queryParameters
         let status = query["status"].flatMap { ArticleStatus(rawValue: String($0)) }
         // Browsers send the search form's spaces as "+", which the query parser leaves as they are.
@@ -57,7 +55,7 @@ package struct ArticleListController: Sendable {
             var parts = [("status", status?.rawValue ?? ""), ("q", search)]
             parts += Self.filterNames.compactMap { name in chosen[name].map { (name, $0) } }
             if let page { parts.append(("page", String(page))) }
-            return AdminURL.articles + "?"
+            return AdminURL.articles.path + "?"
                 + parts.filter { !$0.1.isEmpty }.map { "\($0.0)=\(FormBody.encode($0.1))" }.joined(separator: "&")
         }
         var tabs = [
@@ -69,7 +67,7 @@ package struct ArticleListController: Sendable {
         }
         let rows = page.items.map { summary in
             ArticleRow(
-                title: summary.title, editURL: AdminURL.article(summary.id), status: summary.status.label,
+                title: summary.title, editURL: AdminURL.article(summary.id).path, status: summary.status.label,
                 author: summary.byline.name, date: dates.longWithTime(summary.publishedAt ?? summary.updatedAt),
                 viewURL: summary.status == .published ? urls.article(summary) : nil)
         }

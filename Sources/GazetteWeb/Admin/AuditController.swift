@@ -6,22 +6,20 @@ import Hummingbird
 /// The audit log screen, for admins: who did what, from where, when, filtered by action, person, address and
 /// dates (days in the site's time zone).
 package struct AuditController: Sendable {
-    package let gate: AdminGate
     package let renderer: AdminRenderer
     package let audit: AuditLog
     package let site: LiveSiteSettings
     package var dates: DateText { site.dates }
     package let pageSize = 50
 
-    package init(gate: AdminGate, renderer: AdminRenderer, audit: AuditLog, site: LiveSiteSettings) {
-        self.gate = gate
+    package init(renderer: AdminRenderer, audit: AuditLog, site: LiveSiteSettings) {
         self.renderer = renderer
         self.audit = audit
         self.site = site
     }
 
-    package func list(_ request: Request) async throws -> Response {
-        let user = try await gate.user(.manageSettings, request)
+    package func list(_ request: Request, context: NewsroomContext) async throws -> Response {
+        let user = context.user
         // Read as a form: browsers send the filter form's spaces as "+".
         let query = FormBody(request.uri.query ?? "")
         func text(_ name: String) -> String { String(query[name].prefix(200)) }
@@ -47,7 +45,7 @@ package struct AuditController: Sendable {
                 ("action", chosen.action), ("person", chosen.person), ("address", chosen.address),
                 ("from", chosen.from), ("to", chosen.to), ("page", String(page)),
             ]
-            return AdminURL.audit + "?"
+            return AdminURL.audit.path + "?"
                 + parts.filter { !$0.1.isEmpty }.map { "\($0.0)=\(FormBody.encode($0.1))" }.joined(separator: "&")
         }
         let rows = page.items.map { event in

@@ -27,7 +27,7 @@ package struct AuthController: Sendable {
 
     package func loginForm(_ request: Request) async throws -> Response {
         if try await session.user(for: request) != nil {
-            return PageRenderer.redirect(to: AdminURL.dashboard, permanent: false)
+            return PageRenderer.redirect(to: AdminURL.dashboard.path, permanent: false)
         }
         let next = request.uri.queryParameters["next"].map(String.init)
         let expired =
@@ -69,7 +69,7 @@ package struct AuthController: Sendable {
             return response
         case .needsCode(let challenge, _):
             var response = PageRenderer.redirect(
-                to: AdminURL.signInCode + "?next=" + FormBody.encode(next), permanent: false)
+                to: AdminURL.signInCode.path + "?next=" + FormBody.encode(next), permanent: false)
             response.setCookie(secondStepCookie(challenge))
             return response
         case .wrongCredentials:
@@ -124,7 +124,7 @@ package struct AuthController: Sendable {
                 await audit.record(.recoveryCodeUsed, by: author, detail: "\(left) left")
             }
             // Someone who needed a recovery code has likely lost their phone: the page says what to do next.
-            let landing = check == .recoveryCode ? AdminURL.twoFactor + "?recovered=\(left)" : next
+            let landing = check == .recoveryCode ? AdminURL.twoFactor.path + "?recovered=\(left)" : next
             var response = PageRenderer.redirect(to: landing, permanent: false)
             response.setCookie(session.cookie(tokens.session))
             response.setCookie(secondStepCookie("", expired: true))
@@ -158,7 +158,7 @@ package struct AuthController: Sendable {
     /// Back to the password form, when the code step has expired or was never begun.
     private func startAgain(next: String) -> Response {
         var response = PageRenderer.redirect(
-            to: AdminURL.login + "?expired=1&next=" + FormBody.encode(next), permanent: false)
+            to: AdminURL.login.path + "?expired=1&next=" + FormBody.encode(next), permanent: false)
         response.setCookie(secondStepCookie("", expired: true))
         return response
     }
@@ -167,7 +167,7 @@ package struct AuthController: Sendable {
         var request = request
         let fields = FormBody(String(buffer: try await request.collectBody(upTo: 64 * 1024)))
         guard let user = try await session.user(for: request) else {
-            return PageRenderer.redirect(to: AdminURL.login, permanent: false)
+            return PageRenderer.redirect(to: AdminURL.login.path, permanent: false)
         }
         guard AdminSession.formIsGenuine(fields, user: user) else { return renderer.expiredForm(user) }
         await audit.record(everywhere ? .signedOutEverywhere : .signedOut, by: user.author)
@@ -176,7 +176,7 @@ package struct AuthController: Sendable {
         } else if let token = request.cookies[AdminSession.cookieName]?.value {
             try await accounts.signOut(sessionToken: token)
         }
-        var response = PageRenderer.redirect(to: AdminURL.login, permanent: false)
+        var response = PageRenderer.redirect(to: AdminURL.login.path, permanent: false)
         response.setCookie(session.expiredCookie())
         return response
     }
@@ -196,7 +196,7 @@ package struct AuthController: Sendable {
         {
         case .created(let userID):
             await audit.record(.passwordSet, userID: userID, detail: "The first admin was created with the setup link.")
-            return try await signedIn(userID: userID, request: request, context: context)
+            return try await signedIn(userID: userID, request: request, clientIP: context.clientIP)
         case .invalid(let errors):
             return renderer.page(
                 setupPage(token: token, name: fields["name"], email: fields["email"], errors: errors), template: "form",
@@ -234,9 +234,9 @@ package struct AuthController: Sendable {
                 return renderer.message(
                     .ok, heading: "Your new password is saved",
                     message: "Sign in with it; you will be asked for the code from your authenticator app as usual.",
-                    user: nil, linkURL: AdminURL.login, linkLabel: "Sign in")
+                    user: nil, linkURL: AdminURL.login.path, linkLabel: "Sign in")
             }
-            return try await signedIn(userID: userID, request: request, context: context)
+            return try await signedIn(userID: userID, request: request, clientIP: context.clientIP)
         case .invalid(let errors):
             return renderer.page(
                 resetPage(token: token, error: errors.message(for: "password"), invite: invite), template: "form",
@@ -246,15 +246,15 @@ package struct AuthController: Sendable {
         }
     }
 
-    package func passwordForm(_ request: Request, gate: AdminGate) async throws -> Response {
-        let user = try await gate.user(nil, request)
+    package func passwordForm(_ request: Request, context: NewsroomContext) async throws -> Response {
+        let user = context.user
         return renderer.page(passwordPage(user: user, errors: ValidationErrors()), template: "password")
     }
 
     package func changePassword(
-        _ request: Request, context: GazetteRequestContext, gate: AdminGate
+        _ request: Request, context: NewsroomFormContext
     ) async throws -> Response {
-        let (user, posted) = try await gate.form(nil, request)
+        let (user, posted) = (context.user, context.form)
         do {
             try await accounts.changePassword(
                 for: user.author, current: posted.fields["current_password"], new: posted.fields["new_password"],
@@ -265,7 +265,8 @@ package struct AuthController: Sendable {
         }
         await audit.record(.passwordChanged, by: user.author)
         return try await signedIn(
-            userID: user.author.id, request: request, context: context, landing: AdminURL.profile + "?password=1")
+            userID: user.author.id, request: request, clientIP: context.clientIP,
+            landing: AdminURL.profile.path + "?password=1")
     }
 
     private func passwordPage(user: SignedInUser, errors: ValidationErrors) -> PasswordPage {
@@ -278,11 +279,11 @@ package struct AuthController: Sendable {
 
     /// After a setup, a reset or a password change: the person is signed in (anew) and moves on.
     private func signedIn(
-        userID: Int64, request: Request, context: GazetteRequestContext, landing: String = AdminURL.dashboard
+        userID: Int64, request: Request, clientIP: String, landing: String = AdminURL.dashboard.path
     ) async throws -> Response {
         let tokens = try await accounts.startSession(
             userID: userID,
-            ip: clientAddress.resolve(peer: context.clientIP, forwardedFor: request.headers[.xForwardedFor]),
+            ip: clientAddress.resolve(peer: clientIP, forwardedFor: request.headers[.xForwardedFor]),
             userAgent: request.headers[.userAgent] ?? "")
         var response = PageRenderer.redirect(to: landing, permanent: false)
         response.setCookie(session.cookie(tokens.session))
@@ -297,13 +298,13 @@ package struct AuthController: Sendable {
             message: "Links like this work once and expire (after 24 hours, or a week for invitations). Ask for a "
                 + "new one: an admin can send a new invitation from People, gazette serve prints a setup link while "
                 + "the site has no admin, and gazette user reset-password --email … prints a reset link.", user: nil,
-            linkURL: AdminURL.login, linkLabel: "Go to sign in")
+            linkURL: AdminURL.login.path, linkLabel: "Go to sign in")
     }
 
     private func signInPage(email: String, error: String?, next: String, token: String) -> AdminFormPage {
         AdminFormPage(
             chrome: renderer.chrome(title: "Sign in", user: nil), heading: "Sign in to the newsroom", intro: nil,
-            action: AdminURL.login, error: error, name: nil, email: AdminField(value: email, error: nil),
+            action: AdminURL.login.path, error: error, name: nil, email: AdminField(value: email, error: nil),
             password: AdminField(value: "", error: nil), submitLabel: "Sign in", next: next, loginToken: token)
     }
 
@@ -311,11 +312,11 @@ package struct AuthController: Sendable {
         AdminFormPage(
             chrome: renderer.chrome(title: "Create the first admin", user: nil), heading: "Create the first admin",
             intro: "This account can publish, moderate and invite everyone else. The link works once.",
-            action: AdminURL.setup(token), error: nil,
+            action: AdminURL.setup(token: token).path, error: nil,
             name: AdminField(value: name, error: errors.message(for: "name")),
             email: AdminField(value: email, error: errors.message(for: "email")),
             password: AdminField(value: "", error: errors.message(for: "password")), submitLabel: "Create account",
-            next: AdminURL.dashboard)
+            next: AdminURL.dashboard.path)
     }
 
     private func resetPage(token: String, error: String?, invite: Bool) -> AdminFormPage {
@@ -325,8 +326,9 @@ package struct AuthController: Sendable {
             intro: invite
                 ? "Choose the password you will sign in with. This link works once."
                 : "You will be signed out everywhere else.",
-            action: invite ? AdminURL.invite(token) : AdminURL.reset(token), error: nil, name: nil,
+            action: invite ? AdminURL.invite(token: token).path : AdminURL.reset(token: token).path, error: nil,
+            name: nil,
             email: nil, password: AdminField(value: "", error: error), submitLabel: "Save password",
-            next: AdminURL.dashboard)
+            next: AdminURL.dashboard.path)
     }
 }

@@ -7,7 +7,6 @@ import Hummingbird
 
 /// One comment in the newsroom: correct it, or answer it as staff (the answer is approved at once).
 package struct CommentEditController: Sendable {
-    package let gate: AdminGate
     package let renderer: AdminRenderer
     package let comments: CommentService
     package let articles: ArticleStore
@@ -15,10 +14,9 @@ package struct CommentEditController: Sendable {
     package let site: LiveSiteSettings
 
     package init(
-        gate: AdminGate, renderer: AdminRenderer, comments: CommentService, articles: ArticleStore, urls: SiteURL,
+        renderer: AdminRenderer, comments: CommentService, articles: ArticleStore, urls: SiteURL,
         site: LiveSiteSettings
     ) {
-        self.gate = gate
         self.renderer = renderer
         self.comments = comments
         self.articles = articles
@@ -26,15 +24,15 @@ package struct CommentEditController: Sendable {
         self.site = site
     }
 
-    package func show(_ request: Request, id: Int64) async throws -> Response {
-        let user = try await gate.user(.moderateComments, request)
+    package func show(_ request: Request, id: Int64, context: NewsroomContext) async throws -> Response {
+        let user = context.user
         let comment = try await find(id)
         let notice = request.uri.queryParameters["done"].flatMap { Self.notices[String($0)] }
         return try await page(comment, user: user, notice: notice)
     }
 
-    package func update(_ request: Request, id: Int64) async throws -> Response {
-        let (user, posted) = try await gate.form(.moderateComments, request, limit: 128 * 1024)
+    package func update(_ request: Request, id: Int64, context: NewsroomFormContext) async throws -> Response {
+        let (user, posted) = (context.user, context.form)
         let fields = posted.fields
         let comment = try await find(id)
         do {
@@ -44,11 +42,11 @@ package struct CommentEditController: Sendable {
             return try await page(
                 comment, user: user, typed: fields, errors: errors, status: .unprocessableContent)
         }
-        return PageRenderer.redirect(to: AdminURL.comment(id) + "?done=saved", permanent: false)
+        return PageRenderer.redirect(to: AdminURL.comment(id).path + "?done=saved", permanent: false)
     }
 
-    package func reply(_ request: Request, id: Int64) async throws -> Response {
-        let (user, posted) = try await gate.form(.moderateComments, request, limit: 128 * 1024)
+    package func reply(_ request: Request, id: Int64, context: NewsroomFormContext) async throws -> Response {
+        let (user, posted) = (context.user, context.form)
         let fields = posted.fields
         let comment = try await find(id)
         guard comment.status == .approved || comment.status == .pending else {
@@ -58,7 +56,7 @@ package struct CommentEditController: Sendable {
         }
         do {
             let reply = try await comments.staffReply(to: comment, from: user.author, text: fields["reply"])
-            return PageRenderer.redirect(to: AdminURL.comment(reply.id) + "?done=replied", permanent: false)
+            return PageRenderer.redirect(to: AdminURL.comment(reply.id).path + "?done=replied", permanent: false)
         } catch let errors as ValidationErrors {
             return try await page(
                 comment, user: user, replyText: fields["reply"], replyError: errors.message(for: "comment"),
@@ -91,7 +89,7 @@ package struct CommentEditController: Sendable {
                 articleURL: article.flatMap {
                     $0.status == .published ? urls.article($0) + "#comment-\(comment.id)" : nil
                 },
-                queueURL: AdminURL.comments(status: comment.status),
+                queueURL: AdminURL.comments(status: comment.status).path,
                 generalError: errors.isEmpty ? nil : "The comment was not saved: see the messages below.",
                 author: field("author", comment.authorName), email: field("email", comment.authorEmail),
                 url: field("url", comment.authorURL), text: field("comment", comment.body),

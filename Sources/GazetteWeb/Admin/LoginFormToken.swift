@@ -21,7 +21,7 @@ package struct LoginFormToken: Sendable {
 
     package func cookie(_ token: String) -> Cookie {
         Cookie(
-            name: Self.cookieName, value: token, maxAge: 86_400, path: "/admin/", secure: secureCookies,
+            name: Self.cookieName, value: token, maxAge: 86_400, path: AdminURL.dashboard.path, secure: secureCookies,
             httpOnly: true, sameSite: .strict)
     }
 

@@ -8,7 +8,6 @@ import Hummingbird
 /// The newsroom's media library: upload images with their alternative text and credit, list them, edit the
 /// text and delete. Authors and above upload; people change their own uploads, editors change any.
 package struct MediaAdminController: Sendable {
-    package let gate: AdminGate
     package let renderer: AdminRenderer
     package let library: MediaLibrary
     package let urls: SiteURL
@@ -18,10 +17,9 @@ package struct MediaAdminController: Sendable {
     package let pageSize = 40
 
     package init(
-        gate: AdminGate, renderer: AdminRenderer, library: MediaLibrary, urls: SiteURL, site: LiveSiteSettings,
+        renderer: AdminRenderer, library: MediaLibrary, urls: SiteURL, site: LiveSiteSettings,
         audit: AuditLog
     ) {
-        self.gate = gate
         self.renderer = renderer
         self.library = library
         self.urls = urls
@@ -31,15 +29,15 @@ package struct MediaAdminController: Sendable {
     /// An image at the size limit plus the form's text fields.
     package static let bodyLimit = MediaRules.maximumBytes + 256 * 1024
 
-    package func list(_ request: Request) async throws -> Response {
-        let user = try await gate.user(.uploadMedia, request)
+    package func list(_ request: Request, context: NewsroomContext) async throws -> Response {
+        let user = context.user
         let number = request.uri.queryParameters["page"].flatMap { Int(String($0)) } ?? 1
         let notice = request.uri.queryParameters["done"].flatMap { Self.notices[String($0)] }
         return try await listPage(user: user, page: number, form: .empty, notice: notice)
     }
 
-    package func upload(_ request: Request) async throws -> Response {
-        let (user, posted) = try await gate.form(.uploadMedia, request, limit: Self.bodyLimit)
+    package func upload(_ request: Request, context: NewsroomFormContext) async throws -> Response {
+        let (user, posted) = (context.user, context.form)
         let text = MediaText(
             alt: posted.fields["alt"], caption: posted.fields["caption"], credit: posted.fields["credit"])
         guard let file = posted.files["file"] else {
@@ -50,7 +48,7 @@ package struct MediaAdminController: Sendable {
         do {
             let item = try await library.upload(
                 file.bytes, originalName: file.fileName, text: text, uploadedBy: user.author.id)
-            return PageRenderer.redirect(to: AdminURL.mediaItem(item.id) + "?done=uploaded", permanent: false)
+            return PageRenderer.redirect(to: AdminURL.mediaItem(item.id).path + "?done=uploaded", permanent: false)
         } catch let refusal as MediaRefusal {
             return try await listPage(
                 user: user, page: 1, form: Self.form(text, fileError: refusal.message), status: .unprocessableContent)
@@ -62,8 +60,8 @@ package struct MediaAdminController: Sendable {
         }
     }
 
-    package func show(_ request: Request, id: Int64) async throws -> Response {
-        let user = try await gate.user(.uploadMedia, request)
+    package func show(_ request: Request, id: Int64, context: NewsroomContext) async throws -> Response {
+        let user = context.user
         let item = try await find(id)
         let notice = request.uri.queryParameters["done"].flatMap { Self.notices[String($0)] }
         return itemPage(
@@ -71,8 +69,8 @@ package struct MediaAdminController: Sendable {
             notice: notice)
     }
 
-    package func update(_ request: Request, id: Int64) async throws -> Response {
-        let (user, posted) = try await gate.form(.uploadMedia, request)
+    package func update(_ request: Request, id: Int64, context: NewsroomFormContext) async throws -> Response {
+        let (user, posted) = (context.user, context.form)
         let item = try await find(id)
         guard mayChange(item, user) else { return renderer.forbidden(user) }
         let text = MediaText(
@@ -82,16 +80,16 @@ package struct MediaAdminController: Sendable {
         } catch let errors as ValidationErrors {
             return itemPage(item, user: user, form: Self.form(text, errors: errors), status: .unprocessableContent)
         }
-        return PageRenderer.redirect(to: AdminURL.mediaItem(id) + "?done=saved", permanent: false)
+        return PageRenderer.redirect(to: AdminURL.mediaItem(id).path + "?done=saved", permanent: false)
     }
 
-    package func delete(_ request: Request, id: Int64) async throws -> Response {
-        let (user, _) = try await gate.form(.uploadMedia, request)
+    package func delete(_ request: Request, id: Int64, context: NewsroomFormContext) async throws -> Response {
+        let user = context.user
         let item = try await find(id)
         guard mayChange(item, user) else { return renderer.forbidden(user) }
         try await library.delete(item)
         await audit.record(.mediaDeleted, by: user.author, target: "\(item.path) (image \(item.id))")
-        return PageRenderer.redirect(to: AdminURL.media + "?done=deleted", permanent: false)
+        return PageRenderer.redirect(to: AdminURL.media.path + "?done=deleted", permanent: false)
     }
 
     // MARK: Pages
@@ -110,14 +108,15 @@ package struct MediaAdminController: Sendable {
         let page = try await library.page(request)
         let cards = page.items.map {
             MediaCardModel(
-                url: SiteURL.media($0.path), editURL: AdminURL.mediaItem($0.id), alt: $0.alt, name: $0.originalName,
+                url: SiteURL.media($0.path), editURL: AdminURL.mediaItem($0.id).path, alt: $0.alt,
+                name: $0.originalName,
                 details: details($0))
         }
         let pager: PagerModel? =
             page.totalPages > 1
             ? PagerModel(
-                newerURL: page.hasPrevious ? AdminURL.media + "?page=\(page.number - 1)" : nil,
-                olderURL: page.hasNext ? AdminURL.media + "?page=\(page.number + 1)" : nil,
+                newerURL: page.hasPrevious ? AdminURL.media.path + "?page=\(page.number - 1)" : nil,
+                olderURL: page.hasNext ? AdminURL.media.path + "?page=\(page.number + 1)" : nil,
                 label: "Page \(page.number) of \(page.totalPages)") : nil
         return renderer.page(
             MediaLibraryPage(
@@ -136,7 +135,7 @@ package struct MediaAdminController: Sendable {
                 chrome: renderer.chrome(title: item.originalName, user: user, current: "media", notice: notice),
                 id: String(item.id), url: url, absoluteURL: urls.absolute(path: url),
                 markdown: "![\(altForMarkdown)](\(url))", name: item.originalName, details: details(item), form: form,
-                mayChange: mayChange(item, user), deleteURL: AdminURL.mediaItem(item.id) + "/delete"),
+                mayChange: mayChange(item, user), deleteURL: AdminURL.mediaItem(item.id).path + "/delete"),
             template: "media-item", status: status)
     }
 

@@ -7,7 +7,6 @@ import Hummingbird
 /// The dashboard and the comment moderation queue. Every route checks the signed-in person's rights here,
 /// on the server, whatever the pages show.
 package struct NewsroomController: Sendable {
-    package let gate: AdminGate
     package let renderer: AdminRenderer
     package let comments: CommentService
     package let reader: ReaderService
@@ -15,10 +14,9 @@ package struct NewsroomController: Sendable {
     package let site: LiveSiteSettings
 
     package init(
-        gate: AdminGate, renderer: AdminRenderer, comments: CommentService, reader: ReaderService,
+        renderer: AdminRenderer, comments: CommentService, reader: ReaderService,
         articleCount: @escaping @Sendable () async throws -> Int, site: LiveSiteSettings
     ) {
-        self.gate = gate
         self.renderer = renderer
         self.comments = comments
         self.reader = reader
@@ -27,8 +25,8 @@ package struct NewsroomController: Sendable {
     }
     package var dates: DateText { site.dates }
 
-    package func dashboard(_ request: Request) async throws -> Response {
-        let user = try await gate.user(nil, request)
+    package func dashboard(_ request: Request, context: NewsroomContext) async throws -> Response {
+        let user = context.user
         let counts = try await comments.counts()
         return renderer.page(
             DashboardPage(
@@ -37,8 +35,8 @@ package struct NewsroomController: Sendable {
                 spamComments: counts[.spam] ?? 0, canModerate: user.can(.moderateComments)), template: "dashboard")
     }
 
-    package func queue(_ request: Request) async throws -> Response {
-        let user = try await gate.user(.moderateComments, request)
+    package func queue(_ request: Request, context: NewsroomContext) async throws -> Response {
+        let user = context.user
         let status =
             request.uri.queryParameters["status"].flatMap { ModerationStatus(rawValue: String($0)) } ?? .pending
         let notice = request.uri.queryParameters["done"].map(String.init).flatMap(Self.notice)
@@ -46,8 +44,8 @@ package struct NewsroomController: Sendable {
         return try await queuePage(status: status, user: user, notice: notice, page: page)
     }
 
-    package func moderate(_ request: Request) async throws -> Response {
-        let (user, posted) = try await gate.form(.moderateComments, request, limit: 256 * 1024)
+    package func moderate(_ request: Request, context: NewsroomFormContext) async throws -> Response {
+        let (user, posted) = (context.user, context.form)
         let fields = posted.fields
         let status = ModerationStatus(rawValue: fields["status"]) ?? .pending
         let ids = fields.values("ids").compactMap { Int64($0) }
@@ -65,7 +63,7 @@ package struct NewsroomController: Sendable {
                 status: status, user: user, notice: "Choose what to do with the comments.", code: .unprocessableContent)
         }
         return PageRenderer.redirect(
-            to: AdminURL.comments(status: status) + "&done=\(action)-\(ids.count)", permanent: false)
+            to: AdminURL.comments(status: status).path + "&done=\(action)-\(ids.count)", permanent: false)
     }
 
     private func queuePage(
@@ -76,7 +74,7 @@ package struct NewsroomController: Sendable {
         let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
         let page = min(max(1, page), pages)
         let list = try await comments.list(status: status, limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
-        let base = AdminURL.comments(status: status) + "&page="
+        let base = AdminURL.comments(status: status).path + "&page="
         let pager: PagerModel? =
             pages > 1
             ? PagerModel(
@@ -85,7 +83,7 @@ package struct NewsroomController: Sendable {
                 label: "Page \(page) of \(pages)") : nil
         let tabs = ModerationStatus.allCases.map {
             ModerationTab(
-                label: $0.rawValue.capitalized, url: AdminURL.comments(status: $0), count: counts[$0] ?? 0,
+                label: $0.rawValue.capitalized, url: AdminURL.comments(status: $0).path, count: counts[$0] ?? 0,
                 isCurrent: $0 == status)
         }
         let rows = list.map { comment in
@@ -93,7 +91,7 @@ package struct NewsroomController: Sendable {
                 id: String(comment.id), authorName: comment.authorName, authorEmail: comment.authorEmail,
                 authorURL: comment.authorURL, authorIP: comment.authorIP, date: dates.longWithTime(comment.createdAt),
                 bodyHTML: CommentText.html(comment.body), articleID: String(comment.articleID),
-                editURL: AdminURL.comment(comment.id),
+                editURL: AdminURL.comment(comment.id).path,
                 reasons: comment.spamReasons, hasReasons: !comment.spamReasons.isEmpty, score: comment.spamScore)
         }
         return renderer.page(

@@ -7,14 +7,12 @@ import Hummingbird
 
 /// People in the newsroom: admins invite, change roles and deactivate; everyone edits their own profile.
 package struct PeopleController: Sendable {
-    package let gate: AdminGate
     package let renderer: AdminRenderer
     package let people: PeopleService
     package let urls: SiteURL
     package let audit: AuditLog
 
-    package init(gate: AdminGate, renderer: AdminRenderer, people: PeopleService, urls: SiteURL, audit: AuditLog) {
-        self.gate = gate
+    package init(renderer: AdminRenderer, people: PeopleService, urls: SiteURL, audit: AuditLog) {
         self.renderer = renderer
         self.people = people
         self.urls = urls
@@ -22,11 +20,11 @@ package struct PeopleController: Sendable {
     }
     package static let profileFields = ["name", "slug", "email", "bio", "avatar_url"]
 
-    package func list(_ request: Request) async throws -> Response {
-        let user = try await gate.user(.manageUsers, request)
+    package func list(_ request: Request, context: NewsroomContext) async throws -> Response {
+        let user = context.user
         let rows = try await people.staff().map { member in
             PersonRow(
-                name: member.author.name, editURL: AdminURL.user(member.author.id), email: member.author.email,
+                name: member.author.name, editURL: AdminURL.user(member.author.id).path, email: member.author.email,
                 role: member.author.role.rawValue.capitalized, state: Self.state(member),
                 articleCount: member.articleCount)
         }
@@ -35,13 +33,13 @@ package struct PeopleController: Sendable {
             template: "people")
     }
 
-    package func newForm(_ request: Request) async throws -> Response {
-        let user = try await gate.user(.manageUsers, request)
+    package func newForm(_ request: Request, context: NewsroomContext) async throws -> Response {
+        let user = context.user
         return renderer.page(inviteForm(user: user, values: ["role": Role.author.rawValue]), template: "person")
     }
 
-    package func create(_ request: Request) async throws -> Response {
-        let (user, posted) = try await gate.form(.manageUsers, request)
+    package func create(_ request: Request, context: NewsroomFormContext) async throws -> Response {
+        let (user, posted) = (context.user, context.form)
         let fields = posted.fields
         let role = Role(rawValue: fields["role"]) ?? .author
         do {
@@ -63,15 +61,15 @@ package struct PeopleController: Sendable {
         }
     }
 
-    package func show(_ request: Request, id: Int64) async throws -> Response {
-        let user = try await gate.user(.manageUsers, request)
+    package func show(_ request: Request, id: Int64, context: NewsroomContext) async throws -> Response {
+        let user = context.user
         let member = try await find(id)
         let notice = request.uri.queryParameters["saved"] != nil ? "Saved." : nil
         return renderer.page(memberForm(member, user: user, notice: notice), template: "person")
     }
 
-    package func update(_ request: Request, id: Int64) async throws -> Response {
-        let (user, posted) = try await gate.form(.manageUsers, request)
+    package func update(_ request: Request, id: Int64, context: NewsroomFormContext) async throws -> Response {
+        let (user, posted) = (context.user, context.form)
         let fields = posted.fields
         let member = try await find(id)
         var errors = ValidationErrors()
@@ -101,12 +99,12 @@ package struct PeopleController: Sendable {
                     changed.active ? .accountReactivated : .accountDeactivated, by: user.author, target: target)
             }
         }
-        return PageRenderer.redirect(to: AdminURL.user(id) + "?saved=1", permanent: false)
+        return PageRenderer.redirect(to: AdminURL.user(id).path + "?saved=1", permanent: false)
     }
 
     /// A fresh one-time link for someone: an invitation, or a password reset once they have a password.
-    package func newLink(_ request: Request, id: Int64) async throws -> Response {
-        let (user, _) = try await gate.form(.manageUsers, request)
+    package func newLink(_ request: Request, id: Int64, context: NewsroomFormContext) async throws -> Response {
+        let user = context.user
         let member = try await find(id)
         let link = try await people.accessLink(for: member)
         await audit.record(
@@ -118,8 +116,8 @@ package struct PeopleController: Sendable {
                 newLink: urls.absolute(path: link)), template: "person")
     }
 
-    package func profile(_ request: Request) async throws -> Response {
-        let user = try await gate.user(nil, request)
+    package func profile(_ request: Request, context: NewsroomContext) async throws -> Response {
+        let user = context.user
         let query = request.uri.queryParameters
         let notice =
             query["saved"] != nil ? "Saved." : query["password"] != nil ? "Your password was changed." : nil
@@ -127,8 +125,8 @@ package struct PeopleController: Sendable {
             profileForm(user: user, values: Self.values(user.author), notice: notice), template: "person")
     }
 
-    package func updateProfile(_ request: Request) async throws -> Response {
-        let (user, posted) = try await gate.form(nil, request)
+    package func updateProfile(_ request: Request, context: NewsroomFormContext) async throws -> Response {
+        let (user, posted) = (context.user, context.form)
         let fields = posted.fields
         do {
             try await people.updateProfile(
@@ -141,7 +139,7 @@ package struct PeopleController: Sendable {
                 profileForm(user: user, values: values, errors: errors), template: "person",
                 status: .unprocessableContent)
         }
-        return PageRenderer.redirect(to: AdminURL.profile + "?saved=1", permanent: false)
+        return PageRenderer.redirect(to: AdminURL.profile.path + "?saved=1", permanent: false)
     }
 
     // MARK: Pages
@@ -151,7 +149,8 @@ package struct PeopleController: Sendable {
     ) -> PersonFormPage {
         PersonFormPage(
             chrome: renderer.chrome(title: "Add a person", user: user, current: "users"), heading: "Add a person",
-            action: AdminURL.newUser, generalError: errors.isEmpty ? nil : "Nobody was added: see the messages below.",
+            action: AdminURL.newUser.path,
+            generalError: errors.isEmpty ? nil : "Nobody was added: see the messages below.",
             fields: Self.fieldModels(values, errors, only: ["name", "email", "bio"]),
             roleOptions: Self.roleOptions(selected: values["role"] ?? ""), access: nil, newLink: nil, linkAction: nil,
             linkLabel: nil, publicURL: nil, showsRole: true)
@@ -171,12 +170,12 @@ package struct PeopleController: Sendable {
         }
         return PersonFormPage(
             chrome: renderer.chrome(title: member.author.name, user: user, current: "users", notice: notice),
-            heading: member.author.name, action: AdminURL.user(member.author.id),
+            heading: member.author.name, action: AdminURL.user(member.author.id).path,
             generalError: errors.isEmpty ? nil : "Nothing was saved: see the messages below.",
             fields: Self.fieldModels(values, errors, only: Self.profileFields),
             roleOptions: Self.roleOptions(selected: role),
             access: AccessModel(active: active, error: errors.message(for: "active"), state: Self.state(member)),
-            newLink: newLink, linkAction: AdminURL.user(member.author.id) + "/link",
+            newLink: newLink, linkAction: AdminURL.user(member.author.id).path + "/link",
             linkLabel: member.hasPassword ? "Make a password reset link" : "Make a new invitation link",
             publicURL: urls.author(member.author.slug), showsRole: true)
     }
@@ -187,7 +186,7 @@ package struct PeopleController: Sendable {
     ) -> PersonFormPage {
         PersonFormPage(
             chrome: renderer.chrome(title: "Your profile", user: user, current: "profile", notice: notice),
-            heading: "Your profile", action: AdminURL.profile,
+            heading: "Your profile", action: AdminURL.profile.path,
             generalError: errors.isEmpty ? nil : "Nothing was saved: see the messages below.",
             fields: Self.fieldModels(values, errors, only: Self.profileFields), roleOptions: nil, access: nil,
             newLink: nil, linkAction: nil, linkLabel: nil, publicURL: urls.author(user.author.slug), showsRole: false)

@@ -7,32 +7,30 @@ import Hummingbird
 /// The site's settings for admins: identity (title, tagline, language, time zone, articles per page) and the
 /// comment rules. Every value is checked before any is stored; refused values come back with a message.
 package struct SettingsController: Sendable {
-    package let gate: AdminGate
     package let renderer: AdminRenderer
     package let site: SiteSettingsService
     package let comments: CommentService
     package let audit: AuditLog
 
     package init(
-        gate: AdminGate, renderer: AdminRenderer, site: SiteSettingsService, comments: CommentService, audit: AuditLog
+        renderer: AdminRenderer, site: SiteSettingsService, comments: CommentService, audit: AuditLog
     ) {
-        self.gate = gate
         self.renderer = renderer
         self.site = site
         self.comments = comments
         self.audit = audit
     }
 
-    package func show(_ request: Request) async throws -> Response {
-        let user = try await gate.user(.manageSettings, request)
+    package func show(_ request: Request, context: NewsroomContext) async throws -> Response {
+        let user = context.user
         var values = site.live.current.values
         values.merge(try await comments.currentSettings().values) { _, new in new }
         let notice = request.uri.queryParameters["saved"] != nil ? "Settings saved." : nil
         return renderer.page(page(values: values, user: user, notice: notice), template: "settings")
     }
 
-    package func save(_ request: Request) async throws -> Response {
-        let (user, posted) = try await gate.form(.manageSettings, request, limit: 256 * 1024)
+    package func save(_ request: Request, context: NewsroomFormContext) async throws -> Response {
+        let (user, posted) = (context.user, context.form)
         let fields = posted.fields
         var siteValues = [String: String]()
         for (name, _) in SiteIdentity.names { siteValues[name] = fields[name] }
@@ -57,7 +55,7 @@ package struct SettingsController: Sendable {
             if !changed.isEmpty {
                 await audit.record(.settingsChanged, by: user.author, detail: changed.joined(separator: ", "))
             }
-            return PageRenderer.redirect(to: AdminURL.settings + "?saved=1", permanent: false)
+            return PageRenderer.redirect(to: AdminURL.settings.path + "?saved=1", permanent: false)
         }
         var typed = siteValues
         typed.merge(commentValues) { _, new in new }

@@ -7,7 +7,6 @@ import Hummingbird
 /// Two-step sign-in in someone's own profile: set it up with an authenticator app, make new recovery codes, or
 /// turn it off (with the password, and only where the role does not require it).
 package struct TwoFactorController: Sendable {
-    package let gate: AdminGate
     package let renderer: AdminRenderer
     package let accounts: AccountService
     package let audit: AuditLog
@@ -15,10 +14,9 @@ package struct TwoFactorController: Sendable {
     package let clientAddress: ClientAddress
 
     package init(
-        gate: AdminGate, renderer: AdminRenderer, accounts: AccountService, audit: AuditLog, site: LiveSiteSettings,
+        renderer: AdminRenderer, accounts: AccountService, audit: AuditLog, site: LiveSiteSettings,
         clientAddress: ClientAddress
     ) {
-        self.gate = gate
         self.renderer = renderer
         self.accounts = accounts
         self.audit = audit
@@ -27,8 +25,8 @@ package struct TwoFactorController: Sendable {
     }
     package var twoFactor: TwoFactorService { accounts.twoFactor }
 
-    package func show(_ request: Request) async throws -> Response {
-        let user = try await gate.user(nil, request)
+    package func show(_ request: Request, context: NewsroomContext) async throws -> Response {
+        let user = context.user
         let query = request.uri.queryParameters
         var notice: String?
         if let left = query["recovered"].flatMap({ Int(String($0)) }) {
@@ -43,8 +41,8 @@ package struct TwoFactorController: Sendable {
         return try await page(user: user, notice: notice)
     }
 
-    package func change(_ request: Request, context: GazetteRequestContext) async throws -> Response {
-        let (user, posted) = try await gate.form(nil, request)
+    package func change(_ request: Request, context: NewsroomFormContext) async throws -> Response {
+        let (user, posted) = (context.user, context.form)
         let fields = posted.fields
         switch fields["intent"] {
         case "enable":

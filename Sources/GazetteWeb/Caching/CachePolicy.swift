@@ -11,7 +11,7 @@ package enum CachePolicy {
     /// Address prefixes served otherwise: the newsroom, uploads and theme files (already immutable and in
     /// memory), and the health check.
     package static let excludedPrefixes = [
-        "/admin", SiteURL.mediaPrefix, "/assets/", SiteURL.healthCheck, SiteURL.metrics,
+        AdminURL.root, SiteURL.mediaPrefix, "/assets/", SiteURL.healthCheck, SiteURL.metrics,
     ]
     /// Query parameters that select content on a cacheable page; any other query is passed through, so
     /// made-up query strings cannot crowd real pages out of the cache.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads an `application/x-www-form-urlencoded` body. Malformed escapes are kept as typed, never fatal.
-package struct FormBody {
+package struct FormBody: Sendable {
     package private(set) var fields: [String: [String]] = [:]
 
     package init(_ text: String) {

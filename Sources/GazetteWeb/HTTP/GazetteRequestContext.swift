@@ -6,6 +6,8 @@ import NIOCore
 public struct GazetteRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let remoteAddress: SocketAddress?
+    /// Set by the newsroom gate for the routes behind it.
+    package var newsroomPass: NewsroomPass?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 
 /// A posted form, whether the browser sent it URL-encoded or as `multipart/form-data` (forms with files).
-package struct PostedForm {
+package struct PostedForm: Sendable {
     package var fields: FormBody
     package var files: [String: UploadedFile] = [:]
 

@@ -81,4 +81,15 @@ struct LayerTests {
         #expect(Set(root.map { $0.path.split(separator: "/")[1] }) == ["Application", "Configuration"])
         #expect(root.count <= 12, "Gazette has \(root.count) files; services and web code belong below it")
     }
+
+    @Test("newsroom addresses are spelled in AdminURL alone")
+    func adminAddressesInOnePlace() throws {
+        var spelled: [String] = []
+        for folder in ["GazetteContent", "GazetteStorage", "GazetteServices", "GazetteWeb", "Gazette", "GazetteCLI"] {
+            for file in try Self.files(under: folder) where !file.path.hasSuffix("Addresses/AdminURL.swift") {
+                if file.text.contains("\"/admin") { spelled.append(file.path) }
+            }
+        }
+        #expect(spelled == [])
+    }
 }

@@ -3,10 +3,9 @@ import GazetteContent
 import GazetteServices
 import Hummingbird
 
-/// The check every newsroom route makes first, on the server, whatever the pages show: anonymous visitors
+/// The check in front of every newsroom route, on the server, whatever the pages show: anonymous visitors
 /// are sent to sign in (and brought back afterwards), people lacking the right get the 403 page.
-///
-/// A refusal is thrown and becomes its response in `ErrorPageMiddleware`, so handlers read straight on.
+/// `NewsroomGateMiddleware` asks it for every route group; a refusal is thrown with its answer.
 package struct AdminGate: Sendable {
     package let session: AdminSession
     package let renderer: AdminRenderer
@@ -32,13 +31,14 @@ package struct AdminGate: Sendable {
             if request.method == .get, let query = request.uri.query { next += "?" + query }
             throw Refusal(
                 response: PageRenderer.redirect(
-                    to: AdminURL.login + "?next=" + FormBody.encode(next), permanent: false))
+                    to: AdminURL.login.path + "?next=" + FormBody.encode(next), permanent: false))
         }
         if !user.usesTwoFactor, site.current.requiresTwoFactor(user.author.role),
             !Self.openBeforeTwoFactor.contains(request.uri.path)
         {
             // Admins require it for this role: nothing else opens until it is set up.
-            throw Refusal(response: PageRenderer.redirect(to: AdminURL.twoFactor + "?required=1", permanent: false))
+            throw Refusal(
+                response: PageRenderer.redirect(to: AdminURL.twoFactor.path + "?required=1", permanent: false))
         }
         if let right, !user.can(right) { throw Refusal(response: renderer.forbidden(user)) }
         return user
@@ -46,16 +46,15 @@ package struct AdminGate: Sendable {
 
     /// What someone required to set up two-step sign-in may still open.
     package static let openBeforeTwoFactor: Set<String> = [
-        AdminURL.twoFactor, AdminURL.logout, AdminURL.logoutEverywhere,
+        AdminURL.twoFactor.path, AdminURL.logout.path, AdminURL.logoutEverywhere.path,
     ]
 
     /// For form posts: who is asking is checked first, from the cookie alone, so nobody without the right
     /// makes the server read a large body; then the body is read and must carry the session's CSRF token.
     package func form(
-        _ right: Right?, _ request: Request, limit: Int = 64 * 1024
+        _ right: Right?, _ request: inout Request, limit: Int = 64 * 1024
     ) async throws -> (SignedInUser, PostedForm) {
         let user = try await user(right, request)
-        var request = request
         let posted = try await PostedForm.read(&request, limit: limit)
         guard AdminSession.formIsGenuine(posted.fields, user: user) else {
             throw Refusal(response: renderer.expiredForm(user))
