@@ -1,7 +1,7 @@
 import Foundation
 
 /// A year or a month of a date archive, as a half-open range of instants in the site's time zone.
-public struct ArchivePeriod: Sendable, Equatable {
+public struct ArchivePeriod: Sendable, Hashable {
     public let year: Int
     public let month: Int?
 

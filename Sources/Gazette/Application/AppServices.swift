@@ -64,7 +64,8 @@ public struct AppServices: Sendable {
             defaults: SiteIdentity(
                 title: configuration.siteTitle, tagline: configuration.tagline, language: configuration.language,
                 timeZone: configuration.timeZone, articlesPerPage: configuration.articlesPerPage), changes: changes)
-        publishing = PublishingService(articles: articles, clock: clock, site: site.live, changes: changes)
+        publishing = PublishingService(
+            articles: articles, clock: clock, site: site.live, changes: changes, media: media)
         reader = ReaderService(
             articles: articles, authors: authors, terms: terms, redirects: redirects,
             clock: clock, site: site.live, latestCount: Defaults.latestPostsCount)

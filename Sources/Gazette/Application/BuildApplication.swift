@@ -96,9 +96,8 @@ package func buildRouter(services: AppServices, logger: Logger) throws -> BuiltR
             renderer: adminRenderer, articles: articles, authors: services.authors, terms: services.terms,
             urls: urls, site: site),
         editor: ArticleEditorController(
-            renderer: adminRenderer, articles: articles, publishing: services.publishing,
-            access: access, urls: urls, site: site, clock: services.clock, media: services.media,
-            audit: services.audit),
+            renderer: adminRenderer, publishing: services.publishing,
+            access: access, urls: urls, site: site, clock: services.clock, audit: services.audit),
         history: ArticleHistoryController(
             renderer: adminRenderer, articles: articles, revisions: services.revisions,
             publishing: services.publishing, access: access, audit: services.audit, site: site),

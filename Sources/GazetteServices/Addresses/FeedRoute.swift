@@ -17,10 +17,10 @@ public struct FeedRoute: Sendable, Equatable {
     }
 
     /// nil for the whole site.
-    public var archive: ArchiveSubjectRequest?
+    public var archive: ArchiveKey?
     public var format: Format
 
-    public init(archive: ArchiveSubjectRequest?, format: Format) {
+    public init(archive: ArchiveKey?, format: Format) {
         self.archive = archive
         self.format = format
     }
@@ -56,7 +56,7 @@ public struct FeedRoute: Sendable, Equatable {
         }
         guard segments.count == 2, let slug = Slug(validating: segments[1].removingPercentEncoding ?? segments[1])
         else { return nil }
-        let archive: ArchiveSubjectRequest
+        let archive: ArchiveKey
         switch segments[0] {
         case "tag": archive = .tag(slug)
         case "category": archive = .category(slug)

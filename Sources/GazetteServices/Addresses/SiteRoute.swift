@@ -12,7 +12,7 @@ import GazetteContent
 public enum SiteRoute: Sendable, Equatable {
     case front(page: Int)
     case article(day: PublicationDay, slug: Slug)
-    case archive(ArchiveSubjectRequest, page: Int)
+    case archive(ArchiveKey, page: Int)
 
     /// The canonical path, always with a trailing slash; slugs are percent-encoded where needed.
     public var path: String {
@@ -55,7 +55,7 @@ public enum SiteRoute: Sendable, Equatable {
             self = .front(page: page)
         case 2 where ["tag", "category", "author", "source"].contains(rest.first!):
             guard let slug = Slug(validating: rest.last!) else { return nil }
-            let subject: ArchiveSubjectRequest =
+            let subject: ArchiveKey =
                 switch rest.first! {
                 case "tag": .tag(slug)
                 case "category": .category(slug)

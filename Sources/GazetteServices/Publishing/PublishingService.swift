@@ -8,16 +8,23 @@ public struct PublishingService: Sendable {
     private let clock: Clock
     private let site: LiveSiteSettings
     private let changes: ContentChanges
+    /// Where featured images chosen in the editor go; nil where nothing is uploaded (imports).
+    let media: MediaLibrary?
 
-    public init(articles: ArticleStore, clock: Clock, site: LiveSiteSettings, changes: ContentChanges) {
+    public init(
+        articles: ArticleStore, clock: Clock, site: LiveSiteSettings, changes: ContentChanges,
+        media: MediaLibrary? = nil
+    ) {
         self.articles = articles
         self.clock = clock
         self.site = site
         self.changes = changes
+        self.media = media
     }
 
     /// Saves a new article, or replaces article `id`. Throws `ValidationErrors` naming each bad field.
-    /// With `expectedRevision` the save is refused with `ArticleConflict` when someone saved in between.
+    /// With `expectedRevision` the save is refused with `EditConflict` (carrying what they saved) when someone
+    /// saved in between.
     /// `savedBy` and `note` go into the revision history. `writtenBy` is the trust of whoever wrote the text
     /// being saved (`HTMLTrust`); the store keeps it no higher than the text already there, so saving, publishing
     /// or correcting someone else's article never makes their HTML more trusted.
@@ -35,11 +42,16 @@ public struct PublishingService: Sendable {
         let article = try draft.validated(now: now)
         let timeZone = site.current.timeZone
         let articles = self.articles
-        // Even a draft: its slug or status may be what took it off the site.
-        return try await changes.committing(.everything) {
-            try await articles.save(
-                article, id: id, expectedRevision: expectedRevision, now: now, timeZone: timeZone, savedBy: savedBy,
-                note: note)
+        do {
+            // Even a draft: its slug or status may be what took it off the site.
+            return try await changes.committing(.everything) {
+                try await articles.save(
+                    article, id: id, expectedRevision: expectedRevision, now: now, timeZone: timeZone,
+                    savedBy: savedBy, note: note)
+            }
+        } catch let conflict as ArticleConflict {
+            throw EditConflict(
+                currentRevision: conflict.currentRevision, current: try await articles.find(id: id ?? 0))
         }
     }
 
@@ -84,7 +96,7 @@ public struct PublishingService: Sendable {
     }
 
     /// Brings back the text of an earlier revision as a new revision; the history keeps everything.
-    /// Throws `ArticleConflict` when the article changed since `expectedRevision`. The text comes back no more
+    /// Throws `EditConflict` when the article changed since `expectedRevision`. The text comes back no more
     /// trusted than it was when saved, nor than the person restoring it.
     @discardableResult
     public func restore(

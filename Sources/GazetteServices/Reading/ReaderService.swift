@@ -70,7 +70,7 @@ public struct ReaderService: Sendable {
     }
 
     /// An archive's subject and one page of its articles; nil when either does not exist.
-    public func archive(_ subject: ArchiveSubjectRequest, number: Int) async throws -> Archive? {
+    public func archive(_ subject: ArchiveKey, number: Int) async throws -> Archive? {
         guard let (subject, filter) = try await resolve(subject), let page = try await page(filter, number: number)
         else { return nil }
         if case .period = subject, page.totalItems == 0 { return nil }
@@ -78,7 +78,7 @@ public struct ReaderService: Sendable {
     }
 
     /// What an archive address names, and the filter for its articles; nil when it names nothing.
-    public func resolve(_ subject: ArchiveSubjectRequest) async throws -> (ArchiveSubject, ArticleFilter)? {
+    public func resolve(_ subject: ArchiveKey) async throws -> (ArchiveSubject, ArticleFilter)? {
         let resolved: (ArchiveSubject, ArticleFilter)?
         switch subject {
         case .tag(let slug):
@@ -110,27 +110,4 @@ public struct ReaderService: Sendable {
         let page = try await articles.published(filter, page: request, now: clock.now())
         return page.exists ? page : nil
     }
-}
-
-/// Which archive a reader asked for, by the slugs or dates in its address.
-public enum ArchiveSubjectRequest: Sendable, Equatable {
-    case tag(Slug)
-    case category(Slug)
-    case author(Slug)
-    case source(Slug)
-    case period(ArchivePeriod)
-}
-
-/// What an archive lists, once found.
-public enum ArchiveSubject: Sendable {
-    case tag(Tag)
-    case category(GazetteContent.Category)
-    case author(Byline, bio: String, portraitURL: String)
-    case source(Source)
-    case period(ArchivePeriod)
-}
-
-public struct Archive: Sendable {
-    public var subject: ArchiveSubject
-    public var page: Page<ArticleSummary>
 }

@@ -73,8 +73,8 @@ package struct SitemapBuilder: Sendable {
         let now = clock.now()
         var rows = [(urls.absolute(path: SiteURL.home), now)]
         for (kind, route) in [
-            (ArticleStore.SitemapSubject.tags, ArchiveSubjectRequest.tag),
-            (.categories, ArchiveSubjectRequest.category), (.sources, ArchiveSubjectRequest.source),
+            (ArticleStore.SitemapSubject.tags, ArchiveKey.tag),
+            (.categories, ArchiveKey.category), (.sources, ArchiveKey.source),
         ] {
             for entry in try await articles.sitemapSubjects(kind, limit: Self.perFile / 3, now: now) {
                 rows.append((urls.absolute(.archive(route(entry.slug), page: 1)), entry.lastModified))

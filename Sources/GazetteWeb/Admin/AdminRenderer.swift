@@ -46,8 +46,8 @@ package struct AdminRenderer: Sendable {
             }, nav: nav, notice: notice)
     }
 
-    package func page(_ model: Any, template: String, status: HTTPResponse.Status = .ok) -> Response {
-        var response = PageRenderer.response(theme.render(model, candidates: [template, "error"]), status: status)
+    package func page<Page: AdminPage>(_ model: Page, status: HTTPResponse.Status = .ok) -> Response {
+        var response = PageRenderer.response(theme.render(model, candidates: [Page.template, "error"]), status: status)
         // Newsroom pages are personal and change with every action.
         response.headers[.cacheControl] = "private, no-store"
         // No script runs in the newsroom but its own files: HTML in an article's preview cannot act for
@@ -67,7 +67,7 @@ package struct AdminRenderer: Sendable {
         page(
             AdminMessagePage(
                 chrome: chrome(title: heading, user: user), heading: heading, message: message, linkURL: linkURL,
-                linkLabel: linkLabel), template: "message", status: status)
+                linkLabel: linkLabel), status: status)
     }
 
     package func forbidden(_ user: SignedInUser) -> Response {

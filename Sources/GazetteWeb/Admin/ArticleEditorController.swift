@@ -1,7 +1,6 @@
 import Foundation
 import GazetteContent
 import GazetteServices
-import GazetteStorage
 import HTTPTypes
 import Hummingbird
 import Logging
@@ -10,28 +9,24 @@ import Logging
 /// Contributors and authors work on their own articles; contributors only draft and submit for review.
 package struct ArticleEditorController: Sendable {
     package let renderer: AdminRenderer
-    package let articles: ArticleStore
     package let publishing: PublishingService
     package let access: ArticleAccess
     package let urls: SiteURL
     package let site: LiveSiteSettings
     package var dates: DateText { site.dates }
     package let clock: Clock
-    package let media: MediaLibrary
     package let audit: AuditLog
 
     package init(
-        renderer: AdminRenderer, articles: ArticleStore, publishing: PublishingService,
-        access: ArticleAccess, urls: SiteURL, site: LiveSiteSettings, clock: Clock, media: MediaLibrary, audit: AuditLog
+        renderer: AdminRenderer, publishing: PublishingService,
+        access: ArticleAccess, urls: SiteURL, site: LiveSiteSettings, clock: Clock, audit: AuditLog
     ) {
         self.renderer = renderer
-        self.articles = articles
         self.publishing = publishing
         self.access = access
         self.urls = urls
         self.site = site
         self.clock = clock
-        self.media = media
         self.audit = audit
     }
     /// A body at its longest in UTF-8 plus a featured image at the size limit.
@@ -40,12 +35,12 @@ package struct ArticleEditorController: Sendable {
     package func edit(_ request: Request, id: Int64?, context: NewsroomContext) async throws -> Response {
         let user = context.user
         guard let id else {
-            return renderer.page(editor(ArticleEditorForm(), user: user, article: nil), template: "editor")
+            return renderer.page(editor(ArticleEditorForm(), user: user, article: nil))
         }
         let details = try await access.editable(id, by: user)
         let notice = request.uri.queryParameters["saved"] != nil ? "Saved." : nil
         let form = ArticleEditorForm(details: details, dates: dates)
-        return renderer.page(editor(form, user: user, article: details, notice: notice), template: "editor")
+        return renderer.page(editor(form, user: user, article: details, notice: notice))
     }
 
     package func save(_ request: Request, id: Int64?, context: NewsroomFormContext) async throws -> Response {
@@ -63,8 +58,7 @@ package struct ArticleEditorController: Sendable {
                 editor(
                     ArticleEditorForm(fields: fields), user: user, article: existing, revision: revision,
                     general: "The article could not be saved just now: the server could not store it. Nothing you "
-                        + "typed is lost: it is all below. Try saving again in a moment."),
-                template: "editor", status: .serviceUnavailable)
+                        + "typed is lost: it is all below. Try saving again in a moment."), status: .serviceUnavailable)
         }
     }
 
@@ -80,36 +74,20 @@ package struct ArticleEditorController: Sendable {
                 editor(
                     form, user: user, article: existing, revision: revision,
                     general: "This article is published or scheduled: an editor makes any further change."),
-                template: "editor", status: .forbidden)
+                status: .forbidden)
         }
         if let file = posted.files["image_file"] {
-            // The image is kept in the library even if the article then fails to save: nothing to upload twice.
-            var problems = ValidationErrors()
-            if !user.can(.uploadMedia) {
-                problems.add("image_file", "Your role cannot upload images; an author or an editor can.")
-            } else {
-                do {
-                    let item = try await media.upload(
-                        file.bytes, originalName: file.fileName,
-                        text: MediaText(
-                            alt: form["image_alt"], caption: form["image_caption"], credit: form["image_credit"]),
-                        uploadedBy: user.author.id)
-                    form["image_url"] = SiteURL.media(item.path)
-                } catch let refusal as MediaRefusal {
-                    problems.add("image_file", refusal.message)
-                } catch let errors as ValidationErrors {
-                    for issue in errors.issues {
-                        problems.add(issue.field == "alt" ? "image_alt" : "image_file", issue.message)
-                    }
-                    problems.add("image_file", "Choose the image again after writing its alternative text.")
-                }
-            }
-            if !problems.isEmpty {
+            let upload = PublishingService.FeaturedImageUpload(
+                bytes: file.bytes, fileName: file.fileName,
+                text: MediaText(alt: form["image_alt"], caption: form["image_caption"], credit: form["image_credit"]))
+            do {
+                form["image_url"] = try await publishing.uploadFeaturedImage(upload, by: user.author)
+            } catch let problems as ValidationErrors {
                 // Without the right the file field is not on the page, so the message goes at the top.
                 let general = user.can(.uploadMedia) ? nil : problems.message(for: "image_file")
                 return renderer.page(
                     editor(form, user: user, article: existing, revision: revision, errors: problems, general: general),
-                    template: "editor", status: .unprocessableContent)
+                    status: .unprocessableContent)
             }
         }
         if fields["intent"] == "preview" {
@@ -117,21 +95,21 @@ package struct ArticleEditorController: Sendable {
             let trust = user.author.role.htmlTrust.meet(existing?.bodyTrust ?? .trusted)
             let preview = PublishingService.bodyHTML(form["body"], trust: trust)
             return renderer.page(
-                editor(form, user: user, article: existing, revision: revision, preview: preview), template: "editor")
+                editor(form, user: user, article: existing, revision: revision, preview: preview))
         }
         guard user.author.role.allowedArticleStatuses.contains(form.status) else {
             return renderer.page(
                 editor(
                     form, user: user, article: existing, revision: revision,
                     general: "Your role can save drafts and submit them for review; an editor publishes."),
-                template: "editor", status: .forbidden)
+                status: .forbidden)
         }
         let (draft, readErrors) = form.draft(
             authorID: existing?.authorID ?? user.author.id, timeZone: dates.timeZone, now: clock.now())
         guard let draft else {
             return renderer.page(
                 editor(form, user: user, article: existing, revision: revision, errors: readErrors),
-                template: "editor", status: .unprocessableContent)
+                status: .unprocessableContent)
         }
         do {
             let saved = try await publishing.save(
@@ -143,10 +121,10 @@ package struct ArticleEditorController: Sendable {
             return PageRenderer.redirect(to: AdminURL.article(saved.id).path + "?saved=1", permanent: false)
         } catch let errors as ValidationErrors {
             return renderer.page(
-                editor(form, user: user, article: existing, revision: revision, errors: errors), template: "editor",
+                editor(form, user: user, article: existing, revision: revision, errors: errors),
                 status: .unprocessableContent)
-        } catch let conflict as ArticleConflict {
-            let current = try await articles.find(id: id ?? 0)
+        } catch let conflict as EditConflict {
+            let current = conflict.current
             let model = ConflictModel(
                 theirTitle: current?.summary.title ?? "", theirBody: current?.bodyMarkdown ?? "",
                 yourTitle: form["title"], yourBody: form["body"])
@@ -155,7 +133,7 @@ package struct ArticleEditorController: Sendable {
                     form, user: user, article: current, revision: conflict.currentRevision,
                     general: "Someone else saved this article while you were editing. Nothing was overwritten: "
                         + "compare both versions below, then save again to keep yours.", conflict: model),
-                template: "editor", status: .conflict)
+                status: .conflict)
         }
     }
 

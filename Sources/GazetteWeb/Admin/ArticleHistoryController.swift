@@ -45,8 +45,7 @@ package struct ArticleHistoryController: Sendable {
             RevisionListPage(
                 chrome: renderer.chrome(title: "Revisions", user: user, current: "articles"),
                 articleTitle: article.summary.title, editURL: AdminURL.article(id).path, rows: rows,
-                isEmpty: rows.isEmpty),
-            template: "revisions")
+                isEmpty: rows.isEmpty))
     }
 
     package func show(_ request: Request, id: Int64, number: Int, context: NewsroomContext) async throws -> Response {
@@ -72,8 +71,7 @@ package struct ArticleHistoryController: Sendable {
                 comparedWith: previous.map { "revision \($0.number)" } ?? "an empty article", lines: lines,
                 isCurrent: revision.number == article.revision,
                 restoreURL: AdminURL.restoreRevision(id, number: number).path, currentRevision: String(article.revision)
-            ),
-            template: "revision", status: status)
+            ), status: status)
     }
 
     package func restore(
@@ -89,7 +87,7 @@ package struct ArticleHistoryController: Sendable {
             try await publishing.restore(
                 revision, into: article, expectedRevision: Int(fields["revision"]) ?? -1, savedBy: user.author.id,
                 restorer: user.author.role.htmlTrust)
-        } catch is ArticleConflict {
+        } catch is EditConflict {
             return try await revisionPage(
                 id: id, number: number, user: user,
                 notice: "The article changed since you opened this page; nothing was restored. Look again, then "
@@ -122,7 +120,7 @@ package struct ArticleHistoryController: Sendable {
         do {
             try await publishing.change(
                 article, to: status, expectedRevision: Int(fields["revision"]) ?? -1, savedBy: user.author.id)
-        } catch is ArticleConflict {
+        } catch is EditConflict {
             return renderer.message(
                 .conflict, heading: "The article changed meanwhile",
                 message: "Someone saved this article since you opened it, so nothing was changed. Open it again "

@@ -71,12 +71,7 @@ package struct ArticleListController: Sendable {
                 author: summary.byline.name, date: dates.longWithTime(summary.publishedAt ?? summary.updatedAt),
                 viewURL: summary.status == .published ? urls.article(summary) : nil)
         }
-        let pager: PagerModel? =
-            page.totalPages > 1
-            ? PagerModel(
-                newerURL: page.hasPrevious ? address(status: status, page: page.number - 1) : nil,
-                olderURL: page.hasNext ? address(status: status, page: page.number + 1) : nil,
-                label: "Page \(page.number) of \(page.totalPages)") : nil
+        let pager = PagerModel(page: page) { address(status: status, page: $0) }
         return renderer.page(
             ArticleListPage(
                 chrome: renderer.chrome(
@@ -88,7 +83,7 @@ package struct ArticleListController: Sendable {
                     ? try await options(authors.all().map { ($0.name, $0.slug) }, chosen["author"]) : [],
                 categoryOptions: try await options(terms.names(of: .categories), chosen["category"]),
                 sourceOptions: try await options(terms.names(of: .sources), chosen["source"]),
-                tag: chosen["tag"] ?? ""), template: "articles")
+                tag: chosen["tag"] ?? ""))
     }
 
     /// The filters for the chosen slugs; an unknown slug matches nothing rather than everything.

@@ -59,12 +59,7 @@ package struct AuditController: Sendable {
             + AuditAction.allCases.map {
                 OptionModel(value: $0.rawValue, label: $0.label, selected: $0 == filter.action)
             }
-        let pager: PagerModel? =
-            page.totalPages > 1
-            ? PagerModel(
-                newerURL: page.hasPrevious ? address(page: page.number - 1) : nil,
-                olderURL: page.hasNext ? address(page: page.number + 1) : nil,
-                label: "Page \(page.number) of \(page.totalPages)") : nil
+        let pager = PagerModel(page: page) { address(page: $0) }
         return renderer.page(
             AuditPage(
                 chrome: renderer.chrome(title: "Audit log", user: user, current: "audit"), actionOptions: options,
@@ -72,8 +67,7 @@ package struct AuditController: Sendable {
                 person: chosen.person, address: chosen.address, from: from == nil ? "" : chosen.from,
                 to: to == nil ? "" : chosen.to, rows: rows,
                 isEmpty: rows.isEmpty, pager: pager,
-                summary: "\(page.totalItems) line\(page.totalItems == 1 ? "" : "s")", filterError: filterError),
-            template: "audit")
+                summary: "\(page.totalItems) line\(page.totalItems == 1 ? "" : "s")", filterError: filterError))
     }
 
     /// The start of a `YYYY-MM-DD` day in the site's time zone, or nil for anything else.

@@ -42,7 +42,7 @@ package struct AuthController: Sendable {
     ) -> Response {
         let token = loginToken.token(for: request)
         var response = renderer.page(
-            signInPage(email: email, error: error, next: next, token: token.value), template: "form", status: status)
+            signInPage(email: email, error: error, next: next, token: token.value), status: status)
         if token.isNew { response.setCookie(loginToken.cookie(token.value)) }
         return response
     }
@@ -152,7 +152,7 @@ package struct AuthController: Sendable {
         renderer.page(
             SignInCodePage(
                 chrome: renderer.chrome(title: "Sign-in code", user: nil), siteTitle: renderer.siteTitle, next: next,
-                error: error), template: "sign-in-code", status: status)
+                error: error), status: status)
     }
 
     /// Back to the password form, when the code step has expired or was never begun.
@@ -185,7 +185,7 @@ package struct AuthController: Sendable {
 
     package func setupForm(token: String) async throws -> Response {
         guard try await accounts.isUsable(setupToken: token) else { return unusableLink() }
-        return renderer.page(setupPage(token: token, name: "", email: "", errors: ValidationErrors()), template: "form")
+        return renderer.page(setupPage(token: token, name: "", email: "", errors: ValidationErrors()))
     }
 
     package func setup(_ request: Request, token: String, context: GazetteRequestContext) async throws -> Response {
@@ -199,7 +199,7 @@ package struct AuthController: Sendable {
             return try await signedIn(userID: userID, request: request, clientIP: context.clientIP)
         case .invalid(let errors):
             return renderer.page(
-                setupPage(token: token, name: fields["name"], email: fields["email"], errors: errors), template: "form",
+                setupPage(token: token, name: fields["name"], email: fields["email"], errors: errors),
                 status: .unprocessableContent)
         case .linkUnusable:
             return unusableLink()
@@ -212,7 +212,7 @@ package struct AuthController: Sendable {
         let usable =
             invite ? try await accounts.isUsable(inviteToken: token) : try await accounts.isUsable(resetToken: token)
         guard usable else { return unusableLink() }
-        return renderer.page(resetPage(token: token, error: nil, invite: invite), template: "form")
+        return renderer.page(resetPage(token: token, error: nil, invite: invite))
     }
 
     /// Choosing a password with a reset link, or the first one with an invitation.
@@ -239,7 +239,7 @@ package struct AuthController: Sendable {
             return try await signedIn(userID: userID, request: request, clientIP: context.clientIP)
         case .invalid(let errors):
             return renderer.page(
-                resetPage(token: token, error: errors.message(for: "password"), invite: invite), template: "form",
+                resetPage(token: token, error: errors.message(for: "password"), invite: invite),
                 status: .unprocessableContent)
         case .linkUnusable:
             return unusableLink()
@@ -248,7 +248,7 @@ package struct AuthController: Sendable {
 
     package func passwordForm(_ request: Request, context: NewsroomContext) async throws -> Response {
         let user = context.user
-        return renderer.page(passwordPage(user: user, errors: ValidationErrors()), template: "password")
+        return renderer.page(passwordPage(user: user, errors: ValidationErrors()))
     }
 
     package func changePassword(
@@ -261,7 +261,7 @@ package struct AuthController: Sendable {
                 ip: clientAddress.resolve(peer: context.clientIP, forwardedFor: request.headers[.xForwardedFor]))
         } catch let errors as ValidationErrors {
             return renderer.page(
-                passwordPage(user: user, errors: errors), template: "password", status: .unprocessableContent)
+                passwordPage(user: user, errors: errors), status: .unprocessableContent)
         }
         await audit.record(.passwordChanged, by: user.author)
         return try await signedIn(

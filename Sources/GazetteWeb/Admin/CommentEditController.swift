@@ -94,7 +94,7 @@ package struct CommentEditController: Sendable {
                 author: field("author", comment.authorName), email: field("email", comment.authorEmail),
                 url: field("url", comment.authorURL), text: field("comment", comment.body),
                 reply: EditorField(value: replyText, error: replyError), isHeld: comment.status == .pending),
-            template: "comment", status: status)
+            status: status)
     }
 
     private func find(_ id: Int64) async throws -> Comment {

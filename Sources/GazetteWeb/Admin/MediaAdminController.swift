@@ -112,16 +112,11 @@ package struct MediaAdminController: Sendable {
                 name: $0.originalName,
                 details: details($0))
         }
-        let pager: PagerModel? =
-            page.totalPages > 1
-            ? PagerModel(
-                newerURL: page.hasPrevious ? AdminURL.media.path + "?page=\(page.number - 1)" : nil,
-                olderURL: page.hasNext ? AdminURL.media.path + "?page=\(page.number + 1)" : nil,
-                label: "Page \(page.number) of \(page.totalPages)") : nil
+        let pager = PagerModel(page: page) { AdminURL.media.path + "?page=\($0)" }
         return renderer.page(
             MediaLibraryPage(
                 chrome: renderer.chrome(title: "Media", user: user, current: "media", notice: notice), upload: form,
-                items: cards, isEmpty: cards.isEmpty, pager: pager), template: "media", status: status)
+                items: cards, isEmpty: cards.isEmpty, pager: pager), status: status)
     }
 
     private func itemPage(
@@ -136,7 +131,7 @@ package struct MediaAdminController: Sendable {
                 id: String(item.id), url: url, absoluteURL: urls.absolute(path: url),
                 markdown: "![\(altForMarkdown)](\(url))", name: item.originalName, details: details(item), form: form,
                 mayChange: mayChange(item, user), deleteURL: AdminURL.mediaItem(item.id).path + "/delete"),
-            template: "media-item", status: status)
+            status: status)
     }
 
     private func details(_ item: MediaItem) -> String {

@@ -32,7 +32,7 @@ package struct NewsroomController: Sendable {
             DashboardPage(
                 chrome: renderer.chrome(title: "Dashboard", user: user, current: "dashboard"),
                 articleCount: try await articleCount(), pendingComments: counts[.pending] ?? 0,
-                spamComments: counts[.spam] ?? 0, canModerate: user.can(.moderateComments)), template: "dashboard")
+                spamComments: counts[.spam] ?? 0, canModerate: user.can(.moderateComments)))
     }
 
     package func queue(_ request: Request, context: NewsroomContext) async throws -> Response {
@@ -75,12 +75,7 @@ package struct NewsroomController: Sendable {
         let page = min(max(1, page), pages)
         let list = try await comments.list(status: status, limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
         let base = AdminURL.comments(status: status).path + "&page="
-        let pager: PagerModel? =
-            pages > 1
-            ? PagerModel(
-                newerURL: page > 1 ? base + String(page - 1) : nil,
-                olderURL: page < pages ? base + String(page + 1) : nil,
-                label: "Page \(page) of \(pages)") : nil
+        let pager = PagerModel(number: page, totalPages: pages) { base + String($0) }
         let tabs = ModerationStatus.allCases.map {
             ModerationTab(
                 label: $0.rawValue.capitalized, url: AdminURL.comments(status: $0).path, count: counts[$0] ?? 0,
@@ -98,8 +93,7 @@ package struct NewsroomController: Sendable {
             ModerationPage(
                 chrome: renderer.chrome(title: "Comments", user: user, current: "comments", notice: notice), tabs: tabs,
                 status: status.rawValue, comments: rows, actions: Self.actions(for: status), isEmpty: rows.isEmpty,
-                pager: pager),
-            template: "comments", status: code)
+                pager: pager), status: code)
     }
 
     package static let pageSize = 50

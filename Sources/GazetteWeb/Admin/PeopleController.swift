@@ -29,13 +29,12 @@ package struct PeopleController: Sendable {
                 articleCount: member.articleCount)
         }
         return renderer.page(
-            PeopleListPage(chrome: renderer.chrome(title: "People", user: user, current: "users"), rows: rows),
-            template: "people")
+            PeopleListPage(chrome: renderer.chrome(title: "People", user: user, current: "users"), rows: rows))
     }
 
     package func newForm(_ request: Request, context: NewsroomContext) async throws -> Response {
         let user = context.user
-        return renderer.page(inviteForm(user: user, values: ["role": Role.author.rawValue]), template: "person")
+        return renderer.page(inviteForm(user: user, values: ["role": Role.author.rawValue]))
     }
 
     package func create(_ request: Request, context: NewsroomFormContext) async throws -> Response {
@@ -51,12 +50,12 @@ package struct PeopleController: Sendable {
             return renderer.page(
                 memberForm(
                     member, user: user, notice: "\(author.name) was added. Send them the link below.",
-                    newLink: urls.absolute(path: link)), template: "person", status: .created)
+                    newLink: urls.absolute(path: link)), status: .created)
         } catch let errors as ValidationErrors {
             var values = [String: String]()
             for name in Self.profileFields + ["role"] { values[name] = fields[name] }
             return renderer.page(
-                inviteForm(user: user, values: values, errors: errors), template: "person",
+                inviteForm(user: user, values: values, errors: errors),
                 status: .unprocessableContent)
         }
     }
@@ -65,7 +64,7 @@ package struct PeopleController: Sendable {
         let user = context.user
         let member = try await find(id)
         let notice = request.uri.queryParameters["saved"] != nil ? "Saved." : nil
-        return renderer.page(memberForm(member, user: user, notice: notice), template: "person")
+        return renderer.page(memberForm(member, user: user, notice: notice))
     }
 
     package func update(_ request: Request, id: Int64, context: NewsroomFormContext) async throws -> Response {
@@ -84,7 +83,7 @@ package struct PeopleController: Sendable {
         }
         guard errors.isEmpty else {
             return renderer.page(
-                memberForm(member, user: user, typed: fields, errors: errors), template: "person",
+                memberForm(member, user: user, typed: fields, errors: errors),
                 status: .unprocessableContent)
         }
         if let changed = try await people.member(id: id) {
@@ -113,7 +112,7 @@ package struct PeopleController: Sendable {
         return renderer.page(
             memberForm(
                 member, user: user, notice: "A new link was made; earlier links keep working until they expire.",
-                newLink: urls.absolute(path: link)), template: "person")
+                newLink: urls.absolute(path: link)))
     }
 
     package func profile(_ request: Request, context: NewsroomContext) async throws -> Response {
@@ -122,7 +121,7 @@ package struct PeopleController: Sendable {
         let notice =
             query["saved"] != nil ? "Saved." : query["password"] != nil ? "Your password was changed." : nil
         return renderer.page(
-            profileForm(user: user, values: Self.values(user.author), notice: notice), template: "person")
+            profileForm(user: user, values: Self.values(user.author), notice: notice))
     }
 
     package func updateProfile(_ request: Request, context: NewsroomFormContext) async throws -> Response {
@@ -136,7 +135,7 @@ package struct PeopleController: Sendable {
             var values = [String: String]()
             for name in Self.profileFields { values[name] = fields[name] }
             return renderer.page(
-                profileForm(user: user, values: values, errors: errors), template: "person",
+                profileForm(user: user, values: values, errors: errors),
                 status: .unprocessableContent)
         }
         return PageRenderer.redirect(to: AdminURL.profile.path + "?saved=1", permanent: false)

@@ -26,7 +26,7 @@ package struct SettingsController: Sendable {
         var values = site.live.current.values
         values.merge(try await comments.currentSettings().values) { _, new in new }
         let notice = request.uri.queryParameters["saved"] != nil ? "Settings saved." : nil
-        return renderer.page(page(values: values, user: user, notice: notice), template: "settings")
+        return renderer.page(page(values: values, user: user, notice: notice))
     }
 
     package func save(_ request: Request, context: NewsroomFormContext) async throws -> Response {
@@ -60,7 +60,7 @@ package struct SettingsController: Sendable {
         var typed = siteValues
         typed.merge(commentValues) { _, new in new }
         return renderer.page(
-            page(values: typed, user: user, errors: errors), template: "settings", status: .unprocessableContent)
+            page(values: typed, user: user, errors: errors), status: .unprocessableContent)
     }
 
     /// The comment settings shown here; the anti-spam timings stay with `gazette settings`.

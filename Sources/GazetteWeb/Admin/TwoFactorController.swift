@@ -98,7 +98,7 @@ package struct TwoFactorController: Sendable {
                 enabledSince: state?.enabledAt.map { site.dates.longWithTime($0) },
                 recoveryCodesLeft: Self.codesLeft(state?.recoveryCodesLeft ?? 0), newRecoveryCodes: recoveryCodes,
                 hasNewRecoveryCodes: !recoveryCodes.isEmpty, codeError: codeError, passwordError: passwordError),
-            template: "two-factor", status: status)
+            status: status)
     }
 
     package static func codesLeft(_ count: Int) -> String {

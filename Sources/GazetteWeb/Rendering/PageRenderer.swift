@@ -12,7 +12,7 @@ package struct PageRenderer: Sendable {
         self.models = models
     }
 
-    package func html(_ model: Any, candidates: [String], status: HTTPResponse.Status = .ok) -> Response {
+    package func html(_ model: some SitePage, candidates: [String], status: HTTPResponse.Status = .ok) -> Response {
         Self.response(theme.render(model, candidates: candidates), status: status)
     }
 

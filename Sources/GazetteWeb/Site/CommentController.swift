@@ -125,11 +125,3 @@ package struct CommentController: Sendable {
             name: name, value: value, maxAge: maxAge, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax)
     }
 }
-
-/// The page for a comment that has no article to go back to: the reader's text, kept for copying.
-package struct CommentErrorModel: Sendable {
-    package let site: SiteModel
-    package let head: HeadModel
-    package let message: String
-    package let comment: String
-}

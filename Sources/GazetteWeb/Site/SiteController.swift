@@ -116,7 +116,7 @@ package struct SiteController: Sendable {
         }
     }
 
-    private func archive(_ request: ArchiveSubjectRequest, number: Int) async throws -> Response {
+    private func archive(_ request: ArchiveKey, number: Int) async throws -> Response {
         guard let archive = try await reader.archive(request, number: number) else { return renderer.notFound() }
         let text = ArchiveText(archive.subject)
         let model = models.list(

@@ -17,12 +17,6 @@ package struct ArticleCardModel: Sendable {
 }
 
 /// Links to the pages before and after this one.
-package struct PagerModel: Sendable {
-    package let newerURL: String?
-    package let olderURL: String?
-    package let label: String
-}
-
 extension ArticleCardModel: MustacheParent {
     package func child(named name: String) -> Any? {
         switch name {
@@ -37,17 +31,6 @@ extension ArticleCardModel: MustacheParent {
         case "image": self.image
         case "commentsText": self.commentsText
         case "commentsURL": self.commentsURL
-        default: nil
-        }
-    }
-}
-
-extension PagerModel: MustacheParent {
-    package func child(named name: String) -> Any? {
-        switch name {
-        case "newerURL": self.newerURL
-        case "olderURL": self.olderURL
-        case "label": self.label
         default: nil
         }
     }

@@ -1,7 +1,7 @@
 import Mustache
 
 /// The article page: everything DESIGN.md §1 lists.
-package struct ArticlePageModel: Sendable {
+package struct ArticlePageModel: SitePage {
     package let site: SiteModel
     package let head: HeadModel
     package let article: ArticleModel

@@ -26,13 +26,7 @@ package struct CommentModelBuilder {
         let isOpen = section.closedReason == nil
         let tree = threads(section, repliesOpen: isOpen)
         let page = section.threads.page
-        let pager: PagerModel? =
-            page.totalPages > 1
-            ? PagerModel(
-                newerURL: page.hasPrevious ? pageURL(page.number - 1) + "#comments" : nil,
-                olderURL: page.hasNext ? pageURL(page.number + 1) + "#comments" : nil,
-                label: "Comment page \(page.number) of \(page.totalPages)")
-            : nil
+        let pager = PagerModel(page: page, label: "Comment page") { pageURL($0) + "#comments" }
         return CommentSectionModel(
             heading: heading, count: count, hasComments: !tree.isEmpty, comments: tree, pager: pager,
             form: isOpen ? formModel(form, token: token) : nil, closedMessage: section.closedReason,

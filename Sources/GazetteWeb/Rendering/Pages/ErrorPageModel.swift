@@ -1,7 +1,7 @@
 import Mustache
 
 /// A themed error page with a plain sentence and a way back.
-package struct ErrorPageModel: Sendable {
+package struct ErrorPageModel: SitePage {
     package let site: SiteModel
     package let head: HeadModel
     package let status: Int

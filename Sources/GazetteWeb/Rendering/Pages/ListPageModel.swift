@@ -1,7 +1,7 @@
 import Mustache
 
 /// The front page and every archive: a heading that says what is listed, then the articles.
-package struct ListPageModel: Sendable {
+package struct ListPageModel: SitePage {
     package let site: SiteModel
     package let head: HeadModel
     package let heading: String

@@ -13,12 +13,7 @@ extension PageModelFactory {
                 ? "1 article found."
                 : total >= countLimit ? "More than \(total) articles found." : "\(total) articles found."
         let encoded = FormBody.encode(query.text)
-        let pager: PagerModel? =
-            page.totalPages > 1
-            ? PagerModel(
-                newerURL: page.hasPrevious ? "/search?q=\(encoded)&page=\(page.number - 1)" : nil,
-                olderURL: page.hasNext ? "/search?q=\(encoded)&page=\(page.number + 1)" : nil,
-                label: "Page \(page.number) of \(page.totalPages)") : nil
+        let pager = PagerModel(page: page) { "\(SiteURL.search)?q=\(encoded)&page=\($0)" }
         let title = query.text.isEmpty ? "Search" : "Search results for “\(query.text)”"
         return SearchPageModel(
             site: site,

@@ -51,7 +51,7 @@ package struct PageModelFactory: Sendable {
         StructuredData(urls: urls, identity: live.current, logoURL: logoURL, dates: dates)
     }
 
-    package static func feedLinks(archive: ArchiveSubjectRequest?, name: String, urls: SiteURL) -> [FeedLinkModel] {
+    package static func feedLinks(archive: ArchiveKey?, name: String, urls: SiteURL) -> [FeedLinkModel] {
         [(FeedRoute.Format.rss, "RSS"), (.atom, "Atom"), (.json, "JSON Feed")].map { format, label in
             let route = FeedRoute(archive: archive, format: format)
             return FeedLinkModel(
@@ -60,7 +60,7 @@ package struct PageModelFactory: Sendable {
         }
     }
 
-    private static func isPeriod(_ subject: ArchiveSubjectRequest) -> Bool {
+    private static func isPeriod(_ subject: ArchiveKey) -> Bool {
         if case .period = subject { return true }
         return false
     }
@@ -125,13 +125,7 @@ package struct PageModelFactory: Sendable {
         isFrontPage: Bool, emptyMessage: String, portrait: ImageModel? = nil
     ) -> ListPageModel {
         let pageTitle = page.number > 1 ? "\(title ?? siteTitle), page \(page.number)" : title
-        let pager: PagerModel? =
-            page.totalPages > 1
-            ? PagerModel(
-                newerURL: page.hasPrevious ? urls.path(route(page.number - 1)) : nil,
-                olderURL: page.hasNext ? urls.path(route(page.number + 1)) : nil,
-                label: "Page \(page.number) of \(page.totalPages)")
-            : nil
+        let pager = PagerModel(page: page) { urls.path(route($0)) }
         return ListPageModel(
             site: site,
             head: head(

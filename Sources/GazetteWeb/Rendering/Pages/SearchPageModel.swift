@@ -2,7 +2,7 @@ import Foundation
 import Mustache
 
 /// The search page: the box with what was asked, then the results or a plain "nothing found" with ideas.
-package struct SearchPageModel: Sendable {
+package struct SearchPageModel: SitePage {
     package let site: SiteModel
     package let head: HeadModel
     package let query: String

@@ -1,13 +1,7 @@
-/// The code form that follows a right password for people with two-step sign-in on.
-package struct SignInCodePage: Sendable {
-    package let chrome: AdminChrome
-    package let siteTitle: String
-    package let next: String
-    package let error: String?
-}
-
 /// Two-step sign-in in someone's profile: setting it up, or managing it once on.
-package struct TwoFactorPage: Sendable {
+package struct TwoFactorPage: AdminPage {
+    package static let template = "two-factor"
+
     package let chrome: AdminChrome
     /// True when an admin requires it for this person's role and it is not on yet.
     package let isRequired: Bool

@@ -1,5 +1,7 @@
 /// The settings page: groups of fields, each with what was typed and a message when it was refused.
-package struct SettingsPage: Sendable {
+package struct SettingsPage: AdminPage {
+    package static let template = "settings"
+
     package let chrome: AdminChrome
     package let generalError: String?
     package let groups: [SettingsGroupModel]

@@ -1,5 +1,7 @@
 /// The audit log for admins: lines newest first, with filters by action, person, address and dates.
-package struct AuditPage: Sendable {
+package struct AuditPage: AdminPage {
+    package static let template = "audit"
+
     package let chrome: AdminChrome
     package let actionOptions: [OptionModel]
     package let person: String

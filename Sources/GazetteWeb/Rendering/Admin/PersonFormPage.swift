@@ -1,20 +1,7 @@
-/// Everyone in the newsroom, active first.
-package struct PeopleListPage: Sendable {
-    package let chrome: AdminChrome
-    package let rows: [PersonRow]
-}
-
-package struct PersonRow: Sendable {
-    package let name: String
-    package let editURL: String
-    package let email: String
-    package let role: String
-    package let state: String
-    package let articleCount: Int
-}
-
 /// Adding a person, editing someone, or one's own profile: the same fields, with role and access for admins.
-package struct PersonFormPage: Sendable {
+package struct PersonFormPage: AdminPage {
+    package static let template = "person"
+
     package let chrome: AdminChrome
     package let heading: String
     package let action: String
@@ -36,12 +23,4 @@ package struct AccessModel: Sendable {
     package let active: Bool
     package let error: String?
     package let state: String
-}
-
-/// Changing one's own password: the current one, then the new one.
-package struct PasswordPage: Sendable {
-    package let chrome: AdminChrome
-    package let generalError: String?
-    package let current: AdminField
-    package let new: AdminField
 }

@@ -1,5 +1,7 @@
 /// The media library: the upload form, then the images, newest first.
-package struct MediaLibraryPage: Sendable {
+package struct MediaLibraryPage: AdminPage {
+    package static let template = "media"
+
     package let chrome: AdminChrome
     package let upload: MediaFormModel
     package let items: [MediaCardModel]
@@ -22,18 +24,4 @@ package struct MediaCardModel: Sendable {
     package let alt: String
     package let name: String
     package let details: String
-}
-
-/// One image: its text to edit, its address and the Markdown to paste into an article.
-package struct MediaItemPage: Sendable {
-    package let chrome: AdminChrome
-    package let id: String
-    package let url: String
-    package let absoluteURL: String
-    package let markdown: String
-    package let name: String
-    package let details: String
-    package let form: MediaFormModel
-    package let mayChange: Bool
-    package let deleteURL: String
 }

@@ -1,0 +1,22 @@
+/// Sign-in, first-admin setup and password reset forms.
+package struct AdminFormPage: AdminPage {
+    package static let template = "form"
+
+    package let chrome: AdminChrome
+    package let heading: String
+    package let intro: String?
+    package let action: String
+    package let error: String?
+    package let name: AdminField?
+    package let email: AdminField?
+    package let password: AdminField?
+    package let submitLabel: String
+    package let next: String
+    /// The sign-in form's `LoginFormToken`; nil on other forms.
+    package var loginToken: String? = nil
+}
+
+package struct AdminField: Sendable {
+    package let value: String
+    package let error: String?
+}
