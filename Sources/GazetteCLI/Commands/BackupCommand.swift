@@ -21,9 +21,7 @@ struct BackupCommand: AsyncParsableCommand {
         try await CommandRunner.withServices(flags: site.flags, migrate: false) { services, _ in
             let folder = URL(fileURLWithPath: destination)
             do {
-                let manifest = try await SiteBackup.write(
-                    services.database, media: DataDirectory(services.configuration.dataDirectory),
-                    clock: services.clock, to: folder)
+                let manifest = try await services.writeBackup(to: folder)
                 print(
                     "Backed up \(manifest.articles) articles, \(manifest.comments) comments and "
                         + "\(manifest.mediaFiles) media files to \(folder.path) (schema version \(manifest.schemaVersion))."

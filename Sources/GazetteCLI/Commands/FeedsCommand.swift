@@ -43,13 +43,12 @@ struct FeedsAdd: AsyncParsableCommand {
         } else if !FileManager.default.isReadableFile(atPath: location) {
             throw CommandRunner.fail("Cannot read \(location): no such file, or it is not readable.")
         }
-        try await CommandRunner.withServices(flags: site.flags) { services, _ in
+        try await CommandRunner.withServices(flags: site.flags) { services, logger in
             let authorID = try await feed.authorID(in: services)
             do {
-                _ = try await services.feedSubscriptions.add(
+                try await services.feedPoller(logger: logger).subscribe(
                     location: location, sourceName: feed.source, status: status, authorID: authorID,
-                    everyMinutes: every,
-                    now: services.clock.now())
+                    everyMinutes: every)
             } catch {
                 guard let refusal = StorageRefusal.message(error) else { throw error }
                 throw CommandRunner.fail(refusal)
@@ -82,7 +81,7 @@ struct FeedOptions: ParsableArguments {
     /// The byline's user id; nil without `--author`.
     func authorID(in services: AppServices) async throws -> Int64? {
         guard let author else { return nil }
-        guard let found = try await services.authors.find(matching: author) else {
+        guard let found = try await services.people.find(matching: author) else {
             throw CommandRunner.fail("There is no user “\(author)”; see gazette user list.")
         }
         return found.id
@@ -96,8 +95,8 @@ struct FeedsList: AsyncParsableCommand {
     @OptionGroup var site: SiteOptions
 
     func run() async throws {
-        try await CommandRunner.withServices(flags: site.flags) { services, _ in
-            let subscriptions = try await services.feedSubscriptions.all()
+        try await CommandRunner.withServices(flags: site.flags) { services, logger in
+            let subscriptions = try await services.feedPoller(logger: logger).subscribed()
             guard !subscriptions.isEmpty else {
                 print("No feeds are read on a schedule. Add one with gazette feeds add URL --source NAME.")
                 return
@@ -125,8 +124,8 @@ struct FeedsRemove: AsyncParsableCommand {
     var location: String
 
     func run() async throws {
-        try await CommandRunner.withServices(flags: site.flags) { services, _ in
-            guard try await services.feedSubscriptions.remove(location: location) else {
+        try await CommandRunner.withServices(flags: site.flags) { services, logger in
+            guard try await services.feedPoller(logger: logger).unsubscribe(location: location) else {
                 throw CommandRunner.fail("\(location) is not read on a schedule; see gazette feeds list.")
             }
             print("\(location) is no longer read. The articles it brought stay.")

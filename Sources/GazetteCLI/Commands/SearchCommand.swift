@@ -14,7 +14,7 @@ struct ReindexSearch: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandRunner.withServices(flags: site.flags) { services, _ in
-            let count = try await services.search.reindex()
+            let count = try await services.reindexSearch()
             print("Indexed \(count) article\(count == 1 ? "" : "s").")
         }
     }

@@ -40,7 +40,7 @@ struct AddUser: AsyncParsableCommand {
         }
         try await CommandRunner.withServices(flags: site.flags) { services, _ in
             do {
-                let created = try await services.authors.create(author, now: services.clock.now())
+                let created = try await services.people.add(author)
                 print(
                     "Added \(created.name) <\(created.email)> as \(created.role.rawValue), at /author/\(created.slug)/")
             } catch {
@@ -58,7 +58,7 @@ struct ListUsers: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandRunner.withServices(flags: site.flags) { services, _ in
-            let authors = try await services.authors.all()
+            let authors = try await services.people.everyone()
             if authors.isEmpty { print("No users yet. Add one with gazette user add.") }
             for author in authors {
                 print(
@@ -108,7 +108,7 @@ struct ResetTwoFactor: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandRunner.withServices(flags: site.flags) { services, _ in
-            guard let author = try await services.authors.find(email: email) else {
+            guard let author = try await services.people.find(email: email) else {
                 throw CommandRunner.fail("There is no user with the email \(email). See gazette user list.")
             }
             guard try await services.accounts.twoFactor.isEnabled(userID: author.id) else {

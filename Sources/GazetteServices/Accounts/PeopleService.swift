@@ -22,6 +22,26 @@ public struct PeopleService: Sendable {
         self.clock = clock
     }
 
+    /// Adds a person who signs in later through a link an admin makes (`gazette user add`).
+    /// Throws `ValidationErrors` for a bad field and `StorageError.conflict` for a taken email or slug.
+    public func add(_ person: NewAuthor) async throws -> Author {
+        try await authors.create(person, now: clock.now())
+    }
+
+    /// Everyone with a byline, staff or not, in the order they were added.
+    public func everyone() async throws -> [Author] {
+        try await authors.all()
+    }
+
+    public func find(email: String) async throws -> Author? {
+        try await authors.find(email: email)
+    }
+
+    /// A person named by email, slug or id, as a command's `--author` is written.
+    public func find(matching text: String) async throws -> Author? {
+        try await authors.find(matching: text)
+    }
+
     public func staff() async throws -> [AccountStore.StaffMember] {
         try await accounts.staff()
     }

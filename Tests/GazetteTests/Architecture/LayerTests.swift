@@ -73,6 +73,18 @@ struct LayerTests {
     @Test("commands go through the composition root and the services, never storage")
     func commandsHaveNoStorage() throws {
         #expect(try Self.offenders(under: "GazetteCLI", importing: ["GazetteStorage", "GazetteWeb"]) == [])
+        // Nor through the stores the composition root holds: commands ask services (or AppServices) instead.
+        let stores = [
+            "database", "authors", "articles", "redirects", "revisions", "search", "terms", "settings",
+            "commentStore", "feedSubscriptions",
+        ]
+        var reaching: [String] = []
+        for file in try Self.files(under: "GazetteCLI") {
+            for store in stores where file.text.contains("services.\(store).") {
+                reaching.append("\(file.path) uses services.\(store)")
+            }
+        }
+        #expect(reaching == [])
     }
 
     @Test("the composition root only composes: no routes, services or pages of its own")

@@ -23,6 +23,25 @@ public struct FeedPoller: Sendable {
         self.logger = logger
     }
 
+    /// Subscribes to a feed, first read at once; a location already subscribed is refused with a sentence.
+    public func subscribe(
+        location: String, sourceName: String, status: ArticleStatus, authorID: Int64?, everyMinutes: Int
+    ) async throws {
+        _ = try await subscriptions.add(
+            location: location, sourceName: sourceName, status: status, authorID: authorID,
+            everyMinutes: everyMinutes, now: clock.now())
+    }
+
+    /// Every subscribed feed, with when it was last read and what came of it.
+    public func subscribed() async throws -> [FeedSubscriptionStore.Subscription] {
+        try await subscriptions.all()
+    }
+
+    /// Stops reading a feed; false when it was not subscribed.
+    public func unsubscribe(location: String) async throws -> Bool {
+        try await subscriptions.remove(location: location)
+    }
+
     /// Reads every due feed; returns how many were read.
     @discardableResult
     public func runDue() async throws -> Int {
