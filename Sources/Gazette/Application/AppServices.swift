@@ -29,6 +29,8 @@ public struct AppServices: Sendable {
     public let people: PeopleService
     /// Who signed in, published, changed roles or settings, from where and when.
     public let audit: AuditLog
+    /// Newsroom forms that arrived after their session ended, kept for their author to find again.
+    public let keptForms: KeptForms
     /// Other outlets' feeds read on a schedule (`gazette feeds add`).
     public let feedSubscriptions: FeedSubscriptionStore
     /// `gazette import feed` and the scheduled reads of subscribed feeds.
@@ -59,6 +61,7 @@ public struct AppServices: Sendable {
             folder: DataDirectory(configuration.dataDirectory).mediaFolder, clock: clock)
         terms = TermStore(database: database)
         settings = SettingsStore(database: database)
+        keptForms = KeptForms(store: KeptFormStore(database: database), clock: clock)
         site = SiteSettingsService(
             settings: settings,
             defaults: SiteIdentity(
@@ -168,10 +171,11 @@ extension AppServices {
 
 extension AppServices {
     /// `gazette import wordpress`: untrusted HTML unless the operator vouches for the export.
-    public func wordPressImport(htmlTrust: HTMLTrust = .untrusted) -> WordPressImport {
+    /// `linkBase`: the address the printed invitation links start with (see `linkBase()`).
+    public func wordPressImport(htmlTrust: HTMLTrust = .untrusted, linkBase: String? = nil) -> WordPressImport {
         WordPressImport(
             imports: ImportStore(database: database), media: media, accounts: accounts, site: site.live,
-            changes: changes, clock: clock, baseURL: configuration.baseURL, htmlTrust: htmlTrust)
+            changes: changes, clock: clock, baseURL: linkBase ?? configuration.baseURL, htmlTrust: htmlTrust)
     }
 }
 

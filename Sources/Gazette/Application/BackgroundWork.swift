@@ -96,5 +96,10 @@ enum BackgroundWork {
         } catch {
             logger.warning("Pruning the audit log failed: \(error)")
         }
+        do {
+            try await services.keptForms.purgeExpired()
+        } catch {
+            logger.warning("Purging kept newsroom forms failed: \(error)")
+        }
     }
 }

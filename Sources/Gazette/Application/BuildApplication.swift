@@ -83,6 +83,7 @@ package func buildRouter(services: AppServices, logger: Logger) throws -> BuiltR
     let urls = SiteURL(base: configuration.baseURL)
     let site = services.site.live
     let access = ArticleAccess(articles: articles, renderer: adminRenderer)
+    let keptWork = KeptWork(forms: services.keptForms, secureCookies: session.secureCookies)
     let newsroomRoutes = AdminRouter(
         auth: AuthController(
             accounts: services.accounts, session: session, renderer: adminRenderer,
@@ -97,7 +98,8 @@ package func buildRouter(services: AppServices, logger: Logger) throws -> BuiltR
             urls: urls, site: site),
         editor: ArticleEditorController(
             renderer: adminRenderer, publishing: services.publishing,
-            access: access, urls: urls, site: site, clock: services.clock, audit: services.audit),
+            access: access, urls: urls, site: site, clock: services.clock, audit: services.audit,
+            keptWork: keptWork),
         history: ArticleHistoryController(
             renderer: adminRenderer, articles: articles, revisions: services.revisions,
             publishing: services.publishing, access: access, audit: services.audit, site: site),
@@ -116,7 +118,7 @@ package func buildRouter(services: AppServices, logger: Logger) throws -> BuiltR
         twoFactor: TwoFactorController(
             renderer: adminRenderer, accounts: services.accounts, audit: services.audit, site: site,
             clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies)),
-        gate: gate,
+        gate: gate, keptWork: keptWork,
         assets: AssetController(assets: adminTheme.assets)
     ).register(on: router)
     return BuiltRouter(router: router, background: background, newsroomRoutes: newsroomRoutes)

@@ -12,6 +12,8 @@ public struct GazetteConfiguration: Sendable {
     public var themeDirectory: String?
     /// The public address of the site, used for canonical links (`https://news.example.com`).
     public var baseURL: String
+    /// Whether the address was given (flag or environment) rather than made from the host and port.
+    public var baseURLGiven: Bool
     public var siteTitle: String
     public var tagline: String
     public var language: String
@@ -49,6 +51,7 @@ public struct GazetteConfiguration: Sendable {
         self.database = database ?? Defaults.database(in: dataDirectory)
         self.themeDirectory = themeDirectory
         self.baseURL = baseURL ?? "http://\(host):\(port)"
+        baseURLGiven = baseURL != nil
         self.siteTitle = siteTitle
         self.tagline = tagline
         self.language = language

@@ -103,12 +103,14 @@ struct ImportWXR: AsyncParsableCommand {
             let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
             let report: WordPressImportReport
             do {
-                report = try await services.wordPressImport(htmlTrust: trustHTML ? .trusted : .untrusted)
-                    .run(
-                        file: file, media: fetchMedia
-                    ) { done, total in
-                        bar.show(done: done, total: total, noun: "posts and pages")
-                    }
+                report = try await services.wordPressImport(
+                    htmlTrust: trustHTML ? .trusted : .untrusted, linkBase: await services.linkBase()
+                )
+                .run(
+                    file: file, media: fetchMedia
+                ) { done, total in
+                    bar.show(done: done, total: total, noun: "posts and pages")
+                }
             } catch let error as ImportError {
                 bar.clear()
                 throw CommandRunner.fail(error.message)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Gazette
+import GazetteServices
 import Hummingbird
 
 #if canImport(Glibc)
@@ -111,13 +112,16 @@ struct ServeCommand: AsyncParsableCommand {
                 try await services.welcomeArticle.writeIfSiteIsNew()
             }
             let app: any ApplicationProtocol
+            let servingLock: ServingLock?
             do {
+                servingLock = try services.holdServingLock()
                 Self.returnFreedPagesToTheSystem()
                 app = try buildApplication(services: services, logger: logger)
             } catch {
                 throw CommandRunner.fail("\(error)")
             }
             let configuration = services.configuration
+            try await services.recordServedAddress()
             if let setup = try await services.accounts.setupLinkIfNeeded() {
                 // Written straight to the file descriptor, so it reaches a log file or a pipe at once.
                 FileHandle.standardOutput.write(
@@ -134,6 +138,8 @@ struct ServeCommand: AsyncParsableCommand {
             } catch {
                 stopped = error
             }
+            // Held until the server has stopped: a restore may replace the files only then.
+            withExtendedLifetime(servingLock) {}
             // The background work (scheduled publishing, feeds, purges) runs as services of the application and
             // has ended with it, so the database can close when this closure returns.
             if let stopped {

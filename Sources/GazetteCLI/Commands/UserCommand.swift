@@ -77,7 +77,11 @@ struct ResetPassword: AsyncParsableCommand {
     @Option(help: "The person's email address.")
     var email: String
 
-    @Option(name: .customLong("base-url"), help: "The site's public address, to print a full link (GAZETTE_BASE_URL).")
+    @Option(
+        name: .customLong("base-url"),
+        help:
+            "The site's public address, to print a full link (GAZETTE_BASE_URL); by default the one gazette serve last served."
+    )
     var baseURL: String?
 
     func run() async throws {
@@ -88,7 +92,7 @@ struct ResetPassword: AsyncParsableCommand {
                 throw CommandRunner.fail("There is no user with the email \(email). See gazette user list.")
             }
             print("Open this link to choose a new password (it works once, for 24 hours):")
-            print("    \(services.configuration.baseURL)\(path)")
+            print("    \(await services.linkBase())\(path)")
         }
     }
 }

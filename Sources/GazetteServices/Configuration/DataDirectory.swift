@@ -1,7 +1,8 @@
 import Foundation
 
-/// The data folder's layout, known here and nowhere else: the SQLite database, the uploaded media, and the
-/// change counter that tells a running server of changes made by a `gazette` command. A backup folder is
+/// The data folder's layout, known here and nowhere else: the SQLite database, the uploaded media, the
+/// change counter that tells a running server of changes made by a `gazette` command, and the lock a
+/// running server holds. A backup folder is
 /// laid out the same way.
 public struct DataDirectory: Sendable, Equatable {
     /// As given: a relative folder stays relative, so messages show what the operator typed.
@@ -26,5 +27,10 @@ public struct DataDirectory: Sendable, Equatable {
     /// Beside an SQLite file wherever it is (`--database sqlite:…` may put it outside the data folder).
     public static func changeCounter(forDatabase path: String) -> String {
         path + "-changes"
+    }
+
+    /// The file every `gazette serve` keeps locked while it serves the SQLite database at `path`.
+    public static func servingLock(forDatabase path: String) -> String {
+        path + "-serving"
     }
 }

@@ -23,6 +23,10 @@ package enum AtomWriter {
             if let source = entry.source, !source.originalURL.isEmpty {
                 xml += "<link rel=\"via\" href=\"\(x(source.originalURL))\" title=\"\(x(source.name))\"/>\n"
             }
+            if let image = entry.imageURL {
+                let type = entry.imageType.map { " type=\"\($0)\"" } ?? ""
+                xml += "<link rel=\"enclosure\" href=\"\(x(image))\"\(type)/>\n"
+            }
             xml += "<published>\(FeedDates.rfc3339(entry.published))</published>\n"
             xml += "<updated>\(FeedDates.rfc3339(entry.updated))</updated>\n"
             xml += "<author><name>\(x(entry.authorName))</name><uri>\(x(entry.authorURL))</uri></author>\n"

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteContent
 
 /// A feed, whatever its format: what the RSS, Atom and JSON Feed writers turn into text. Every address in it
 /// is absolute, from the configured public base URL.
@@ -27,7 +28,16 @@ package struct FeedEntry: Sendable {
     package var updated: Date
     package var categories: [String]
     package var source: FeedSource?
+    /// The featured image, absolute.
     package var imageURL: String?
+
+    /// The featured image's type, from its address's extension (every stored upload is named by its
+    /// sniffed format); nil when the extension says nothing.
+    package var imageType: String? {
+        guard let imageURL, let dot = imageURL.lastIndex(of: ".") else { return nil }
+        let ext = imageURL[imageURL.index(after: dot)...].lowercased()
+        return ImageFormat.allCases.first { $0.fileExtension == ext || $0.rawValue == ext }?.mimeType
+    }
 }
 
 /// The outlet a syndicated article comes from.

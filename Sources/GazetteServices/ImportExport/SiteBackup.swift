@@ -144,6 +144,12 @@ extension SiteBackup {
                     + "dump made by pg_dump, then copy the media folder into place.")
         }
         let files = FileManager.default
+        if ServingLock.isHeld(forDatabase: path) {
+            throw Failure(
+                description: "A gazette serve is running on \(path). Stop it first (Ctrl-C, or kill its process "
+                    + "with SIGTERM; `systemctl stop` for a service), then run the restore again: a running server "
+                    + "would go on writing into the database the restore sets aside.")
+        }
         if files.fileExists(atPath: path), !replace {
             throw Failure(
                 description: "A site already exists at \(path). Stop the server, then run again with --replace: "

@@ -106,51 +106,47 @@ public struct WelcomeArticle: Sendable {
     package static let body = """
         Gazette serves a complete news site from one program and one database file. This article was written
         into your empty site so that you can see every part of an article page straight away: the headline,
-        this standfirst, the byline, the date, tags and a category, and the list of latest posts beside it.
+        this standfirst, the byline, the date, the picture, tags and a category, a correction, and the list of
+        latest posts beside it.
 
         ## Publish your first story
 
-        Until the newsroom admin arrives, stories come in as Markdown files with a short header. Save this
-        as a file named `stories/first.md`:
+        When `gazette serve` started for the first time it printed a one-time link. Open it to create the
+        first admin account, then sign in to the newsroom at `/admin/`. From there:
 
-        ```
-        ---
-        title: Council approves the new library
-        author: Jane Doe
-        date: 2026-11-29 09:30
-        category: Local
-        tags: [council, libraries]
-        dek: The vote was unanimous after a two-hour debate.
-        ---
-        The city council voted on Tuesday to build...
-        ```
+        - **Articles → New article** opens the editor: a headline, a standfirst, the story in Markdown, a
+          featured image with its alternative text, tags and a category. Save it as a draft, preview it,
+          publish it now or give it a time to appear.
+        - **People** invites reporters and editors. Contributors write drafts and submit them; authors
+          publish their own stories; editors publish anyone's and moderate comments; admins also run the
+          settings, the audit log and two-step sign-in.
+        - **Comments** is the moderation queue: approve, hold, mark as spam or answer from the newsroom.
 
-        Then add Jane as an author and import the folder:
-
-        ```
-        gazette user add --name "Jane Doe" --email jane@example.com --role author
-        gazette import markdown stories
-        ```
-
-        Importing the same folder again updates the stories in place instead of duplicating them.
+        Stories written elsewhere can come in too: `gazette import wxr export.xml` brings a WordPress
+        site with its comments and images, `gazette import markdown stories/` reads Markdown files with a
+        short header, and `gazette feeds add` reads another outlet's feed on a schedule. Importing the same
+        thing again updates the stories in place instead of duplicating them.
 
         ## Syndicated stories keep their source
 
-        When a story comes from another outlet, add `source: Reuters` and `source_url:` with the
-        original address. Readers then see “Source: Reuters” linked to the original, and every outlet gets its own
-        archive page.
+        When a story comes from another outlet, name it as the source with the original address. Readers
+        then see “Source: …” linked to the original, and every outlet gets its own archive page and feed.
 
         ## Where things live
 
-        - Every story has a permanent address made of its date and a readable slug.
-        - Tags, categories, authors, sources, years and months each have an archive.
-        - Your data sits in `gazette-data/gazette.sqlite`; copy that folder to back it up.
+        - Every story has a permanent address made of its date and a readable slug; a changed slug sends
+          readers on from the old address.
+        - Tags, categories, authors, sources, years and months each have an archive and a feed.
+        - Your data sits in `gazette-data/`. `gazette backup FOLDER` copies the database and the pictures
+          while the site keeps serving, and `gazette restore FOLDER` puts a backup back once the server is
+          stopped.
         - To change the look, copy any template of the default theme into your own folder and start
           Gazette with `--theme` pointing at it. You only override what you change.
 
         > A news site should be quick to read, easy to cite, and never lose what readers or writers gave it.
         > — the principle Gazette is built on
 
-        When you publish your own first story, this one can go: nothing will put it back.
+        When you publish your own first story, this one can go: move it to the trash in the newsroom, and
+        nothing will put it back.
         """
 }

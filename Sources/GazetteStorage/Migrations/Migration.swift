@@ -39,5 +39,6 @@ enum MigrationList {
         M014HTMLTrust.migration,
         M015AuditLog.migration,
         M016TwoFactor.migration,
+        M017KeptForms.migration,
     ]
 }

@@ -16,13 +16,15 @@ package struct AdminRouter {
     package let audit: AuditController
     package let twoFactor: TwoFactorController
     package let gate: AdminGate
+    /// Where the editor's forms go when they arrive after the session ended.
+    package let keptWork: KeptWork?
     package let assets: AssetController
 
     package init(
         auth: AuthController, newsroom: NewsroomController, articleList: ArticleListController,
         editor: ArticleEditorController, history: ArticleHistoryController, media: MediaAdminController,
         people: PeopleController, settings: SettingsController, comment: CommentEditController, audit: AuditController,
-        twoFactor: TwoFactorController, gate: AdminGate, assets: AssetController
+        twoFactor: TwoFactorController, gate: AdminGate, keptWork: KeptWork? = nil, assets: AssetController
     ) {
         self.auth = auth
         self.newsroom = newsroom
@@ -36,13 +38,14 @@ package struct AdminRouter {
         self.audit = audit
         self.twoFactor = twoFactor
         self.gate = gate
+        self.keptWork = keptWork
         self.assets = assets
     }
 
     /// Registers every newsroom route and returns the table of them with the door each is behind.
     @discardableResult
     package func register(on router: Router<GazetteRequestContext>) -> [NewsroomRoutes.Entry] {
-        var routes = NewsroomRoutes(router: router, gate: gate)
+        var routes = NewsroomRoutes(router: router, gate: gate, keptWork: keptWork)
         // Patterns ignore the values: these only name which kind of address is meant.
         let anyID: Int64 = 0
         let anyNumber = 0
@@ -88,13 +91,14 @@ package struct AdminRouter {
         // Articles: whose article it is and what may be done to it is asked of `ArticleAccess`.
         routes.page(.articles, nil) { request, context in try await articleList.list(request, context: context) }
         routes.page(.newArticle, nil) { request, context in try await editor.edit(request, id: nil, context: context) }
-        routes.form(.newArticle, nil, limit: ArticleEditorController.bodyLimit) { request, context in
+        routes.form(.newArticle, nil, limit: ArticleEditorController.bodyLimit, keepsWork: true) { request, context in
             try await editor.save(request, id: nil, context: context)
         }
         routes.page(.article(anyID), nil) { request, context in
             try await editor.edit(request, id: try Self.id(context), context: context)
         }
-        routes.form(.article(anyID), nil, limit: ArticleEditorController.bodyLimit) { request, context in
+        routes.form(.article(anyID), nil, limit: ArticleEditorController.bodyLimit, keepsWork: true) {
+            request, context in
             try await editor.save(request, id: try Self.id(context), context: context)
         }
         routes.form(.articleStatus(anyID), nil) { request, context in

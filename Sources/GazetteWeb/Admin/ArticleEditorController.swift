@@ -16,11 +16,15 @@ package struct ArticleEditorController: Sendable {
     package var dates: DateText { site.dates }
     package let clock: Clock
     package let audit: AuditLog
+    /// Forms sent after the session ended, found again here.
+    package let keptWork: KeptWork?
 
     package init(
         renderer: AdminRenderer, publishing: PublishingService,
-        access: ArticleAccess, urls: SiteURL, site: LiveSiteSettings, clock: Clock, audit: AuditLog
+        access: ArticleAccess, urls: SiteURL, site: LiveSiteSettings, clock: Clock, audit: AuditLog,
+        keptWork: KeptWork? = nil
     ) {
+        self.keptWork = keptWork
         self.renderer = renderer
         self.publishing = publishing
         self.access = access
@@ -34,6 +38,10 @@ package struct ArticleEditorController: Sendable {
 
     package func edit(_ request: Request, id: Int64?, context: NewsroomContext) async throws -> Response {
         let user = context.user
+        let path = id.map { AdminURL.article($0).path } ?? AdminURL.newArticle.path
+        if let keptWork, let kept = try await keptWork.take(request, path: path) {
+            return try await restore(kept, id: id, user: user, forget: keptWork.forget())
+        }
         guard let id else {
             return renderer.page(editor(ArticleEditorForm(), user: user, article: nil))
         }
@@ -63,6 +71,26 @@ package struct ArticleEditorController: Sendable {
     }
 
     private static let logger = Logger(label: "gazette.editor")
+
+    /// The editor filled with a form that arrived after its session ended: nothing of it was saved, and the
+    /// person checks it and saves again (the revision it was based on still guards against overwriting).
+    private func restore(
+        _ kept: KeptForms.Found, id: Int64?, user: SignedInUser, forget: Cookie
+    ) async throws -> Response {
+        let fields = FormBody(fields: kept.fields)
+        var existing: ArticleDetails? = nil
+        if let id { existing = try await access.editable(id, by: user) }
+        let time = dates.longWithTime(kept.keptAt)
+        var response = renderer.page(
+            editor(
+                ArticleEditorForm(fields: fields), user: user, article: existing,
+                revision: Int(fields["revision"]) ?? existing?.revision,
+                general: "Nothing was saved when you sent this on \(time): your session had ended or the page had "
+                    + "been open too long. Everything you typed is below. Check it, then save again"
+                    + (fields["image_url"].isEmpty ? " (choose the image file again if you had picked one)." : ".")))
+        response.setCookie(forget)
+        return response
+    }
 
     private func save(
         _ posted: PostedForm, id: Int64?, user: SignedInUser, existing: ArticleDetails?, revision: Int

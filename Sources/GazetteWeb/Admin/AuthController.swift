@@ -30,10 +30,15 @@ package struct AuthController: Sendable {
             return PageRenderer.redirect(to: AdminURL.dashboard.path, permanent: false)
         }
         let next = request.uri.queryParameters["next"].map(String.init)
-        let expired =
-            request.uri.queryParameters["expired"] != nil
-            ? "The sign-in code was not typed within ten minutes. Sign in again with your password." : nil
-        return signIn(request, email: "", error: expired, next: AdminURL.safeNext(next))
+        var message: String? = nil
+        if request.uri.queryParameters["expired"] != nil {
+            message = "The sign-in code was not typed within ten minutes. Sign in again with your password."
+        } else if request.uri.queryParameters[KeptWork.parameter[...]] != nil {
+            message =
+                "Your session had ended, so nothing was saved yet. Sign in again: everything you sent is kept, "
+                + "and you will find it back in the editor."
+        }
+        return signIn(request, email: "", error: message, next: AdminURL.safeNext(next))
     }
 
     /// The sign-in form, with the browser's login token (and its cookie when the token is new).
@@ -316,7 +321,7 @@ package struct AuthController: Sendable {
             name: AdminField(value: name, error: errors.message(for: "name")),
             email: AdminField(value: email, error: errors.message(for: "email")),
             password: AdminField(value: "", error: errors.message(for: "password")), submitLabel: "Create account",
-            next: AdminURL.dashboard.path)
+            next: AdminURL.dashboard.path, newPassword: true)
     }
 
     private func resetPage(token: String, error: String?, invite: Bool) -> AdminFormPage {
@@ -329,6 +334,6 @@ package struct AuthController: Sendable {
             action: invite ? AdminURL.invite(token: token).path : AdminURL.reset(token: token).path, error: nil,
             name: nil,
             email: nil, password: AdminField(value: "", error: error), submitLabel: "Save password",
-            next: AdminURL.dashboard.path)
+            next: AdminURL.dashboard.path, newPassword: true)
     }
 }

@@ -81,11 +81,16 @@ package struct NewsroomController: Sendable {
                 label: $0.rawValue.capitalized, url: AdminURL.comments(status: $0).path, count: counts[$0] ?? 0,
                 isCurrent: $0 == status)
         }
+        var titles: [Int64: String] = [:]
+        for id in Set(list.map(\.articleID)) {
+            titles[id] = try await reader.articleSummary(id: id)?.title ?? "Article \(id)"
+        }
         let rows = list.map { comment in
             ModerationRow(
                 id: String(comment.id), authorName: comment.authorName, authorEmail: comment.authorEmail,
                 authorURL: comment.authorURL, authorIP: comment.authorIP, date: dates.longWithTime(comment.createdAt),
                 bodyHTML: CommentText.html(comment.body), articleID: String(comment.articleID),
+                articleTitle: titles[comment.articleID] ?? "", articleURL: AdminURL.article(comment.articleID).path,
                 editURL: AdminURL.comment(comment.id).path,
                 reasons: comment.spamReasons, hasReasons: !comment.spamReasons.isEmpty, score: comment.spamScore)
         }

@@ -24,11 +24,13 @@ package struct NewsroomRoutes {
 
     private let router: Router<GazetteRequestContext>
     private let gate: AdminGate
+    private let keptWork: KeptWork?
     package private(set) var entries: [Entry] = []
 
-    package init(router: Router<GazetteRequestContext>, gate: AdminGate) {
+    package init(router: Router<GazetteRequestContext>, gate: AdminGate, keptWork: KeptWork? = nil) {
         self.router = router
         self.gate = gate
+        self.keptWork = keptWork
     }
 
     /// Forms are small unless a route says otherwise.
@@ -49,14 +51,18 @@ package struct NewsroomRoutes {
             .get(RouterPath(url.pattern), use: handler)
     }
 
-    /// A form post for signed-in people holding `right`, read up to `limit` bytes and CSRF-checked.
+    /// A form post for signed-in people holding `right`, read up to `limit` bytes and CSRF-checked. With
+    /// `keepsWork`, a form that arrives after its session ended (or its page expired) is kept for the
+    /// person to find again on the same page (`KeptWork`) instead of being dropped.
     package mutating func form(
-        _ url: AdminURL, _ right: Right?, limit: Int = formLimit,
+        _ url: AdminURL, _ right: Right?, limit: Int = formLimit, keepsWork: Bool = false,
         _ handler: @escaping @Sendable (Request, NewsroomFormContext) async throws -> Response
     ) {
         entries.append(Entry(method: .post, url: url, door: .gated(right)))
+        let middleware = NewsroomGateMiddleware(
+            gate: gate, right: right, formLimit: limit, keptWork: keepsWork ? keptWork : nil)
         router.group()
-            .add(middleware: NewsroomGateMiddleware(gate: gate, right: right, formLimit: limit))
+            .add(middleware: middleware)
             .group(context: NewsroomFormContext.self)
             .post(RouterPath(url.pattern), use: handler)
     }

@@ -3,6 +3,8 @@ import GazetteStorage
 import GazetteTestSupport
 import Testing
 
+@testable import GazetteServices
+
 @Suite("The gazette command")
 struct CommandLineTests {
     /// `--database` for the engine, so each test has its own fresh database.
@@ -83,12 +85,34 @@ struct CommandLineTests {
         #expect(badEnvironment.errors.contains("PostgreSQL URL"))
     }
 
+    @Test("every command the welcome article names exists")
+    func welcomeCommandsExist() throws {
+        let texts = [WelcomeArticle.body] + WelcomeArticle.companions.map(\.body)
+        var named: Set<[String]> = []
+        for text in texts {
+            for part in text.components(separatedBy: "`gazette ").dropFirst() {
+                let words = part.prefix { $0 != "`" }.split(separator: " ").prefix(2).map(String.init)
+                // Subcommands are lowercase words; arguments (FOLDER, export.xml, --flags) stop the name.
+                let command = words.prefix { $0.allSatisfy(\.isLowercase) && !$0.contains(".") }
+                if !command.isEmpty { named.insert(Array(command)) }
+            }
+        }
+        #expect(named.count >= 4, "\(named)")
+        for command in named {
+            let help = try CommandLine.run(command + ["--help"])
+            #expect(help.status == 0, "gazette \(command.joined(separator: " ")): \(help.all)")
+        }
+    }
+
     @Test("serve answers on 127.0.0.1 and stops cleanly on SIGTERM", arguments: TestEngine.available)
     func serve(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { location in
             let port = try FreePort.find()
             let server = try CommandLine.start(
-                ["serve", "--port", String(port), "--data-dir", NSTemporaryDirectory()]
+                [
+                    "serve", "--port", String(port), "--data-dir", NSTemporaryDirectory(),
+                    "--base-url", "https://news.example.test",
+                ]
                     + Self.databaseArguments(location))
             defer { if server.process.isRunning { server.process.terminate() } }
             let health = try await HTTPProbe.waitForAnswer("http://127.0.0.1:\(port)/healthz")
@@ -100,7 +124,20 @@ struct CommandLineTests {
             let result = server.result()
             #expect(result.status == 0, "\(result.all)")
             #expect(result.output.contains("Create the first admin account here"), "\(result.all)")
-            #expect(result.output.contains("/admin/setup/"))
+            #expect(result.output.contains("https://news.example.test/admin/setup/"))
+
+            // A link printed later by a command without --base-url points at the address the server served.
+            let database = Self.databaseArguments(location)
+            let added = try CommandLine.run(
+                ["user", "add", "--name", "Rae Reporter", "--email", "rae@example.com", "--role", "author"] + database)
+            #expect(added.status == 0, "\(added.all)")
+            let reset = try CommandLine.run(["user", "reset-password", "--email", "rae@example.com"] + database)
+            #expect(reset.status == 0, "\(reset.all)")
+            #expect(reset.output.contains("https://news.example.test/admin/reset/"), "\(reset.all)")
+            let given = try CommandLine.run(
+                ["user", "reset-password", "--email", "rae@example.com", "--base-url", "https://other.example.test"]
+                    + database)
+            #expect(given.output.contains("https://other.example.test/admin/reset/"), "\(given.all)")
         }
     }
 }

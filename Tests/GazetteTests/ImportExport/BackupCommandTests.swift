@@ -107,7 +107,8 @@ struct BackupCommandTests {
         }
     }
 
-    @Test("a backup taken while the server answers readers is a whole, consistent site")
+    @Test(
+        "a backup taken while the server answers readers is whole; a restore over the served site waits for it to stop")
     func whileServing() async throws {
         try await Self.withFolders(3) { folders in
             let (site, backup, restored) = (folders[0], folders[1], folders[2])
@@ -120,10 +121,21 @@ struct BackupCommandTests {
             let made = try CommandLine.run(["backup", backup.path, "--data-dir", site.path])
             #expect(made.status == 0, "\(made.all)")
             _ = try await HTTPProbe.get("http://127.0.0.1:\(port)/")
+            // Replacing the files under the running server is refused, and says how to stop it first.
+            let underServer = try await Self.offThePool(["restore", backup.path, "--data-dir", site.path, "--replace"])
+            #expect(underServer.status != 0, "\(underServer.all)")
+            #expect(underServer.errors.contains("A gazette serve is running"), "\(underServer.all)")
+            #expect(underServer.errors.contains("Stop it first"), "\(underServer.all)")
+            let untouched = try FileManager.default.contentsOfDirectory(atPath: site.path)
+            #expect(!untouched.contains { $0.contains(".replaced-") }, "\(untouched)")
+            #expect(try await HTTPProbe.get("http://127.0.0.1:\(port)/healthz") == "ok\n", "the server serves on")
             server.process.terminate()
             server.process.waitUntilExit()
             #expect(try CommandLine.run(["restore", backup.path, "--data-dir", restored.path]).status == 0)
             #expect(try await Self.contents(of: restored) == (try await Self.contents(of: site)))
+            // Once it has stopped, the same restore goes ahead.
+            let stopped = try CommandLine.run(["restore", backup.path, "--data-dir", site.path, "--replace"])
+            #expect(stopped.status == 0, "\(stopped.all)")
         }
     }
 

@@ -107,6 +107,8 @@ struct NewsroomAccessTests {
             let link = try #require(try await site.services.accounts.setupLinkIfNeeded())
             let form = try await site.get(link)
             #expect(form.status == .ok && form.contains("Create the first admin"))
+            #expect(form.contains(#"autocomplete="new-password""#), "password managers offer a new password")
+            #expect(try await site.get("/admin/login").contains(#"autocomplete="current-password""#))
             var staff = Staff(site: site)
             let short = try await staff.post(
                 link, ["name": "Ada Editor", "email": "ada@example.com", "password": "short"])
@@ -237,6 +239,11 @@ struct NewsroomAccessTests {
             #expect(queue.contains("Please approve me") && queue.contains("ann@example.com"))
             #expect(queue.contains("First comment from this name and email."))
             #expect(queue.contains("Pending <span class=\"count\">(1)</span>"))
+            let onArticle = try #require(
+                try await site.services.articles.id(forSlug: Slug(trusted: "council-approves-the-new-library")))
+            #expect(
+                queue.contains("On <a href=\"/admin/articles/\(onArticle)\">Council approves the new library</a>"),
+                "each comment names its article")
             let forged = try await editor.post("/admin/comments", ["action": "approve", "ids": String(id)])
             #expect(forged.status == .forbidden && forged.contains("This form has expired"))
             #expect(!(try await site.get(CommentFixtures.article).contains("Please approve me")))

@@ -71,6 +71,12 @@ struct FeedTests {
             let content = try #require(xml.all("rss/channel/item/content:encoded").first)
             #expect(content.contains("The council voted on <strong>Tuesday</strong>."))
             #expect(content.contains("An earlier version gave the wrong date for the vote."))
+            let pictures = xml.elements.filter { $0.name == "media:content" }
+            #expect(pictures.count == 1, "only the article with a featured image has one")
+            #expect(pictures.first?.attributes["url"] == "https://img.example/library.jpg")
+            #expect(pictures.first?.attributes["medium"] == "image")
+            #expect(pictures.first?.attributes["type"] == "image/jpeg")
+            #expect(feed.body.contains(#"xmlns:media="http://search.yahoo.com/mrss/""#))
             let markets = xml.all("rss/channel/item/content:encoded")[1]
             #expect(markets.contains(#"Source: <a href="https://wire.example/markets-rally">Wire Agency</a>"#))
             #expect(xml.all("rss/channel/item/source") == ["Wire Agency"])
@@ -90,6 +96,9 @@ struct FeedTests {
             #expect(xml.all("feed/entry/id").count == 3)
             #expect(xml.all("feed/entry/author/name").first == "Jane Doe")
             #expect(xml.elements.contains { $0.name == "link" && $0.attributes["rel"] == "via" })
+            let enclosures = xml.elements.filter { $0.name == "link" && $0.attributes["rel"] == "enclosure" }
+            #expect(enclosures.map { $0.attributes["href"] } == ["https://img.example/library.jpg"])
+            #expect(enclosures.first?.attributes["type"] == "image/jpeg")
             #expect(xml.all("feed/updated").first?.hasSuffix("Z") == true)
 
             let json = try await site.get("/feed.json")

@@ -133,6 +133,31 @@ struct SearchTests {
         }
     }
 
+    @Test("snippets show the words a reader sees, never Markdown", arguments: TestEngine.available)
+    func snippetsWithoutMarkdown(engine: TestEngine) async throws {
+        try await TestSite.run(engine, seed: Self.seed) { site in
+            let jane = try #require(try await site.services.authors.find(slug: Slug(trusted: "jane-doe")))
+            try await site.services.publishing.save(
+                ArticleDraft(
+                    title: "Ferry timetable",
+                    bodyMarkdown: """
+                        ## The zephyrine crossing
+
+                        Read the [zephyrine schedule](https://example.com/timetable) and **zephyrine** fares.
+
+                        > A zephyrine quote, with `code` and ![a zephyrine map](/media/map.png).
+                        """, status: .published, publishedAt: TestSite.now.addingTimeInterval(-40_000),
+                    authorID: jane.id))
+            let page = try await site.get("/search?q=zephyrine").body
+            let snippet = try #require(
+                page.components(separatedBy: "<mark>zephyrine</mark>").dropFirst().first, "a highlighted snippet")
+            #expect(page.contains("<mark>zephyrine</mark> schedule"), "the link's words stay")
+            for markdown in ["##", "](", "**", "https://example.com", "![", "`code`", "&gt; A"] {
+                #expect(!page.contains(markdown), "no \(markdown) in the results: \(snippet)")
+            }
+        }
+    }
+
     @Test("/?s=… goes to the search page", arguments: [TestEngine.sqlite])
     func wordpressAddress(engine: TestEngine) async throws {
         try await TestSite.run(engine, seed: Self.seed) { site in

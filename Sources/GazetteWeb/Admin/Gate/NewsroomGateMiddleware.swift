@@ -13,11 +13,14 @@ package struct NewsroomGateMiddleware: RouterMiddleware {
     package let right: Right?
     /// For form groups, the most the body may hold; nil for pages.
     package let formLimit: Int?
+    /// For forms that hold someone's work: kept, not dropped, when the session ended or the page expired.
+    package let keptWork: KeptWork?
 
-    package init(gate: AdminGate, right: Right?, formLimit: Int?) {
+    package init(gate: AdminGate, right: Right?, formLimit: Int?, keptWork: KeptWork? = nil) {
         self.gate = gate
         self.right = right
         self.formLimit = formLimit
+        self.keptWork = keptWork
     }
 
     package func handle(
@@ -26,7 +29,21 @@ package struct NewsroomGateMiddleware: RouterMiddleware {
         var request = request
         var context = context
         do {
-            if let formLimit {
+            if let formLimit, let keptWork {
+                // Work sent after the session ended is kept for after signing in again.
+                let user = try await gate.session.user(for: request)
+                if user == nil {
+                    let form = try await PostedForm.read(&request, limit: formLimit)
+                    if let kept = await keptWork.keep(form, path: request.uri.path, signIn: true) { return kept }
+                }
+                let signedIn = try await gate.user(right, request)
+                let form = try await PostedForm.read(&request, limit: formLimit)
+                guard AdminSession.formIsGenuine(form.fields, user: signedIn) else {
+                    if let kept = await keptWork.keep(form, path: request.uri.path, signIn: false) { return kept }
+                    return gate.renderer.expiredForm(signedIn)
+                }
+                context.newsroomPass = NewsroomPass(user: signedIn, form: form)
+            } else if let formLimit {
                 let (user, form) = try await gate.form(right, &request, limit: formLimit)
                 context.newsroomPass = NewsroomPass(user: user, form: form)
             } else {

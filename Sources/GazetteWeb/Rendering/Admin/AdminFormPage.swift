@@ -14,6 +14,8 @@ package struct AdminFormPage: AdminPage {
     package let next: String
     /// The sign-in form's `LoginFormToken`; nil on other forms.
     package var loginToken: String? = nil
+    /// The password is a new one (setup, reset, invitation), so password managers offer to make one.
+    package var newPassword: Bool = false
 }
 
 package struct AdminField: Sendable {

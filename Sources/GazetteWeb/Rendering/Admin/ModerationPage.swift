@@ -27,6 +27,9 @@ package struct ModerationRow: Sendable {
     package let date: String
     package let bodyHTML: String
     package let articleID: String
+    /// The headline of the article the comment is on, and the article in the newsroom.
+    package let articleTitle: String
+    package let articleURL: String
     package let editURL: String
     package let reasons: [String]
     package let hasReasons: Bool

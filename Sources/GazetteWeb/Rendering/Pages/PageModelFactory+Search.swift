@@ -29,12 +29,11 @@ extension PageModelFactory {
     }
 }
 
-/// A snippet from the engine, made safe: its text escaped, Markdown's emphasis marks dropped, and the
+/// A snippet from the engine, made safe: its Markdown turned into plain words, the text escaped, and the
 /// engine's markers around found words turned into balanced `<mark>` elements.
 package enum MarkedSnippet {
     package static func html(_ snippet: String) -> String {
-        let plain = snippet.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
-            .replacingOccurrences(of: "`", with: "")
+        let plain = MarkdownText.plain(snippet)
         var html = ""
         var open = false
         var text = ""
