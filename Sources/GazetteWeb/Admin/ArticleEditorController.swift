@@ -46,9 +46,18 @@ package struct ArticleEditorController: Sendable {
             return renderer.page(editor(ArticleEditorForm(), user: user, article: nil))
         }
         let details = try await access.editable(id, by: user)
-        let notice = request.uri.queryParameters["saved"] != nil ? "Saved." : nil
         let form = ArticleEditorForm(details: details, dates: dates)
-        return renderer.page(editor(form, user: user, article: details, notice: notice))
+        var page = editor(form, user: user, article: details)
+        if request.uri.queryParameters["saved"] != nil {
+            // `was` names the status before the save ("new" for a first save); other saves just say so.
+            if let was = request.uri.queryParameters["was"] {
+                page.chrome.notice = outcome(of: details, was: ArticleStatus(rawValue: String(was)))
+            } else {
+                page.chrome.notice = "Saved."
+            }
+            if details.summary.status == .published { page.chrome.noticeLinkURL = viewURL(details) }
+        }
+        return renderer.page(page)
     }
 
     package func save(_ request: Request, id: Int64?, context: NewsroomFormContext) async throws -> Response {
@@ -146,7 +155,9 @@ package struct ArticleEditorController: Sendable {
             if let action = AuditAction.statusChange(from: existing?.summary.status, to: draft.status) {
                 await audit.record(action, by: user.author, target: AuditLog.article(saved.id, draft.title))
             }
-            return PageRenderer.redirect(to: AdminURL.article(saved.id).path + "?saved=1", permanent: false)
+            let was = existing?.summary.status.rawValue ?? "new"
+            return PageRenderer.redirect(
+                to: AdminURL.article(saved.id).path + "?saved=1&was=" + was, permanent: false)
         } catch let errors as ValidationErrors {
             return renderer.page(
                 editor(form, user: user, article: existing, revision: revision, errors: errors),
@@ -209,6 +220,32 @@ package struct ArticleEditorController: Sendable {
                     action: AdminURL.articleStatus(id ?? 0).path, status: isTrashed ? "draft" : "trashed",
                     label: isTrashed ? "Restore from the trash (as a draft)" : "Move to the trash",
                     revision: String(article?.revision ?? 0)) : nil)
+    }
+
+    /// What a save did, in words: "Published", "Scheduled for 3 December 2026 at 09:30 (Europe/Paris)",
+    /// "Sent for review"…, from the article as it now stands and the status it had before (nil: new).
+    private func outcome(of details: ArticleDetails, was: ArticleStatus?) -> String {
+        switch details.summary.status {
+        case .published:
+            return was == .published ? "Updated. Readers see the new version now." : "Published."
+        case .scheduled:
+            let time = details.summary.publishedAt.map(dates.longWithTime) ?? "its publication time"
+            // Foundation names UTC "GMT" on Linux; the newsroom set it as UTC.
+            let zone =
+                dates.timeZone.secondsFromGMT() == 0 && dates.timeZone.identifier == "GMT"
+                ? "UTC" : dates.timeZone.identifier
+            return "Scheduled for \(time) (\(zone)). It appears on the site then."
+        case .pending:
+            return was == .pending
+                ? "Saved. It is still waiting for an editor's review."
+                : "Sent for review. An editor will read it and publish it."
+        case .draft:
+            return was == .published || was == .scheduled
+                ? "Unpublished. It is a draft again and no longer on the site."
+                : "Draft saved. Only the newsroom sees it."
+        case .trashed:
+            return "Moved to the trash."
+        }
     }
 
     private func viewURL(_ details: ArticleDetails) -> String? {

@@ -193,3 +193,63 @@ struct ArticleEditorTests {
         }
     }
 }
+
+@Suite("Article editor: what a save did")
+struct ArticleSaveOutcomeTests {
+    @Test(
+        "each save names its outcome: published with a link, updated, scheduled with the time and zone, sent for review"
+    )
+    func outcomes() async throws {
+        try await TestSite.run(.sqlite, seed: NewsroomFixtures.seed) { site in
+            var author = Staff(site: site)
+            _ = try await author.signIn("author@example.com", NewsroomFixtures.password)
+            let story = ["title": "Pier repairs start", "body": "Work begins.", "published_at": "2026-11-28 20:00"]
+            let published = try await author.post(
+                "/admin/articles/new",
+                ArticleEditorTests.form(story.merging(["status": "published"]) { $1 }, csrf: try await author.csrf()))
+            let location = try #require(published.location)
+            #expect(location.hasSuffix("?saved=1&was=new"), "\(location)")
+            let page = try await author.open(location)
+            #expect(page.contains("Published."))
+            #expect(page.contains(#"<a href="/2026/11/28/pier-repairs-start/">View it on the site</a>"#))
+
+            let id = try #require(location.split(separator: "/").last?.split(separator: "?").first.map(String.init))
+            let updated = try await author.post(
+                "/admin/articles/\(id)",
+                ArticleEditorTests.form(
+                    story.merging(["status": "published", "body": "Work begins at dawn."]) { $1 },
+                    csrf: try await author.csrf(), revision: Reader.field("revision", in: page.body)))
+            #expect(
+                try await author.open(try #require(updated.location)).contains(
+                    "Updated. Readers see the new version now."))
+
+            var editor = Staff(site: site)
+            _ = try await editor.signIn("editor@example.com", NewsroomFixtures.password)
+            let scheduled = try await editor.post(
+                "/admin/articles/new",
+                ArticleEditorTests.form(
+                    [
+                        "title": "Ferry timetable changes", "body": "Soon.", "status": "scheduled",
+                        "published_at": "2026-12-03 09:30",
+                    ], csrf: try await editor.csrf()))
+            let scheduledPage = try await editor.open(try #require(scheduled.location))
+            #expect(
+                scheduledPage.contains("Scheduled for 3 December 2026 at 09:30 (UTC)."),
+                "\(scheduledPage.body.prefix(3000))")
+            #expect(!scheduledPage.contains("View it on the site"))
+
+            var contributor = Staff(site: site)
+            _ = try await contributor.signIn("contributor@example.com", NewsroomFixtures.password)
+            let sent = try await contributor.post(
+                "/admin/articles/new",
+                ArticleEditorTests.form(
+                    ["title": "Letters from the quay", "body": "Dear editor.", "status": "pending"],
+                    csrf: try await contributor.csrf()))
+            #expect(try await contributor.open(try #require(sent.location)).contains("Sent for review."))
+            let draft = try await contributor.post(
+                "/admin/articles/new",
+                ArticleEditorTests.form(["title": "Notes", "body": "Later."], csrf: try await contributor.csrf()))
+            #expect(try await contributor.open(try #require(draft.location)).contains("Draft saved."))
+        }
+    }
+}

@@ -200,7 +200,7 @@ def fill_article(driver: WebDriver, fields: dict[str, str], status: str) -> None
 def save_article(driver: WebDriver, site) -> int:
     """Clicks "Save" and returns the saved article's id."""
     click_for_new_page(driver, main_button(driver, "Save"))
-    match = re.fullmatch(r"/admin/articles/(\d+)\?saved=1", path_of(driver, site))
+    match = re.fullmatch(r"/admin/articles/(\d+)\?saved=1(?:&was=\w+)?", path_of(driver, site))
     assert match, (
         f"after Save, at {path_of(driver, site)} (HTTP {http_status(driver)}), not "
         f"/admin/articles/ID?saved=1; the page says: {form_error(driver)!r} "

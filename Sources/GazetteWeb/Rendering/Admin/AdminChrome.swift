@@ -7,7 +7,9 @@ package struct AdminChrome: Sendable {
     package let user: AdminUserModel?
     package let nav: [AdminNavItem]
     /// A one-line confirmation after an action ("3 comments approved.").
-    package let notice: String?
+    package var notice: String?
+    /// Where the notice's "view it" link goes (a just-published article), if anywhere.
+    package var noticeLinkURL: String? = nil
 }
 
 package struct AdminUserModel: Sendable {

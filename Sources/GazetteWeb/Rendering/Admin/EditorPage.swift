@@ -4,7 +4,7 @@ import GazetteContent
 package struct EditorPage: AdminPage {
     package static let template = "editor"
 
-    package let chrome: AdminChrome
+    package var chrome: AdminChrome
     package let heading: String
     package let action: String
     package let revision: String

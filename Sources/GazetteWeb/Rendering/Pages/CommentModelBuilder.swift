@@ -22,9 +22,13 @@ package struct CommentModelBuilder {
 
     package func section(_ section: CommentSection, form: FormState, token: String) -> CommentSectionModel {
         let count = section.approvedCount
-        let heading = count == 0 ? "No comments yet" : count == 1 ? "1 Comment" : "\(count) Comments"
         let isOpen = section.closedReason == nil
         let tree = threads(section, repliesOpen: isOpen)
+        // A reader's own comment awaiting moderation is shown to them alone: "No comments yet" above it
+        // would read as if it were lost.
+        let heading =
+            count == 0
+            ? (tree.isEmpty ? "No comments yet" : "Comments") : count == 1 ? "1 Comment" : "\(count) Comments"
         let page = section.threads.page
         let pager = PagerModel(page: page, label: "Comment page") { pageURL($0) + "#comments" }
         return CommentSectionModel(
