@@ -52,6 +52,11 @@ public struct AccountService: Sendable {
         return AdminURL.setup(token: token).path
     }
 
+    /// Whether anyone can sign in yet: before the first admin is created, nobody can.
+    public func anyoneCanSignIn() async throws -> Bool {
+        try await accounts.hasUserWithPassword()
+    }
+
     /// Setup links stop working as soon as an admin can sign in, however many were printed.
     public func isUsable(setupToken token: String) async throws -> Bool {
         guard try await !accounts.hasUserWithPassword() else { return false }

@@ -38,6 +38,12 @@ package struct AuthController: Sendable {
                 "Your session had ended, so nothing was saved yet. Sign in again: everything you sent is kept, "
                 + "and you will find it back in the editor."
         }
+        if message == nil, try await !accounts.anyoneCanSignIn() {
+            message =
+                "Nobody can sign in yet. Whoever installed Gazette creates the first admin account with the "
+                + "one-time link “gazette serve” printed when it started (restart it to print a new one); that "
+                + "admin then invites everyone else from the newsroom."
+        }
         return signIn(request, email: "", error: message, next: AdminURL.safeNext(next))
     }
 

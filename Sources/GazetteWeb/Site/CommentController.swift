@@ -29,6 +29,16 @@ package struct CommentController: Sendable {
     /// The hidden field people never see and bots fill in.
     package static let honeypotField = "gazette_trap"
 
+    /// `GET /comments?article=ID`, the address of a page that answered a comment post, opened again: back
+    /// to the article's comment form (the front page when there is no such article).
+    package func reopen(_ request: Request) async throws -> Response {
+        let id = request.uri.queryParameters["article"].flatMap { Int64(String($0)) }
+        guard let id, let summary = try await reader.articleSummary(id: id), summary.status == .published else {
+            return PageRenderer.redirect(to: SiteURL.home, permanent: false)
+        }
+        return PageRenderer.redirect(to: renderer.models.urls.article(summary) + "#respond", permanent: false)
+    }
+
     package func post(_ request: Request, context: GazetteRequestContext) async throws -> Response {
         var request = request
         let body: ByteBuffer

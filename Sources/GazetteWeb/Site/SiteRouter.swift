@@ -38,6 +38,7 @@ package struct SiteRouter {
         router.post(RouterPath(SiteURL.commentsEndpoint)) { request, context in
             try await comments.post(request, context: context)
         }
+        router.get(RouterPath(SiteURL.commentsEndpoint)) { request, _ in try await comments.reopen(request) }
         // The router does not fall back from /comments (the comment form's target) to the catch-all below.
         router.get(RouterPath(SiteURL.commentsEndpoint + "/**")) { request, _ in try await site.respond(to: request) }
         router.get("/") { request, _ in try await site.respond(to: request) }

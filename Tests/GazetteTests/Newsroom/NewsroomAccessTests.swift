@@ -108,7 +108,9 @@ struct NewsroomAccessTests {
             let form = try await site.get(link)
             #expect(form.status == .ok && form.contains("Create the first admin"))
             #expect(form.contains(#"autocomplete="new-password""#), "password managers offer a new password")
-            #expect(try await site.get("/admin/login").contains(#"autocomplete="current-password""#))
+            let before = try await site.get("/admin/login")
+            #expect(before.contains(#"autocomplete="current-password""#))
+            #expect(before.contains("Nobody can sign in yet."), "the sign-in page says how to get in before setup")
             var staff = Staff(site: site)
             let short = try await staff.post(
                 link, ["name": "Ada Editor", "email": "ada@example.com", "password": "short"])
@@ -121,6 +123,7 @@ struct NewsroomAccessTests {
             let dashboard = try await staff.open("/admin/")
             #expect(dashboard.status == .ok && dashboard.contains("Ada Editor") && dashboard.contains("(admin)"))
             #expect(try await site.get(link).status == .gone)
+            #expect(!(try await site.get("/admin/login").contains("Nobody can sign in yet.")))
             #expect(try await site.services.accounts.setupLinkIfNeeded() == nil)
             #expect(!(try await site.get("/").contains("ada@example.com")))
         }
@@ -287,6 +290,7 @@ struct NewsroomAccessTests {
             #expect(try await staff.open("/admin/").status == .ok)
             #expect(try await old.open("/admin/").status == .seeOther)
             #expect(try await site.get(link).status == .gone)
+            #expect(!(try await site.get("/admin/login").contains("Nobody can sign in yet.")))
             var again = Staff(site: site)
             #expect(try await again.signIn("author@example.com", "a brand new passphrase").status == .seeOther)
         }

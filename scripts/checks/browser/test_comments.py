@@ -295,6 +295,8 @@ def test_comment_held_approved_and_replied_to(site, new_browser):
 def test_invalid_email_keeps_what_was_typed(site, new_browser):
     cleo = new_browser()
     shown_at = open_welcome_article(cleo, site)
+    article_path = cleo.current_url.split("#")[0]
+    article_width = cleo.find_element(By.CSS_SELECTOR, "article.article").size["width"]
     before = {line.split(" ")[0] for line in site.comment_lines()}
     fill_form(cleo, CLEO)
     submit_after_typing_time(cleo, shown_at)
@@ -305,6 +307,13 @@ def test_invalid_email_keeps_what_was_typed(site, new_browser):
         "no visible #email-error after posting an invalid email",
     )
     assert error.text.strip(), "the email error says nothing"
+    # The page keeps the article's layout at 1280 px: the article column as wide as on the article itself,
+    # the error summary above it, not pushing it into the sidebar's column.
+    assert cleo.find_element(By.CSS_SELECTOR, "article.article").size["width"] == article_width
+    summary = cleo.find_element(By.CSS_SELECTOR, ".comment-problem-summary")
+    assert summary.location["y"] < cleo.find_element(By.CSS_SELECTOR, "article.article").location["y"]
+    error_address = cleo.current_url
+    assert "/comments?article=" in error_address, error_address
     # Next to the field: in the same paragraph as the email input, after it.
     field = cleo.find_element(By.ID, "email")
     assert error.find_element(By.XPATH, "..") == field.find_element(By.XPATH, "..")
@@ -332,3 +341,8 @@ def test_invalid_email_keeps_what_was_typed(site, new_browser):
     assert note.text.strip() == AWAITING
     assert "[pending]" in comment_line(site, cleo_id)
     assert_emails_private(cleo)  # she did not ask to be remembered
+
+    # The error page's address, opened again, leads back to the article's comment form (no 404).
+    cleo.get(error_address.split("#")[0])
+    assert cleo.current_url.split("#")[0] == article_path, cleo.current_url
+    assert cleo.find_elements(By.ID, "commentform")

@@ -91,7 +91,9 @@ package struct CommentModelBuilder {
         }
         let replyName = state.replyTo?.authorName
         return CommentFormModel(
-            action: "/comments", heading: replyName.map { "Leave a Reply to \($0)" } ?? "Leave a Reply",
+            // The article in the address too: a page answering the post can be reloaded or bookmarked.
+            action: SiteURL.commentsEndpoint + "?article=\(articleID)",
+            heading: replyName.map { "Leave a Reply to \($0)" } ?? "Leave a Reply",
             replyingTo: replyName, cancelReplyURL: replyName == nil ? nil : articleURL + "#respond",
             articleID: String(articleID), parentID: state.replyTo.map { String($0.id) } ?? "0",
             token: state.token ?? token,
