@@ -196,11 +196,13 @@ package struct ArticleEditorController: Sendable {
         let comments = CommentStatus.allCases.map {
             OptionModel(value: $0.rawValue, label: $0 == .open ? "Open" : "Closed", selected: $0 == form.comments)
         }
-        // Every existing correction can be edited or emptied, and one empty row adds a new one.
+        // Every existing correction can be edited or emptied, and one empty row adds a new one (rows sent
+        // back empty, by a preview or a mistake, are not shown again: they would pile up).
+        let rows = form.corrections.filter { !$0.note.isEmpty || !$0.date.isEmpty }
         let corrections =
-            form.corrections.enumerated().map {
+            rows.enumerated().map {
                 CorrectionRowModel(number: $0.offset + 1, date: $0.element.date, note: $0.element.note)
-            } + [CorrectionRowModel(number: form.corrections.count + 1, date: "", note: "")]
+            } + [CorrectionRowModel(number: rows.count + 1, date: "", note: "")]
         let id = article?.summary.id
         let isTrashed = article?.summary.status == .trashed
         let mayTrash = article != nil && user.author.role.allowedArticleStatuses.contains(.trashed)

@@ -253,3 +253,26 @@ struct ArticleSaveOutcomeTests {
         }
     }
 }
+
+@Suite("Article editor: preview")
+struct ArticlePreviewTests {
+    @Test("previewing again and again adds no empty correction rows and keeps the text")
+    func noEmptyRows() async throws {
+        try await TestSite.run(.sqlite, seed: NewsroomFixtures.seed) { site in
+            var editor = Staff(site: site)
+            _ = try await editor.signIn("editor@example.com", NewsroomFixtures.password)
+            var pairs = ArticleEditorTests.form(
+                ["title": "Quay works", "body": "Cranes **arrive**.", "intent": "preview"],
+                csrf: try await editor.csrf()
+            ).map { ($0.key, $0.value) }
+            pairs += [("correction_date", ""), ("correction_note", "")]
+            let first = try await editor.post("/admin/articles/new", pairs: pairs)
+            #expect(first.status == .ok && first.contains("Cranes <strong>arrive</strong>."))
+            #expect(first.body.components(separatedBy: #"name="correction_note""#).count - 1 == 1)
+            pairs += [("correction_date", ""), ("correction_note", "")]
+            let second = try await editor.post("/admin/articles/new", pairs: pairs)
+            #expect(second.body.components(separatedBy: #"name="correction_note""#).count - 1 == 1)
+            #expect(second.contains(#"value="Quay works""#))
+        }
+    }
+}
