@@ -19,12 +19,15 @@ public struct Comment: Sendable, Equatable, Identifiable {
     /// Why the spam checks held or flagged it, one reason a line, for moderators.
     public var spamReasons: [String]
     public var createdAt: Date
+    /// The newsroom member who wrote it from the newsroom (a staff reply); nil for readers' comments.
+    public var staffAuthorID: Int64?
 
     public init(
         id: Int64, articleID: Int64, parentID: Int64?, depth: Int, authorName: String, authorEmail: String,
         authorURL: String, authorIP: String, body: String, status: ModerationStatus, spamScore: Int,
-        spamReasons: [String], createdAt: Date
+        spamReasons: [String], createdAt: Date, staffAuthorID: Int64? = nil
     ) {
+        self.staffAuthorID = staffAuthorID
         self.id = id
         self.articleID = articleID
         self.parentID = parentID

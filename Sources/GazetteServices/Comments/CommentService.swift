@@ -221,7 +221,7 @@ public struct CommentService: Sendable {
         let record = CommentRecord(
             articleID: parent.articleID, comment: try form.validated(),
             decision: ModerationDecision(status: .approved, score: 0, reasons: ["Reply from the newsroom"]), ip: "",
-            userAgent: "", createdAt: clock.now())
+            userAgent: "", createdAt: clock.now(), staffAuthorID: author.id)
         let reply = try await comments.insert(record, maximumDepth: rules.threadDepth, floodSeconds: 0)
         await changes.publish(.comments(articleID: parent.articleID))
         return reply

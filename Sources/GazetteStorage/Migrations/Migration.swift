@@ -40,5 +40,6 @@ enum MigrationList {
         M015AuditLog.migration,
         M016TwoFactor.migration,
         M017KeptForms.migration,
+        M018StaffReplies.migration,
     ]
 }

@@ -9,11 +9,14 @@ public struct CommentRecord: Sendable {
     public var ip: String
     public var userAgent: String
     public var createdAt: Date
+    /// Set for replies written in the newsroom: who wrote it.
+    public var staffAuthorID: Int64?
 
     public init(
         articleID: Int64, comment: ValidComment, decision: ModerationDecision, ip: String, userAgent: String,
-        createdAt: Date
+        createdAt: Date, staffAuthorID: Int64? = nil
     ) {
+        self.staffAuthorID = staffAuthorID
         self.articleID = articleID
         self.comment = comment
         self.decision = decision

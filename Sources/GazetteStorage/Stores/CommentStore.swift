@@ -86,13 +86,15 @@ public struct CommentStore: Sendable {
         let row = try await db.raw(
             """
             INSERT INTO comments (article_id, parent_id, thread_id, depth, author_name, author_email, author_url,
-                author_ip, user_agent, body, status, spam_score, spam_reasons, fingerprint, created_at, updated_at)
+                author_ip, user_agent, body, status, spam_score, spam_reasons, fingerprint, created_at, updated_at,
+                staff_author_id)
             VALUES (\(bind: record.articleID), \(bind: record.comment.parentID), \(bind: threadID ?? 0),
                 \(bind: depth), \(bind: record.comment.authorName), \(bind: record.comment.authorEmail),
                 \(bind: record.comment.authorURL), \(bind: record.ip), \(bind: record.userAgent),
                 \(bind: record.comment.body), \(bind: record.decision.status.rawValue),
                 \(bind: record.decision.score), \(bind: record.decision.reasons.joined(separator: "\n")),
-                \(bind: fingerprint), \(bind: record.createdAt.storedSeconds), \(bind: record.createdAt.storedSeconds))
+                \(bind: fingerprint), \(bind: record.createdAt.storedSeconds), \(bind: record.createdAt.storedSeconds),
+                \(bind: record.staffAuthorID))
             ON CONFLICT (fingerprint) DO NOTHING
             RETURNING id
             """
@@ -378,7 +380,7 @@ public struct CommentStore: Sendable {
             status: ModerationStatus(rawValue: try row.string("status")) ?? .pending,
             spamScore: Int(try row.int64("spam_score")),
             spamReasons: reasons.isEmpty ? [] : reasons.components(separatedBy: "\n"),
-            createdAt: try row.date("created_at"))
+            createdAt: try row.date("created_at"), staffAuthorID: try row.optionalInt64("staff_author_id"))
     }
 }
 

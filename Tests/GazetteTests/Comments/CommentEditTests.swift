@@ -36,6 +36,18 @@ struct CommentEditTests {
             #expect(article.contains("In the spring, after the works."))
             #expect(article.contains("Editor User"))
             #expect(!article.contains("editor@example.com"), "staff emails stay private too")
+            // The reply carries the "Staff" badge; a reader who types an editor's name does not.
+            #expect(article.body.components(separatedBy: #"<span class="staff-badge">Staff</span>"#).count - 1 == 1)
+            #expect(article.contains(#"Editor User <span class="staff-badge">Staff</span>"#))
+            var pretender = Reader(site: site)
+            pretender.name = "Editor User"
+            pretender.email = "pretender@example.com"
+            let fake = try #require(
+                try await pretender.comment(on: CommentFixtures.article, "I am the editor, honest.").commentID)
+            try await site.services.comments.moderate(.approve, ids: [fake])
+            let after = try await site.get(CommentFixtures.article)
+            #expect(after.contains("I am the editor, honest."))
+            #expect(after.body.components(separatedBy: #"<span class="staff-badge">Staff</span>"#).count - 1 == 1)
         }
     }
 

@@ -124,7 +124,8 @@ private enum Samples {
         CommentModel(
             id: "7", anchor: "comment-7", authorName: "Ana", hasAuthorURL: true, authorURL: "https://a.example",
             date: date, permalink: "/x/#comment-7", bodyHTML: "<p>Hi</p>", canReply: true, replyURL: "/x/?replytocom=7",
-            isPending: false, level: replies.isEmpty ? 2 : 1, replies: replies, hasReplies: !replies.isEmpty)
+            isPending: false, isStaff: replies.isEmpty, level: replies.isEmpty ? 2 : 1, replies: replies,
+            hasReplies: !replies.isEmpty)
     }
 
     static func articlePage(optionals: Bool) -> ArticlePageModel {

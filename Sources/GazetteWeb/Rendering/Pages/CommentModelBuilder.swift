@@ -69,7 +69,8 @@ package struct CommentModelBuilder {
                 date: DateModel(iso: dates.iso(comment.createdAt), text: dates.longWithTime(comment.createdAt)),
                 permalink: pageURL(pageNumber) + "#comment-\(comment.id)", bodyHTML: CommentText.html(comment.body),
                 canReply: canReply, replyURL: articleURL + "?replytocom=\(comment.id)#respond",
-                isPending: comment.status != .approved, level: depth + 1, replies: replies, hasReplies: !replies.isEmpty
+                isPending: comment.status != .approved, isStaff: comment.staffAuthorID != nil, level: depth + 1,
+                replies: replies, hasReplies: !replies.isEmpty
             )
         }
         return roots.map { model($0, depth: 0) }

@@ -31,6 +31,8 @@ package struct CommentModel: Sendable {
     package let canReply: Bool
     package let replyURL: String
     package let isPending: Bool
+    /// Written from the newsroom by a member of staff.
+    package let isStaff: Bool
     /// 1 for a top-level comment, as WordPress themes expect in `depth-N` classes.
     package let level: Int
     package let replies: [CommentModel]
@@ -98,6 +100,7 @@ extension CommentModel: MustacheParent {
         case "canReply": self.canReply
         case "replyURL": self.replyURL
         case "isPending": self.isPending
+        case "isStaff": self.isStaff
         case "level": self.level
         case "replies": self.replies
         case "hasReplies": self.hasReplies
