@@ -11,10 +11,16 @@ public struct KeptForms: Sendable {
     package static let lifetime: TimeInterval = 86_400
     /// Text fields only: a file chosen in the form is not kept, and nothing bigger than this is.
     package static let maximumBytes = 4 * 1_048_576
+    /// All the forms waiting at once hold at most this much: forms arrive without a session, so a flood of
+    /// them must not fill the disk. Past it, a form is not kept and the person is only sent to sign in.
+    public static let waitingBudget = 64 * 1_048_576
 
-    public init(store: KeptFormStore, clock: Clock) {
+    private let budget: Int
+
+    public init(store: KeptFormStore, clock: Clock, waitingBudget: Int = KeptForms.waitingBudget) {
         self.store = store
         self.clock = clock
+        budget = waitingBudget
     }
 
     /// A form found again.
@@ -28,6 +34,7 @@ public struct KeptForms: Sendable {
     package func keep(path: String, fields: [String: [String]]) async throws -> String? {
         let size = fields.reduce(0) { $0 + $1.key.utf8.count + $1.value.reduce(0) { $0 + $1.utf8.count } }
         guard size > 0, size <= Self.maximumBytes else { return nil }
+        guard try await store.waitingBytes() + size <= budget else { return nil }
         let key = SecretToken.make()
         try await store.keep(key: key, path: path, fields: fields, at: clock.now())
         return key

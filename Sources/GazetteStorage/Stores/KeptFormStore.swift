@@ -42,6 +42,15 @@ public struct KeptFormStore: Sendable {
         }
     }
 
+    /// How much the waiting forms hold, roughly (their fields as stored).
+    public func waitingBytes() async throws -> Int {
+        try await database.read { db in
+            Int(
+                try await db.raw("SELECT COALESCE(SUM(LENGTH(fields)), 0) AS n FROM kept_forms").first()?.int64("n")
+                    ?? 0)
+        }
+    }
+
     /// Forms kept before `cutoff` go.
     @discardableResult
     public func purge(before cutoff: Date) async throws -> Int {

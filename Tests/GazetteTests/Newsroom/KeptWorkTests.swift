@@ -1,6 +1,7 @@
 import Foundation
 import Gazette
 import GazetteContent
+import GazetteStorage
 import GazetteTestSupport
 import HTTPTypes
 import Testing
@@ -26,6 +27,7 @@ struct KeptWorkTests {
         try await TestSite.run(engine, seed: NewsroomFixtures.seed) { site in
             let articles = try await site.services.articles.count()
             var laptop = Staff(site: site)
+            laptop.fetchSite = "same-origin"
             _ = try await laptop.signIn("author@example.com", NewsroomFixtures.password)
             let token = try await laptop.csrf()
             var phone = Staff(site: site)
@@ -73,6 +75,7 @@ struct KeptWorkTests {
     func expiredPage() async throws {
         try await TestSite.run(.sqlite, seed: NewsroomFixtures.seed) { site in
             var author = Staff(site: site)
+            author.fetchSite = "same-origin"
             _ = try await author.signIn("author@example.com", NewsroomFixtures.password)
             let stale = try await author.post(
                 "/admin/articles/new",
@@ -94,12 +97,56 @@ struct KeptWorkTests {
         }
     }
 
-    @Test("anonymous forms to other newsroom pages are not kept, and the sign-in page says nothing of it")
-    func onlyTheEditor() async throws {
+    @Test(
+        "only the editor's own forms are kept: not other newsroom forms, not another site's, not a sessionless browser's"
+    )
+    func onlyTheEditorsOwnForms() async throws {
         try await TestSite.run(.sqlite, seed: NewsroomFixtures.seed) { site in
-            let answer = try await site.post("/admin/settings", form: ["site.title": "Hijacked"])
-            #expect(answer.status == .seeOther && answer.setCookies["gazette_kept"] == nil)
-            #expect(answer.location?.contains("kept") == false)
+            let settings = try await site.post("/admin/settings", form: ["site.title": "Hijacked"])
+            #expect(settings.status == .seeOther && settings.setCookies["gazette_kept"] == nil)
+            #expect(settings.location?.contains("kept") == false)
+
+            let story = ArticleEditorTests.form(["title": "Planted", "body": "<script>x()</script>"], csrf: "x")
+            var victim = Staff(site: site)
+            _ = try await victim.signIn("admin@example.com", NewsroomFixtures.password)
+            for fetchSite in ["cross-site", "same-site", "none"] {
+                // Another site posting into a signed-in editor's browser (its page token is wrong)…
+                victim.fetchSite = fetchSite
+                let posted = try await victim.post("/admin/articles/new", story)
+                #expect(posted.status == .forbidden && posted.setCookies["gazette_kept"] == nil, "\(fetchSite)")
+            }
+            // …or into a browser without a session: sent to sign in, with nothing waiting.
+            var stranger = Staff(site: site)
+            stranger.cookie = "ended"
+            stranger.fetchSite = "cross-site"
+            let anonymous = try await stranger.post("/admin/articles/new", story)
+            #expect(anonymous.status == .seeOther && anonymous.setCookies["gazette_kept"] == nil)
+            #expect(anonymous.location?.contains("kept") == false)
+            var fresh = Staff(site: site)
+            fresh.fetchSite = "same-origin"
+            let noSession = try await fresh.post("/admin/articles/new", story)
+            #expect(noSession.setCookies["gazette_kept"] == nil, "a browser that never signed in keeps nothing")
+            let origin = try await site.post(
+                "/admin/articles/new", form: story,
+                headers: [.cookie: "gazette_session=ended", .origin: "https://elsewhere.example"])
+            #expect(origin.setCookies["gazette_kept"] == nil)
+        }
+    }
+
+    @Test("the forms waiting at once stay within their budget; past it, nothing more is kept")
+    func budget() async throws {
+        try await TestDatabase.with(.sqlite, migrated: true) { location in
+            let database = try await Database.open(location, logger: TestDatabase.logger)
+            let forms = KeptForms(store: KeptFormStore(database: database), clock: .system, waitingBudget: 1_000)
+            let text = String(repeating: "a", count: 400)
+            let first = try await forms.keep(path: "/admin/articles/new", fields: ["body": [text]])
+            let second = try await forms.keep(path: "/admin/articles/new", fields: ["body": [text]])
+            let third = try await forms.keep(path: "/admin/articles/new", fields: ["body": [text]])
+            #expect(first != nil && second != nil)
+            #expect(third == nil, "a third would pass the budget")
+            _ = try await forms.take(key: try #require(first), path: "/admin/articles/new")
+            #expect(try await forms.keep(path: "/admin/articles/new", fields: ["body": [text]]) != nil)
+            await database.close()
         }
     }
 }

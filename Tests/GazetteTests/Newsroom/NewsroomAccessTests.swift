@@ -18,6 +18,8 @@ struct Staff {
     var secondStepCookie = ""
     /// The client address a trusted proxy reports for this person.
     var forwardedFor: String? = nil
+    /// What the browser says of where a request comes from (`Sec-Fetch-Site`), when set.
+    var fetchSite: String? = nil
 
     var headers: HTTPFields {
         var fields = HTTPFields()
@@ -27,6 +29,7 @@ struct Staff {
         if !secondStepCookie.isEmpty { cookies.append("gazette_second_step=\(secondStepCookie)") }
         if !cookies.isEmpty { fields[.cookie] = cookies.joined(separator: "; ") }
         if let forwardedFor { fields[HTTPField.Name("X-Forwarded-For")!] = forwardedFor }
+        if let fetchSite { fields[HTTPField.Name("Sec-Fetch-Site")!] = fetchSite }
         return fields
     }
 

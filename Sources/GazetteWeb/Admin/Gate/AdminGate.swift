@@ -25,7 +25,12 @@ package struct AdminGate: Sendable {
 
     /// The signed-in person when they hold `right` (any signed-in person when nil).
     package func user(_ right: Right?, _ request: Request) async throws -> SignedInUser {
-        guard let user = try await session.user(for: request) else {
+        try admit(try await session.user(for: request), right, request)
+    }
+
+    /// The same check for a person already looked up (nil: nobody is signed in).
+    package func admit(_ found: SignedInUser?, _ right: Right?, _ request: Request) throws -> SignedInUser {
+        guard let user = found else {
             // A page can be come back to after signing in; a form post goes back to the page it was on.
             var next = request.uri.path
             if request.method == .get, let query = request.uri.query { next += "?" + query }

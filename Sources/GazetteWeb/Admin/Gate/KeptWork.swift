@@ -1,5 +1,6 @@
 import Foundation
 import GazetteServices
+import HTTPTypes
 import Hummingbird
 
 /// What the gate does with a form it cannot accept on a route that holds someone's work (the article
@@ -16,6 +17,22 @@ package struct KeptWork: Sendable {
     package init(forms: KeptForms, secureCookies: Bool) {
         self.forms = forms
         self.secureCookies = secureCookies
+    }
+
+    /// The most read from a post without a session: the editor's text at its longest, no image file.
+    package static let anonymousLimit = KeptForms.maximumBytes + 64 * 1024
+
+    /// Whether a refused form may be kept: only one sent by a page of this site (the browser says so in
+    /// `Sec-Fetch-Site`, or an `Origin` naming this host), so another site cannot post text that would
+    /// wait, prefilled, in someone's editor; and, when no session was found, only from a browser that had
+    /// one (its cookie is still sent).
+    package func mayKeep(_ request: Request, sessionEnded: Bool) -> Bool {
+        if sessionEnded, request.cookies[AdminSession.cookieName] == nil { return false }
+        if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!] { return site == "same-origin" }
+        guard let origin = request.headers[.origin].flatMap(URL.init(string:)), let host = origin.host,
+            let requestHost = request.head.authority
+        else { return false }
+        return requestHost == host + (origin.port.map { ":\($0)" } ?? "")
     }
 
     /// Keeps the form's text fields (never the CSRF token of the ended session, never files) and answers

@@ -31,15 +31,19 @@ package struct NewsroomGateMiddleware: RouterMiddleware {
         do {
             if let formLimit, let keptWork {
                 // Work sent after the session ended is kept for after signing in again.
-                let user = try await gate.session.user(for: request)
-                if user == nil {
-                    let form = try await PostedForm.read(&request, limit: formLimit)
+                let found = try await gate.session.user(for: request)
+                if found == nil, keptWork.mayKeep(request, sessionEnded: true) {
+                    let form = try await PostedForm.read(&request, limit: min(formLimit, KeptWork.anonymousLimit))
                     if let kept = await keptWork.keep(form, path: request.uri.path, signIn: true) { return kept }
                 }
-                let signedIn = try await gate.user(right, request)
+                let signedIn = try gate.admit(found, right, request)
                 let form = try await PostedForm.read(&request, limit: formLimit)
                 guard AdminSession.formIsGenuine(form.fields, user: signedIn) else {
-                    if let kept = await keptWork.keep(form, path: request.uri.path, signIn: false) { return kept }
+                    if keptWork.mayKeep(request, sessionEnded: false),
+                        let kept = await keptWork.keep(form, path: request.uri.path, signIn: false)
+                    {
+                        return kept
+                    }
                     return gate.renderer.expiredForm(signedIn)
                 }
                 context.newsroomPass = NewsroomPass(user: signedIn, form: form)
