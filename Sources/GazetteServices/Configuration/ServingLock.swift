@@ -38,7 +38,8 @@ package final class ServingLock: Sendable {
     /// Whether a server holds the lock for the SQLite file at `databasePath` right now.
     package static func isHeld(forDatabase databasePath: String) -> Bool {
         let path = DataDirectory.servingLock(forDatabase: databasePath)
-        let descriptor = open(path, O_RDWR | O_CLOEXEC)
+        // Read-only is enough to ask, and works when the server runs as another user.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return false }  // No server ever ran here.
         defer { close(descriptor) }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { return errno == EWOULDBLOCK }
