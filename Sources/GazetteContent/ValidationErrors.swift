@@ -23,6 +23,11 @@ public struct ValidationErrors: Error, Sendable, Equatable, CustomStringConverti
         issues.append(ValidationIssue(field: field, message: message))
     }
 
+    /// Adds `other`'s problems, leaving out any already named in the same words for the same field.
+    public mutating func merge(_ other: ValidationErrors) {
+        for issue in other.issues where !issues.contains(issue) { issues.append(issue) }
+    }
+
     public func message(for field: String) -> String? {
         issues.first { $0.field == field }?.message
     }

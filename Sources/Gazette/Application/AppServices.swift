@@ -21,6 +21,8 @@ public struct AppServices: Sendable {
     /// The site's identity (title, language, time zone…), as the newsroom last set it.
     public let site: SiteSettingsService
     public let publishing: PublishingService
+    /// Signed links to an article not out yet, for people without an account.
+    public let previewLinks: PreviewLinks
     public let reader: ReaderService
     public let comments: CommentService
     /// Read directly by the comment feeds, which need no rules.
@@ -76,6 +78,7 @@ public struct AppServices: Sendable {
         comments = CommentService(
             comments: commentStore, articles: articles, settings: settings, clock: clock,
             signer: Signer(secret: secret), changes: changes)
+        previewLinks = PreviewLinks(signer: Signer(secret: secret), clock: clock)
         let accountStore = AccountStore(database: database)
         accounts = AccountService(
             accounts: accountStore, authors: authors,

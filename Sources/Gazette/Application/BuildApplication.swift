@@ -42,6 +42,17 @@ package func buildRouter(services: AppServices, logger: Logger) throws -> BuiltR
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(
         middleware: RequestOriginMiddleware(clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies)))
+    let adminTheme = try Theme(
+        builtIn: "admin", overrideFolder: nil,
+        required: [
+            "layout", "form", "message", "dashboard", "comments", "articles", "editor", "revisions", "revision",
+            "media", "media-item", "media-fields", "people",
+            "person", "settings", "comment", "password", "error", "audit", "sign-in-code", "two-factor",
+        ])
+    let preview = ArticlePreview(
+        renderer: renderer, reader: services.reader, publishing: services.publishing, links: services.previewLinks,
+        site: services.site.live, clock: services.clock,
+        bannerStylesheetURL: AdminURL.root + adminTheme.assets.url(for: "preview.css"))
     let articlePage = ArticlePageResponder(reader: services.reader, comments: services.comments, renderer: renderer)
     SiteRouter(
         site: SiteController(
@@ -66,16 +77,9 @@ package func buildRouter(services: AppServices, logger: Logger) throws -> BuiltR
         assets: AssetController(assets: theme.assets), health: HealthController(database: services.database),
         media: MediaController(library: services.media),
         metrics: MetricsController(metrics: metrics, token: configuration.metricsToken),
-        renderer: renderer
+        preview: preview, renderer: renderer
     ).register(on: router)
 
-    let adminTheme = try Theme(
-        builtIn: "admin", overrideFolder: nil,
-        required: [
-            "layout", "form", "message", "dashboard", "comments", "articles", "editor", "revisions", "revision",
-            "media", "media-item", "media-fields", "people",
-            "person", "settings", "comment", "password", "error", "audit", "sign-in-code", "two-factor",
-        ])
     let adminRenderer = AdminRenderer(theme: adminTheme, live: services.site.live)
     let session = AdminSession(accounts: services.accounts, secureCookies: configuration.baseURL.hasPrefix("https://"))
     let articles = services.articles
@@ -99,7 +103,7 @@ package func buildRouter(services: AppServices, logger: Logger) throws -> BuiltR
         editor: ArticleEditorController(
             renderer: adminRenderer, publishing: services.publishing,
             access: access, urls: urls, site: site, clock: services.clock, audit: services.audit,
-            keptWork: keptWork),
+            keptWork: keptWork, preview: preview, previewLinks: services.previewLinks),
         history: ArticleHistoryController(
             renderer: adminRenderer, articles: articles, revisions: services.revisions,
             publishing: services.publishing, access: access, audit: services.audit, site: site),

@@ -17,6 +17,8 @@ package enum AdminURL: Hashable, Sendable {
     case newArticle
     case article(Int64)
     case articleStatus(Int64)
+    /// The editor's Preview: the form as typed, shown in the site's theme (a new article's when nil).
+    case articlePreview(Int64?)
     case revisions(Int64)
     case revision(Int64, number: Int)
     case restoreRevision(Int64, number: Int)
@@ -72,6 +74,8 @@ package enum AdminURL: Hashable, Sendable {
         case .newArticle: return root + "/articles/new"
         case .article(let value): return root + "/articles/" + id(value)
         case .articleStatus(let value): return root + "/articles/" + id(value) + "/status"
+        case .articlePreview(let value?): return root + "/articles/" + id(value) + "/preview"
+        case .articlePreview(nil): return root + "/articles/new/preview"
         case .revisions(let value): return root + "/articles/" + id(value) + "/revisions"
         case .revision(let value, let count): return root + "/articles/" + id(value) + "/revisions/" + number(count)
         case .restoreRevision(let value, let count):

@@ -33,6 +33,9 @@ public struct SiteURL: Sendable {
     public static let assetsPrefix = "/assets/"
     public static let mediaPrefix = "/media/"
     public static let search = "/search"
+    /// Shared previews of articles not out yet: the rest of the address is a signed token (kept out of logs).
+    public static let previewPrefix = "/preview/"
+    public static func preview(token: String) -> String { previewPrefix + token }
     /// An uploaded file's address, relative to the site so it survives a change of domain.
     public static func media(_ path: String) -> String { mediaPrefix + path }
 }

@@ -55,6 +55,12 @@ public struct PublishingService: Sendable {
         }
     }
 
+    /// The article as last saved, whatever its status, for a preview; nil when it is missing or in the trash.
+    public func previewable(id: Int64) async throws -> ArticleDetails? {
+        guard let details = try await articles.find(id: id), details.summary.status != .trashed else { return nil }
+        return details
+    }
+
     /// Renders and validates new articles for `saveNew`, on every core; throws `ValidationErrors` for the
     /// first draft that is not valid. Separate from saving so a caller can prepare one batch while the
     /// previous one is written.

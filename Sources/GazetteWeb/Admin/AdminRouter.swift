@@ -101,6 +101,12 @@ package struct AdminRouter {
             request, context in
             try await editor.save(request, id: try Self.id(context), context: context)
         }
+        routes.form(.articlePreview(nil), nil, limit: ArticleEditorController.bodyLimit) { request, context in
+            try await editor.preview(request, id: nil, context: context)
+        }
+        routes.form(.articlePreview(anyID), nil, limit: ArticleEditorController.bodyLimit) { request, context in
+            try await editor.preview(request, id: try Self.id(context), context: context)
+        }
         routes.form(.articleStatus(anyID), nil) { request, context in
             try await history.changeStatus(request, id: try Self.id(context), context: context)
         }

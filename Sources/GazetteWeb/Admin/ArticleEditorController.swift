@@ -18,13 +18,20 @@ package struct ArticleEditorController: Sendable {
     package let audit: AuditLog
     /// Forms sent after the session ended, found again here.
     package let keptWork: KeptWork?
+    /// The article page in the site's theme, for Preview.
+    package let preview: ArticlePreview
+    /// Links to share an article that is not out yet.
+    package let previewLinks: PreviewLinks
+    private var time: NewsroomTime { NewsroomTime(timeZone: dates.timeZone) }
 
     package init(
         renderer: AdminRenderer, publishing: PublishingService,
         access: ArticleAccess, urls: SiteURL, site: LiveSiteSettings, clock: Clock, audit: AuditLog,
-        keptWork: KeptWork? = nil
+        keptWork: KeptWork? = nil, preview: ArticlePreview, previewLinks: PreviewLinks
     ) {
         self.keptWork = keptWork
+        self.preview = preview
+        self.previewLinks = previewLinks
         self.renderer = renderer
         self.publishing = publishing
         self.access = access
@@ -46,7 +53,7 @@ package struct ArticleEditorController: Sendable {
             return renderer.page(editor(ArticleEditorForm(), user: user, article: nil))
         }
         let details = try await access.editable(id, by: user)
-        let form = ArticleEditorForm(details: details, dates: dates)
+        let form = ArticleEditorForm(details: details, time: time)
         var page = editor(form, user: user, article: details)
         if request.uri.queryParameters["saved"] != nil {
             // `was` names the status before the save ("new" for a first save); other saves just say so.
@@ -81,6 +88,14 @@ package struct ArticleEditorController: Sendable {
 
     private static let logger = Logger(label: "gazette.editor")
 
+    /// The editor's Preview (opened in its own tab): the form as typed, on the article page in the site's
+    /// theme. Nothing is stored, not even a chosen image file.
+    package func preview(_ request: Request, id: Int64?, context: NewsroomFormContext) async throws -> Response {
+        var existing: ArticleDetails? = nil
+        if let id { existing = try await access.editable(id, by: context.user) }
+        return try await preview.respond(ArticleEditorForm(fields: context.form.fields), existing: existing, user: context.user)
+    }
+
     /// The editor filled with a form that arrived after its session ended: nothing of it was saved, and the
     /// person checks it and saves again (the revision it was based on still guards against overwriting).
     private func restore(
@@ -106,6 +121,7 @@ package struct ArticleEditorController: Sendable {
     ) async throws -> Response {
         let fields = posted.fields
         var form = ArticleEditorForm(fields: fields)
+        let now = clock.now()
         if let existing, !user.author.role.mayRevise(existing.summary.status) {
             return renderer.page(
                 editor(
@@ -113,26 +129,14 @@ package struct ArticleEditorController: Sendable {
                     general: "This article is published or scheduled: an editor makes any further change."),
                 status: .forbidden)
         }
-        if let file = posted.files["image_file"] {
-            let upload = PublishingService.FeaturedImageUpload(
-                bytes: file.bytes, fileName: file.fileName,
-                text: MediaText(alt: form["image_alt"], caption: form["image_caption"], credit: form["image_credit"]))
-            do {
-                form["image_url"] = try await publishing.uploadFeaturedImage(upload, by: user.author)
-            } catch let problems as ValidationErrors {
-                // Without the right the file field is not on the page, so the message goes at the top.
-                let general = user.can(.uploadMedia) ? nil : problems.message(for: "image_file")
-                return renderer.page(
-                    editor(form, user: user, article: existing, revision: revision, errors: problems, general: general),
-                    status: .unprocessableContent)
-            }
-        }
         if fields["intent"] == "preview" {
-            // The trust the text would be saved with: the store never raises an existing article's.
-            let trust = user.author.role.htmlTrust.meet(existing?.bodyTrust ?? .trusted)
-            let preview = PublishingService.bodyHTML(form["body"], trust: trust)
-            return renderer.page(
-                editor(form, user: user, article: existing, revision: revision, preview: preview))
+            // Nothing is stored by a preview, not even a chosen image file.
+            return try await preview.respond(form, existing: existing, user: user)
+        }
+        if let action = EditorAction(rawValue: fields["action"]) {
+            form.status = action.status(
+                current: existing?.summary.status, publishedAt: form.publishedAt(time, now: now), now: now)
+            if action == .publishNow { form["published_at"] = "" }
         }
         guard user.author.role.allowedArticleStatuses.contains(form.status) else {
             return renderer.page(
@@ -141,11 +145,28 @@ package struct ArticleEditorController: Sendable {
                     general: "Your role can save drafts and submit them for review; an editor publishes."),
                 status: .forbidden)
         }
+        var problems = ValidationErrors()
+        var general: String? = nil
+        if let file = posted.files["image_file"] {
+            let upload = PublishingService.FeaturedImageUpload(
+                bytes: file.bytes, fileName: file.fileName,
+                text: MediaText(alt: form["image_alt"], caption: form["image_caption"], credit: form["image_credit"]))
+            do {
+                form["image_url"] = try await publishing.uploadFeaturedImage(upload, by: user.author)
+            } catch let refused as ValidationErrors {
+                // Without the right the file field is not on the page, so the message goes at the top.
+                if !user.can(.uploadMedia) { general = refused.message(for: "image_file") }
+                problems.merge(refused)
+            }
+        }
         let (draft, readErrors) = form.draft(
-            authorID: existing?.authorID ?? user.author.id, timeZone: dates.timeZone, now: clock.now())
-        guard let draft else {
+            authorID: existing?.authorID ?? user.author.id, time: time, now: now)
+        problems.merge(readErrors)
+        if !problems.isEmpty {
+            // Everything else is checked too, so every problem is named at once.
+            do { _ = try draft.validated(now: now) } catch { problems.merge(error) }
             return renderer.page(
-                editor(form, user: user, article: existing, revision: revision, errors: readErrors),
+                editor(form, user: user, article: existing, revision: revision, errors: problems, general: general),
                 status: .unprocessableContent)
         }
         do {
@@ -179,7 +200,7 @@ package struct ArticleEditorController: Sendable {
     private func editor(
         _ form: ArticleEditorForm, user: SignedInUser, article: ArticleDetails?, revision: Int? = nil,
         notice: String? = nil, errors: ValidationErrors = ValidationErrors(), general: String? = nil,
-        conflict: ConflictModel? = nil, preview: String? = nil
+        conflict: ConflictModel? = nil
     ) -> EditorPage {
         // Validation names a few fields differently from the form.
         let aliases = ["image": "image_url"]
@@ -190,9 +211,6 @@ package struct ArticleEditorController: Sendable {
             fields[name] = EditorField(value: form[name], error: message)
         }
         fields["image_file"] = EditorField(value: "", error: errors.message(for: "image_file"))
-        let statuses = user.author.role.allowedArticleStatuses.map {
-            OptionModel(value: $0.rawValue, label: $0.label, selected: $0 == form.status)
-        }
         let comments = CommentStatus.allCases.map {
             OptionModel(value: $0.rawValue, label: $0 == .open ? "Open" : "Closed", selected: $0 == form.comments)
         }
@@ -204,24 +222,59 @@ package struct ArticleEditorController: Sendable {
                 CorrectionRowModel(number: $0.offset + 1, date: $0.element.date, note: $0.element.note)
             } + [CorrectionRowModel(number: rows.count + 1, date: "", note: "")]
         let id = article?.summary.id
-        let isTrashed = article?.summary.status == .trashed
+        let current = article?.summary.status
+        let isTrashed = current == .trashed
         let mayTrash = article != nil && user.author.role.allowedArticleStatuses.contains(.trashed)
+        let now = clock.now()
+        let scheduling = form.publishedAt(time, now: now).map { $0 > now } ?? false
+        let actions = EditorAction.offered(role: user.author.role, current: current, scheduling: scheduling).map {
+            EditorActionModel(value: $0.rawValue, label: $0.label(current: current), isPrimary: $0.isPrimary)
+        }
+        let problems = errors.issues.map { issue in
+            ProblemModel(field: aliases[issue.field] ?? issue.field, message: issue.message)
+        }
         return EditorPage(
             chrome: renderer.chrome(
                 title: id == nil ? "New article" : "Edit article", user: user, current: "articles", notice: notice),
             heading: id == nil ? "New article" : "Edit article",
             action: id.map { AdminURL.article($0).path } ?? AdminURL.newArticle.path,
+            previewAction: AdminURL.articlePreview(id).path,
             revision: String(revision ?? article?.revision ?? 0),
             generalError: general
-                ?? (errors.isEmpty ? nil : "The article was not saved: please check the fields marked below."),
-            conflict: conflict, viewURL: article.flatMap(viewURL), fields: fields, statusOptions: statuses,
+                ?? (errors.isEmpty ? nil : "The article was not saved. Please fix what is listed below, then save again."),
+            problems: problems, hasProblems: !problems.isEmpty, conflict: conflict, viewURL: article.flatMap(viewURL), fields: fields,
+            state: article.map(stateLine) ?? "New article: not saved yet.", timeZone: time.zoneName,
+            timeExample: NewsroomTime.example, actions: actions,
             commentOptions: comments, corrections: corrections, correctionsError: errors.message(for: "corrections"),
-            previewHTML: preview, historyURL: id.map { AdminURL.revisions($0).path }, mayUpload: user.can(.uploadMedia),
+            historyURL: id.map { AdminURL.revisions($0).path }, mayUpload: user.can(.uploadMedia),
+            share: article.flatMap(shareLink),
             statusChange: mayTrash
                 ? StatusChangeModel(
                     action: AdminURL.articleStatus(id ?? 0).path, status: isTrashed ? "draft" : "trashed",
                     label: isTrashed ? "Restore from the trash (as a draft)" : "Move to the trash",
                     revision: String(article?.revision ?? 0)) : nil)
+    }
+
+    /// Where the article stands, in words: "Published 2 December 2026 at 10:00", "Draft: only the newsroom sees it".
+    private func stateLine(_ details: ArticleDetails) -> String {
+        let summary = details.summary
+        switch summary.status {
+        case .published:
+            return "Published " + (summary.publishedAt.map(dates.longWithTime) ?? "") + "."
+        case .scheduled:
+            return "Scheduled for " + (summary.publishedAt.map(dates.longWithTime) ?? "") + " (\(time.zoneName))."
+        case .pending: return "Waiting for an editor's review."
+        case .draft: return "Draft: only the newsroom sees it."
+        case .trashed: return "In the trash."
+        }
+    }
+
+    /// A link for people without an account, while the article is saved but not out.
+    private func shareLink(_ details: ArticleDetails) -> ShareLinkModel? {
+        guard [.draft, .pending, .scheduled].contains(details.summary.status) else { return nil }
+        let (token, until) = previewLinks.token(articleID: details.summary.id)
+        return ShareLinkModel(
+            url: urls.absolute(path: SiteURL.preview(token: token)), until: dates.longWithTime(until))
     }
 
     /// What a save did, in words: "Published", "Scheduled for 3 December 2026 at 09:30 (Europe/Paris)",
@@ -232,11 +285,7 @@ package struct ArticleEditorController: Sendable {
             return was == .published ? "Updated. Readers see the new version now." : "Published."
         case .scheduled:
             let time = details.summary.publishedAt.map(dates.longWithTime) ?? "its publication time"
-            // Foundation names UTC "GMT" on Linux; the newsroom set it as UTC.
-            let zone =
-                dates.timeZone.secondsFromGMT() == 0 && dates.timeZone.identifier == "GMT"
-                ? "UTC" : dates.timeZone.identifier
-            return "Scheduled for \(time) (\(zone)). It appears on the site then."
+            return "Scheduled for \(time) (\(self.time.zoneName)). It appears on the site then."
         case .pending:
             return was == .pending
                 ? "Saved. It is still waiting for an editor's review."

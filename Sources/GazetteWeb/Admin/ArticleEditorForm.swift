@@ -32,7 +32,7 @@ package struct ArticleEditorForm: Sendable {
     }
 
     /// The form filled from a stored article.
-    package init(details: ArticleDetails, dates: DateText) {
+    package init(details: ArticleDetails, time: NewsroomTime) {
         let summary = details.summary
         values = [
             "title": summary.title, "slug": summary.slug.value, "dek": summary.dek, "body": details.bodyMarkdown,
@@ -41,11 +41,11 @@ package struct ArticleEditorForm: Sendable {
             "source_url": details.sourceURL, "image_url": summary.image?.url ?? "",
             "image_alt": summary.image?.alt ?? "", "image_caption": summary.image?.caption ?? "",
             "image_credit": summary.image?.credit ?? "", "canonical_url": details.canonicalURL,
-            "published_at": summary.publishedAt.map(dates.localInput) ?? "",
+            "published_at": summary.publishedAt.map(time.text) ?? "",
         ]
         status = summary.status
         comments = details.commentStatus
-        corrections = details.corrections.map { CorrectionRow(date: dates.localInput($0.notedAt), note: $0.note) }
+        corrections = details.corrections.map { CorrectionRow(date: time.text($0.notedAt), note: $0.note) }
     }
 
     package subscript(_ name: String) -> String {
@@ -53,15 +53,25 @@ package struct ArticleEditorForm: Sendable {
         set { values[name] = newValue }
     }
 
-    /// The draft to save, or the problems with the fields that cannot even be read.
+    /// The publication time typed, read; nil when empty or unreadable.
+    package func publishedAt(_ time: NewsroomTime, now: Date) -> Date? {
+        time.parse(self["published_at"], now: now)
+    }
+
+    /// The draft to save, with the problems of the fields that could not even be read (their values are left
+    /// out of the draft, so the rest can still be checked and every problem shown at once).
     /// A correction without a date is dated `now`: that is how a new one is added.
-    package func draft(authorID: Int64, timeZone: TimeZone, now: Date) -> (ArticleDraft?, ValidationErrors) {
+    package func draft(authorID: Int64, time: NewsroomTime, now: Date) -> (ArticleDraft, ValidationErrors) {
         var errors = ValidationErrors()
         var publishedAt: Date? = nil
         let when = self["published_at"].trimmingCharacters(in: .whitespaces)
         if !when.isEmpty {
-            publishedAt = FlexibleDate.parse(when, timeZone: timeZone)
-            if publishedAt == nil { errors.add("published_at", "Write the date like 2026-11-29 09:30.") }
+            publishedAt = time.parse(when, now: now)
+            if publishedAt == nil {
+                errors.add(
+                    "published_at",
+                    "Write the time like \(NewsroomTime.example) (\(time.zoneName)), or “now”, or “tomorrow 09:00”.")
+            }
         }
         var notes: [Correction] = []
         for row in corrections {
@@ -70,10 +80,11 @@ package struct ArticleEditorForm: Sendable {
             let date = row.date.trimmingCharacters(in: .whitespaces)
             if date.isEmpty {
                 notes.append(Correction(notedAt: now, note: note))
-            } else if let notedAt = FlexibleDate.parse(date, timeZone: timeZone) {
+            } else if let notedAt = time.parse(date, now: now) {
                 notes.append(Correction(notedAt: notedAt, note: note))
             } else {
-                errors.add("corrections", "Write each correction's date like 2026-11-29 09:30, or leave it empty.")
+                errors.add(
+                    "corrections", "Write each correction's date like \(NewsroomTime.example), or leave it empty.")
             }
         }
         let imageURL = self["image_url"].trimmingCharacters(in: .whitespaces)
@@ -82,7 +93,6 @@ package struct ArticleEditorForm: Sendable {
             ? nil
             : FeaturedImage(
                 url: imageURL, alt: self["image_alt"], caption: self["image_caption"], credit: self["image_credit"])
-        guard errors.isEmpty else { return (nil, errors) }
         let draft = ArticleDraft(
             title: self["title"], slug: self["slug"].isEmpty ? nil : self["slug"], dek: self["dek"],
             bodyMarkdown: self["body"], excerpt: self["excerpt"], status: status, publishedAt: publishedAt,
@@ -92,17 +102,5 @@ package struct ArticleEditorForm: Sendable {
             canonicalURL: self["canonical_url"], image: image, corrections: notes.sorted { $0.notedAt < $1.notedAt },
             commentStatus: comments)
         return (draft, errors)
-    }
-}
-
-extension DateText {
-    /// `2026-11-29T09:30`, the value a `datetime-local` field shows, in the site's time zone.
-    package func localInput(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1, parts.hour ?? 0,
-            parts.minute ?? 0)
     }
 }

@@ -20,7 +20,8 @@ package struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlew
         var response = try await next(request, context)
         let path = request.uri.path
         response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[.referrerPolicy] = "strict-origin-when-cross-origin"
+        // A page with a secret in its address (a shared preview) sets a stricter one itself.
+        if response.headers[.referrerPolicy] == nil { response.headers[.referrerPolicy] = "strict-origin-when-cross-origin" }
         response.headers[.permissionsPolicy] = ContentSecurityPolicy.permissions
         if AdminURL.isNewsroom(path) {
             response.headers[.contentSecurityPolicy] = ContentSecurityPolicy.newsroom

@@ -9,12 +9,14 @@ package struct SiteRouter {
     package let health: HealthController
     package let media: MediaController
     package let metrics: MetricsController
+    package let preview: ArticlePreview
     package let renderer: PageRenderer
 
     package init(
         site: SiteController, comments: CommentController, assets: AssetController, health: HealthController,
-        media: MediaController, metrics: MetricsController, renderer: PageRenderer
+        media: MediaController, metrics: MetricsController, preview: ArticlePreview, renderer: PageRenderer
     ) {
+        self.preview = preview
         self.site = site
         self.comments = comments
         self.assets = assets
@@ -41,6 +43,9 @@ package struct SiteRouter {
         router.get(RouterPath(SiteURL.commentsEndpoint)) { request, _ in try await comments.reopen(request) }
         // The router does not fall back from /comments (the comment form's target) to the catch-all below.
         router.get(RouterPath(SiteURL.commentsEndpoint + "/**")) { request, _ in try await site.respond(to: request) }
+        router.get(RouterPath(SiteURL.previewPrefix + ":token")) { _, context in
+            try await preview.shared(token: context.parameters.get("token") ?? "")
+        }
         router.get("/") { request, _ in try await site.respond(to: request) }
         router.get("/**") { request, _ in try await site.respond(to: request) }
     }

@@ -148,8 +148,17 @@ struct ArticleEditorTests {
                         "published_at": "tomorrow-ish",
                     ], csrf: try await editor.csrf()))
             #expect(answer.status == .unprocessableContent)
-            #expect(answer.contains("Write the date like 2026-11-29 09:30."))
+            #expect(answer.contains("Write the time like 2026-12-03 09:30 (UTC), or “now”, or “tomorrow 09:00”."))
             #expect(answer.contains("Body &lt;kept&gt; &amp; safe</textarea>"))
+            // Every problem at once, each linked from the list at the top to its field, and the time as typed.
+            for (field, words) in [
+                ("published_at", "Write the time like"), ("title", "Every article needs a headline."),
+                ("image_alt", "Describe the image in its alternative text"),
+            ] {
+                #expect(answer.contains(##"<li><a href="#\##(field)">\##(words)"##), "\(field) in the list")
+                #expect(answer.contains(#"id="\#(field)-error">\#(words)"#), "\(field) by its field")
+            }
+            #expect(answer.contains(#"value="tomorrow-ish""#))
             let second = try await editor.post(
                 "/admin/articles/new",
                 Self.form(
@@ -250,29 +259,6 @@ struct ArticleSaveOutcomeTests {
                 "/admin/articles/new",
                 ArticleEditorTests.form(["title": "Notes", "body": "Later."], csrf: try await contributor.csrf()))
             #expect(try await contributor.open(try #require(draft.location)).contains("Draft saved."))
-        }
-    }
-}
-
-@Suite("Article editor: preview")
-struct ArticlePreviewTests {
-    @Test("previewing again and again adds no empty correction rows and keeps the text")
-    func noEmptyRows() async throws {
-        try await TestSite.run(.sqlite, seed: NewsroomFixtures.seed) { site in
-            var editor = Staff(site: site)
-            _ = try await editor.signIn("editor@example.com", NewsroomFixtures.password)
-            var pairs = ArticleEditorTests.form(
-                ["title": "Quay works", "body": "Cranes **arrive**.", "intent": "preview"],
-                csrf: try await editor.csrf()
-            ).map { ($0.key, $0.value) }
-            pairs += [("correction_date", ""), ("correction_note", "")]
-            let first = try await editor.post("/admin/articles/new", pairs: pairs)
-            #expect(first.status == .ok && first.contains("Cranes <strong>arrive</strong>."))
-            #expect(first.body.components(separatedBy: #"name="correction_note""#).count - 1 == 1)
-            pairs += [("correction_date", ""), ("correction_note", "")]
-            let second = try await editor.post("/admin/articles/new", pairs: pairs)
-            #expect(second.body.components(separatedBy: #"name="correction_note""#).count - 1 == 1)
-            #expect(second.contains(#"value="Quay works""#))
         }
     }
 }

@@ -60,10 +60,8 @@ struct HTMLTrustTests {
                     ["title": "Harbour calm", "body": Self.hostileBody, "status": "published", "intent": "preview"],
                     csrf: csrf, revision: revision))
             #expect(preview.status == .ok)
-            // The preview only: the form below it shows the Markdown as typed, escaped.
-            let shown = try #require(
-                preview.body.components(separatedBy: #"<div class="preview-body">"#).last?
-                    .components(separatedBy: "</section>").first)
+            // The preview: the article's body on the themed page.
+            let shown = ArticlePreviewTests.articleBody(preview.body)
             #expect(shown.contains("A quiet story"))
             Self.clean(shown, "preview")
 

@@ -20,6 +20,7 @@ struct NewsroomRouteMatrixTests {
         "GET /admin/articles": nil,
         "GET /admin/articles/new": nil,
         "POST /admin/articles/new": nil,
+        "POST /admin/articles/new/preview": nil,
         "GET /admin/profile": nil,
         "POST /admin/profile": nil,
         "GET /admin/profile/password": nil,
@@ -32,6 +33,7 @@ struct NewsroomRouteMatrixTests {
         // Other people's articles and images: editors and above.
         "GET /admin/articles/:id": .editor,
         "POST /admin/articles/:id": .editor,
+        "POST /admin/articles/:id/preview": .editor,
         "GET /admin/articles/:id/revisions": .editor,
         "GET /admin/articles/:id/revisions/:number": .editor,
         "POST /admin/articles/:id/revisions/:number/restore": .editor,
@@ -67,6 +69,7 @@ struct NewsroomRouteMatrixTests {
         switch url {
         case .article: AdminURL.article(article).path
         case .articleStatus: AdminURL.articleStatus(article).path
+        case .articlePreview(let id): id == nil ? url.path : AdminURL.articlePreview(article).path
         case .revisions: AdminURL.revisions(article).path
         case .revision: AdminURL.revision(article, number: 1).path
         case .restoreRevision: AdminURL.restoreRevision(article, number: 1).path

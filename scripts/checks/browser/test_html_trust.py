@@ -36,15 +36,16 @@ from dataclasses import dataclass
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select
 
 from test_comments import type_into
 from test_newsroom import (
     click_for_new_page,
+    close_preview,
     http_status,
     link,
     main_button,
     notice,
+    open_preview,
     path_of,
     save_article,
     set_password_with_reset_link,
@@ -185,13 +186,13 @@ def assert_body_clean(html: str, when: str) -> None:
 
 
 def assert_preview_clean(driver: WebDriver, site, path: str, when: str) -> None:
-    """The editor's Preview, shown at PATH: the contributor's text, none of
-    its script or its iframe."""
+    """The editor's Preview (in its own tab), shown at PATH: the contributor's
+    text on the themed article page, none of its script or its iframe."""
     url = site.url(path)
     assert driver.current_url == url, f"{when}: at {driver.current_url}, not {url}"
     preview = wait(driver).until(
-        EC.visibility_of_element_located((By.CSS_SELECTOR, "section.preview .preview-body")),
-        f"{when}: no preview on {path_of(driver, site)}",
+        EC.visibility_of_element_located((By.CSS_SELECTOR, ".article-body")),
+        f"{when}: no article body on {path_of(driver, site)}",
     )
     text = preview.text
     assert OPENING in text and CLOSING in text, f"{when}: the preview does not show the text: {text!r}"
@@ -245,10 +246,9 @@ def open_from_tab(driver: WebDriver, site, tab: str, title: str) -> None:
 
 
 def publish_from_editor(driver: WebDriver, site) -> str:
-    """Chooses "Published", saves, follows "View on the site"; returns the
-    public address."""
-    Select(driver.find_element(By.ID, "status")).select_by_value("published")
-    save_article(driver, site)
+    """Clicks "Publish", follows "View on the site"; returns the public
+    address."""
+    save_article(driver, site, "Publish")
     assert notice(driver).startswith(("Published.", "Updated.")), notice(driver)
     click_for_new_page(driver, link(driver, "View on the site"))
     return driver.current_url
@@ -282,29 +282,31 @@ def test_contributor_html_never_becomes_live(fresh_site, new_browser):
     editor.get(site.url("/admin/articles/new"))
     type_into(editor, "title", "Embed check")
     type_into(editor, "body", "Our video:\n\n" + EMBED)
-    click_for_new_page(editor, main_button(editor, "Preview"))
-    [frame] = editor.find_elements(By.CSS_SELECTOR, "section.preview .preview-body iframe")
+    editor_tab = open_preview(editor)
+    [frame] = editor.find_elements(By.CSS_SELECTOR, ".article-body iframe")
     assert frame.get_attribute("src") == "https://www.youtube-nocookie.com/embed/x"
+    close_preview(editor, editor_tab)
 
     # 1. The contributor writes the article, previews it and submits it.
     contributor.get(site.url("/admin/articles/new"))
     type_into(contributor, "title", HEADLINE)
     type_into(contributor, "dek", DEK)
     type_into(contributor, "body", BODY)
-    click_for_new_page(contributor, main_button(contributor, "Preview"))
-    assert_preview_clean(contributor, site, "/admin/articles/new", "the contributor's preview")
+    editor_tab = open_preview(contributor)
+    assert_preview_clean(contributor, site, "/admin/articles/new/preview", "the contributor's preview")
+    close_preview(contributor, editor_tab)
     assert contributor.find_element(By.ID, "body").get_property("value") == BODY, "the typed text is kept"
-    Select(contributor.find_element(By.ID, "status")).select_by_value("pending")
-    article_id = save_article(contributor, site)
-    assert Select(contributor.find_element(By.ID, "status")).first_selected_option.text == "Pending review"
+    article_id = save_article(contributor, site, "Submit for review")
+    assert notice(contributor).startswith("Sent for review."), notice(contributor)
     assert_nothing_ran(contributor, "after submitting")
 
     # 2. The editor opens it from "Pending review" and previews it.
     open_from_tab(editor, site, "Pending review", HEADLINE)
     assert path_of(editor, site) == f"/admin/articles/{article_id}"
     assert_nothing_ran(editor, "the editor opening the article")
-    click_for_new_page(editor, main_button(editor, "Preview"))
-    assert_preview_clean(editor, site, f"/admin/articles/{article_id}", "the editor's preview")
+    editor_tab = open_preview(editor)
+    assert_preview_clean(editor, site, f"/admin/articles/{article_id}/preview", "the editor's preview")
+    close_preview(editor, editor_tab)
 
     # 3. The editor publishes it with a correction note.
     type_into(editor, "correction_note_1", CORRECTION)

@@ -44,7 +44,6 @@ INVITE_LINK = r"http://127\.0\.0\.1:\d+/admin/invite/[A-Za-z0-9_-]+"
 ADMIN_NAV = ["Dashboard", "Articles", "Media", "Comments", "People", "Settings", "Audit log", "Your profile", "View site"]
 RESET_LINK = r"http://127\.0\.0\.1:\d+/admin/reset/[A-Za-z0-9_-]+"
 WRONG_CREDENTIALS = "The email address or the password is not right."
-ALL_STATUSES = ["draft", "pending", "scheduled", "published", "trashed"]
 
 ADMIN_NAME = "Ada Admin"
 ADMIN_EMAIL = "ada.admin.k2p9@example.com"
@@ -187,19 +186,36 @@ def tab_counts(driver: WebDriver) -> dict[str, int]:
     return counts
 
 
-def status_options(driver: WebDriver) -> list[str]:
-    return [o.get_attribute("value") for o in Select(driver.find_element(By.ID, "status")).options]
+def action_buttons(driver: WebDriver) -> list[str]:
+    """The editor's publishing buttons ("Save draft", "Publish"...), in page order."""
+    return [b.text.strip() for b in driver.find_elements(By.CSS_SELECTOR, "form.editor button[name=action]")]
 
 
-def fill_article(driver: WebDriver, fields: dict[str, str], status: str) -> None:
+def open_preview(driver: WebDriver) -> str:
+    """Clicks the editor's Preview, which opens in a tab of its own, and
+    switches to that tab; returns the editor's tab, for `close_preview`."""
+    editor_tab = driver.current_window_handle
+    before = set(driver.window_handles)
+    main_button(driver, "Preview").click()
+    wait(driver).until(lambda d: len(set(d.window_handles) - before) == 1, "Preview opened no new tab")
+    driver.switch_to.window((set(driver.window_handles) - before).pop())
+    wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".gazette-preview-banner")))
+    return editor_tab
+
+
+def close_preview(driver: WebDriver, editor_tab: str) -> None:
+    driver.close()
+    driver.switch_to.window(editor_tab)
+
+
+def fill_article(driver: WebDriver, fields: dict[str, str]) -> None:
     for field_id, value in fields.items():
         type_into(driver, field_id, value)
-    Select(driver.find_element(By.ID, "status")).select_by_value(status)
 
 
-def save_article(driver: WebDriver, site) -> int:
-    """Clicks "Save" and returns the saved article's id."""
-    click_for_new_page(driver, main_button(driver, "Save"))
+def save_article(driver: WebDriver, site, button: str = "Save draft") -> int:
+    """Clicks the editor's BUTTON ("Save draft", "Publish"...) and returns the saved article's id."""
+    click_for_new_page(driver, main_button(driver, button))
     match = re.fullmatch(r"/admin/articles/(\d+)\?saved=1(?:&was=\w+)?", path_of(driver, site))
     assert match, (
         f"after Save, at {path_of(driver, site)} (HTTP {http_status(driver)}), not "
@@ -306,22 +322,26 @@ def test_a_day_in_the_newsroom(fresh_site, new_browser, tmp_path):
     assert path_of(admin, site) == "/admin/articles"
     click_for_new_page(admin, link(admin, "New article"))
     assert path_of(admin, site) == "/admin/articles/new"
-    assert status_options(admin) == ALL_STATUSES
-    fill_article(admin, {**STORY, "published_at": ""}, "published")
+    assert action_buttons(admin) == ["Save draft", "Publish"]
+    fill_article(admin, {**STORY, "published_at": ""})
     admin.find_element(By.ID, "image_file").send_keys(str(photo(tmp_path)))
-    click_for_new_page(admin, main_button(admin, "Preview"))
-    preview = admin.find_element(By.CSS_SELECTOR, "section.preview")
-    assert preview.find_element(By.TAG_NAME, "strong").text == "harbour bridge", preview.text
+    # Preview opens the article page, in the site's theme, in a tab of its own; the editor stays as it was.
+    editor_tab = open_preview(admin)
+    assert admin.find_element(By.CSS_SELECTOR, "h1.article-title").text == STORY["title"]
+    assert admin.find_element(By.CSS_SELECTOR, ".article-body strong").text == "harbour bridge"
+    assert admin.find_elements(By.CSS_SELECTOR, ".admin-header") == []
+    close_preview(admin, editor_tab)
     assert admin.find_element(By.ID, "title").get_property("value") == STORY["title"], "typed text kept"
-    # The photo went to the media library while previewing: its address is in the form now.
-    uploaded = admin.find_element(By.ID, "image_url").get_property("value")
-    assert re.fullmatch(r"/media/\d{4}/\d{2}/bridge-at-dawn-[0-9a-f]{6}\.png", uploaded), uploaded
+    assert admin.find_element(By.ID, "image_file").get_property("value"), "the chosen photo is still chosen"
     day_before = utc_today()
-    story_id = save_article(admin, site)
+    story_id = save_article(admin, site, "Publish")
     day_after = utc_today()
     assert notice(admin).startswith("Published."), notice(admin)
-    assert Select(admin.find_element(By.ID, "status")).first_selected_option.get_attribute("value") == "published"
+    assert action_buttons(admin) == ["Update", "Unpublish"]
     assert admin.find_element(By.ID, "title").get_property("value") == STORY["title"]
+    # The photo went to the media library once, on saving: its address is in the form now.
+    uploaded = admin.find_element(By.ID, "image_url").get_property("value")
+    assert re.fullmatch(r"/media/\d{4}/\d{2}/bridge-at-dawn-[0-9a-f]{6}\.png", uploaded), uploaded
 
     click_for_new_page(admin, link(admin, "View on the site"))
     story_path = path_of(admin, site)
@@ -432,22 +452,20 @@ def test_a_day_in_the_newsroom(fresh_site, new_browser, tmp_path):
     click_for_new_page(contributor, link(contributor, "Articles"))
     click_for_new_page(contributor, link(contributor, "New article"))
     assert contributor.find_elements(By.ID, "image_file") == [], "contributors cannot upload"
-    options = status_options(contributor)
-    assert "published" not in options
-    assert options == ["draft", "pending"]
-    fill_article(contributor, PITCH, "pending")
-    pitch_id = save_article(contributor, site)
-    assert status_options(contributor) == ["draft", "pending"]
-    assert Select(contributor.find_element(By.ID, "status")).first_selected_option.get_attribute("value") == "pending"
+    assert action_buttons(contributor) == ["Save draft", "Submit for review"]
+    fill_article(contributor, PITCH)
+    pitch_id = save_article(contributor, site, "Submit for review")
+    assert notice(contributor).startswith("Sent for review."), notice(contributor)
+    assert action_buttons(contributor) == ["Save, still for review", "Back to drafts"]
     assert contributor.find_elements(By.LINK_TEXT, "View on the site") == []
 
-    # Even a forged "published" (the option added to the page) is refused.
+    # Even a forged "Publish" button (added to the page) is refused.
     contributor.execute_script(
-        "const o = document.createElement('option'); o.value = 'published'; o.text = 'Published';"
-        "document.getElementById('status').appendChild(o);"
+        "const b = document.createElement('button'); b.name = 'action'; b.value = 'publish';"
+        "b.textContent = 'Publish'; b.className = 'button';"
+        "document.querySelector('form.editor .actions').appendChild(b);"
     )
-    Select(contributor.find_element(By.ID, "status")).select_by_value("published")
-    click_for_new_page(contributor, main_button(contributor, "Save"))
+    click_for_new_page(contributor, main_button(contributor, "Publish"))
     assert http_status(contributor) == 403
     assert form_error(contributor) == "Your role can save drafts and submit them for review; an editor publishes."
 

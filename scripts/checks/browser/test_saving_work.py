@@ -15,7 +15,6 @@ import datetime as dt
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select
 
 from test_comments import type_into
 from test_newsroom import (
@@ -58,7 +57,6 @@ def test_a_save_after_the_session_ended_keeps_the_story(fresh_site, new_browser)
     wait(laptop).until(EC.visibility_of_element_located((By.ID, "title")))
     type_into(laptop, "title", TITLE)
     type_into(laptop, "body", BODY)
-    Select(laptop.find_element(By.ID, "status")).select_by_value("published")
 
     # …while the session ends elsewhere: "Sign out on every device" on the phone.
     phone = new_browser()
@@ -68,7 +66,7 @@ def test_a_save_after_the_session_ended_keeps_the_story(fresh_site, new_browser)
     assert path_of(phone, site) == "/admin/login"
 
     # Save on the laptop: not saved, not lost.
-    click_for_new_page(laptop, main_button(laptop, "Save"))
+    click_for_new_page(laptop, main_button(laptop, "Publish"))
     assert path_of(laptop, site).startswith("/admin/login?next="), path_of(laptop, site)
     assert "nothing was saved yet" in form_error(laptop), form_error(laptop)
     assert "you will find it back in the editor" in form_error(laptop)
@@ -81,8 +79,7 @@ def test_a_save_after_the_session_ended_keeps_the_story(fresh_site, new_browser)
     assert "Nothing was saved when you sent this" in form_error(laptop), form_error(laptop)
 
     # Saved again, it is published, and the newsroom says so with a link to the page.
-    Select(laptop.find_element(By.ID, "status")).select_by_value("published")
-    click_for_new_page(laptop, main_button(laptop, "Save"))
+    click_for_new_page(laptop, main_button(laptop, "Publish"))
     assert path_of(laptop, site).endswith("?saved=1&was=new"), path_of(laptop, site)
     assert notice(laptop).startswith("Published."), notice(laptop)
     click_for_new_page(laptop, link(laptop, "View it on the site"))
@@ -105,9 +102,11 @@ def test_a_story_for_later_says_when_it_will_appear(fresh_site, new_browser):
     later = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=2)).replace(hour=9, minute=30)
     type_into(reporter, "title", "Harbour festival programme")
     type_into(reporter, "body", "Music on the quay all weekend.")
+    assert main_button(reporter, "Publish")
     type_into(reporter, "published_at", later.strftime("%Y-%m-%d %H:%M"))
-    Select(reporter.find_element(By.ID, "status")).select_by_value("scheduled")
-    click_for_new_page(reporter, main_button(reporter, "Save"))
+    # A time ahead turns "Publish" into "Schedule" as it is typed.
+    wait(reporter).until(lambda d: d.find_elements(By.XPATH, "//main//button[normalize-space()='Schedule']"))
+    click_for_new_page(reporter, main_button(reporter, "Schedule"))
     expected = f"Scheduled for {later.day} {later.strftime('%B %Y')} at 09:30 (UTC)."
     assert notice(reporter).startswith(expected), notice(reporter)
     assert not reporter.find_elements(By.LINK_TEXT, "View it on the site")

@@ -7,20 +7,49 @@ package struct EditorPage: AdminPage {
     package var chrome: AdminChrome
     package let heading: String
     package let action: String
+    /// Where Preview sends the form (it opens in its own tab).
+    package let previewAction: String
     package let revision: String
     package let generalError: String?
+    /// Every problem at once, linked to its field.
+    package let problems: [ProblemModel]
+    package let hasProblems: Bool
     package let conflict: ConflictModel?
     package let viewURL: String?
     package let fields: [String: EditorField]
-    package let statusOptions: [OptionModel]
+    /// Where the article stands: "Published 2 December 2026 at 10:00."
+    package let state: String
+    /// The site's time zone, in which every time on the page is written and read.
+    package let timeZone: String
+    package let timeExample: String
+    /// The buttons this person may press for this article.
+    package let actions: [EditorActionModel]
     package let commentOptions: [OptionModel]
     package let corrections: [CorrectionRowModel]
     package let correctionsError: String?
-    /// The body as readers will see it, after "Preview".
-    package let previewHTML: String?
     package let historyURL: String?
     package let mayUpload: Bool
+    /// A preview link for people without an account, while the article is not out.
+    package let share: ShareLinkModel?
     package let statusChange: StatusChangeModel?
+}
+
+/// One of the editor's buttons: "Publish", "Schedule", "Submit for review"…
+package struct EditorActionModel: Sendable {
+    package let value: String
+    package let label: String
+    package let isPrimary: Bool
+}
+
+/// One problem in the list at the top of a form, linking to the field at fault.
+package struct ProblemModel: Sendable {
+    package let field: String
+    package let message: String
+}
+
+package struct ShareLinkModel: Sendable {
+    package let url: String
+    package let until: String
 }
 
 package struct CorrectionRowModel: Sendable {
