@@ -23,6 +23,8 @@ public struct AppServices: Sendable {
     public let publishing: PublishingService
     /// Signed links to an article not out yet, for people without an account.
     public let previewLinks: PreviewLinks
+    /// What the editor keeps while someone writes, apart from the article until they save.
+    public let autosaves: Autosaves
     public let reader: ReaderService
     public let comments: CommentService
     /// Read directly by the comment feeds, which need no rules.
@@ -79,6 +81,7 @@ public struct AppServices: Sendable {
             comments: commentStore, articles: articles, settings: settings, clock: clock,
             signer: Signer(secret: secret), changes: changes)
         previewLinks = PreviewLinks(signer: Signer(secret: secret), clock: clock)
+        autosaves = Autosaves(store: AutosaveStore(database: database), clock: clock)
         let accountStore = AccountStore(database: database)
         accounts = AccountService(
             accounts: accountStore, authors: authors,

@@ -101,5 +101,10 @@ enum BackgroundWork {
         } catch {
             logger.warning("Purging kept newsroom forms failed: \(error)")
         }
+        do {
+            try await services.autosaves.purgeExpired()
+        } catch {
+            logger.warning("Purging old autosaved drafts failed: \(error)")
+        }
     }
 }

@@ -103,7 +103,7 @@ package func buildRouter(services: AppServices, logger: Logger) throws -> BuiltR
         editor: ArticleEditorController(
             renderer: adminRenderer, publishing: services.publishing,
             access: access, urls: urls, site: site, clock: services.clock, audit: services.audit,
-            keptWork: keptWork, preview: preview, previewLinks: services.previewLinks),
+            keptWork: keptWork, preview: preview, previewLinks: services.previewLinks, autosaves: services.autosaves),
         history: ArticleHistoryController(
             renderer: adminRenderer, articles: articles, revisions: services.revisions,
             publishing: services.publishing, access: access, audit: services.audit, site: site),

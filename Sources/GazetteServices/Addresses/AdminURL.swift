@@ -19,6 +19,8 @@ package enum AdminURL: Hashable, Sendable {
     case articleStatus(Int64)
     /// The editor's Preview: the form as typed, shown in the site's theme (a new article's when nil).
     case articlePreview(Int64?)
+    /// Where the editor keeps its autosaved copy (a new article's when nil).
+    case autosave(Int64?)
     case revisions(Int64)
     case revision(Int64, number: Int)
     case restoreRevision(Int64, number: Int)
@@ -76,6 +78,8 @@ package enum AdminURL: Hashable, Sendable {
         case .articleStatus(let value): return root + "/articles/" + id(value) + "/status"
         case .articlePreview(let value?): return root + "/articles/" + id(value) + "/preview"
         case .articlePreview(nil): return root + "/articles/new/preview"
+        case .autosave(let value?): return root + "/articles/" + id(value) + "/autosave"
+        case .autosave(nil): return root + "/articles/new/autosave"
         case .revisions(let value): return root + "/articles/" + id(value) + "/revisions"
         case .revision(let value, let count): return root + "/articles/" + id(value) + "/revisions/" + number(count)
         case .restoreRevision(let value, let count):

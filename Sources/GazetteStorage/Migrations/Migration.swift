@@ -41,5 +41,6 @@ enum MigrationList {
         M016TwoFactor.migration,
         M017KeptForms.migration,
         M018StaffReplies.migration,
+        M019Autosaves.migration,
     ]
 }

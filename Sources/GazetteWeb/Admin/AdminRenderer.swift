@@ -41,6 +41,7 @@ package struct AdminRenderer: Sendable {
         }
         return AdminChrome(
             siteTitle: siteTitle, pageTitle: title, stylesheetURL: AdminURL.root + theme.assets.url(for: "admin.css"),
+            scriptURL: AdminURL.root + theme.assets.url(for: "admin.js"),
             user: user.map {
                 AdminUserModel(name: $0.author.name, role: $0.author.role.rawValue, csrfToken: $0.csrfToken)
             }, nav: nav, notice: notice)

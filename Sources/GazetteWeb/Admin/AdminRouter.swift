@@ -107,6 +107,12 @@ package struct AdminRouter {
         routes.form(.articlePreview(anyID), nil, limit: ArticleEditorController.bodyLimit) { request, context in
             try await editor.preview(request, id: try Self.id(context), context: context)
         }
+        routes.form(.autosave(nil), nil, limit: ArticleEditorController.bodyLimit) { request, context in
+            try await editor.autosave(request, id: nil, context: context)
+        }
+        routes.form(.autosave(anyID), nil, limit: ArticleEditorController.bodyLimit) { request, context in
+            try await editor.autosave(request, id: try Self.id(context), context: context)
+        }
         routes.form(.articleStatus(anyID), nil) { request, context in
             try await history.changeStatus(request, id: try Self.id(context), context: context)
         }

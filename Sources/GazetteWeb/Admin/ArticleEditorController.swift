@@ -22,13 +22,16 @@ package struct ArticleEditorController: Sendable {
     package let preview: ArticlePreview
     /// Links to share an article that is not out yet.
     package let previewLinks: PreviewLinks
+    /// Copies kept while someone writes.
+    package let autosaves: Autosaves
     private var time: NewsroomTime { NewsroomTime(timeZone: dates.timeZone) }
 
     package init(
         renderer: AdminRenderer, publishing: PublishingService,
         access: ArticleAccess, urls: SiteURL, site: LiveSiteSettings, clock: Clock, audit: AuditLog,
-        keptWork: KeptWork? = nil, preview: ArticlePreview, previewLinks: PreviewLinks
+        keptWork: KeptWork? = nil, preview: ArticlePreview, previewLinks: PreviewLinks, autosaves: Autosaves
     ) {
+        self.autosaves = autosaves
         self.keptWork = keptWork
         self.preview = preview
         self.previewLinks = previewLinks
@@ -49,12 +52,24 @@ package struct ArticleEditorController: Sendable {
         if let keptWork, let kept = try await keptWork.take(request, path: path) {
             return try await restore(kept, id: id, user: user, forget: keptWork.forget())
         }
-        guard let id else {
-            return renderer.page(editor(ArticleEditorForm(), user: user, article: nil))
+        let details: ArticleDetails? = if let id { try await access.editable(id, by: user) } else { nil }
+        let copy = try await autosaves.copy(authorID: user.author.id, articleID: id)
+        if let copy, request.uri.queryParameters["restore"] == "autosave" {
+            let fields = FormBody(fields: copy.fields)
+            return renderer.page(
+                editor(
+                    ArticleEditorForm(fields: fields), user: user, article: details, revision: copy.basedOnRevision,
+                    notice: "Restored your unsaved changes from \(keptTime(copy.savedAt)). They are not saved yet: "
+                        + "check them, then save."))
         }
-        let details = try await access.editable(id, by: user)
+        guard let details else {
+            var page = editor(ArticleEditorForm(), user: user, article: nil)
+            page.autosaveOffer = copy.map { offer($0, id: nil, user: user) }
+            return renderer.page(page)
+        }
         let form = ArticleEditorForm(details: details, time: time)
         var page = editor(form, user: user, article: details)
+        page.autosaveOffer = copy.map { offer($0, id: id, user: user) }
         if request.uri.queryParameters["saved"] != nil {
             // `was` names the status before the save ("new" for a first save); other saves just say so.
             if let was = request.uri.queryParameters["was"] {
@@ -88,12 +103,61 @@ package struct ArticleEditorController: Sendable {
 
     private static let logger = Logger(label: "gazette.editor")
 
+    /// Keeps the editor's form as it stands (the editor's script sends it every half minute while someone
+    /// writes, and as they leave), or discards the kept copy. Answers in JSON for the script; a discard,
+    /// sent by a plain button, goes back to the editor.
+    package func autosave(_ request: Request, id: Int64?, context: NewsroomFormContext) async throws -> Response {
+        let user = context.user
+        let fields = context.form.fields
+        var existing: ArticleDetails? = nil
+        if let id { existing = try await access.editable(id, by: user) }
+        let editorPath = id.map { AdminURL.article($0).path } ?? AdminURL.newArticle.path
+        if fields["intent"] == "discard" {
+            try await autosaves.discard(authorID: user.author.id, articleID: id)
+            return PageRenderer.redirect(to: editorPath, permanent: false)
+        }
+        if let existing, !user.author.role.mayRevise(existing.summary.status) {
+            return AutosaveAnswer.json(
+                .forbidden, kept: nil, message: "This article is published or scheduled: an editor makes any change.")
+        }
+        var kept: [String: [String]] = [:]
+        for name in ArticleEditorForm.names + ["comments", "correction_date", "correction_note"] {
+            kept[name] = fields.values(name)
+        }
+        let revision = Int(fields["revision"]) ?? existing?.revision ?? 0
+        guard
+            let at = try await autosaves.keep(
+                authorID: user.author.id, articleID: id, fields: kept, basedOnRevision: revision)
+        else {
+            return AutosaveAnswer.json(
+                .contentTooLarge, kept: nil, message: "Too much to keep a copy of: save the article instead.")
+        }
+        let time = keptTime(at)
+        return AutosaveAnswer.json(
+            .ok, kept: time, message: "Unsaved changes kept at \(time). Save to put them in the article.")
+    }
+
+    /// "10:42" today, "2 December 2026 at 10:42" before.
+    private func keptTime(_ date: Date) -> String {
+        let full = dates.longWithTime(date)
+        return dates.long(date) == dates.long(clock.now()) ? String(full.suffix(5)) : full
+    }
+
+    /// "You have unsaved changes from 10:42": restore them or discard them.
+    private func offer(_ copy: Autosaves.Copy, id: Int64?, user: SignedInUser) -> AutosaveOfferModel {
+        let editorPath = id.map { AdminURL.article($0).path } ?? AdminURL.newArticle.path
+        return AutosaveOfferModel(
+            time: keptTime(copy.savedAt), restoreURL: editorPath + "?restore=autosave",
+            discardAction: AdminURL.autosave(id).path)
+    }
+
     /// The editor's Preview (opened in its own tab): the form as typed, on the article page in the site's
     /// theme. Nothing is stored, not even a chosen image file.
     package func preview(_ request: Request, id: Int64?, context: NewsroomFormContext) async throws -> Response {
         var existing: ArticleDetails? = nil
         if let id { existing = try await access.editable(id, by: context.user) }
-        return try await preview.respond(ArticleEditorForm(fields: context.form.fields), existing: existing, user: context.user)
+        return try await preview.respond(
+            ArticleEditorForm(fields: context.form.fields), existing: existing, user: context.user)
     }
 
     /// The editor filled with a form that arrived after its session ended: nothing of it was saved, and the
@@ -176,6 +240,8 @@ package struct ArticleEditorController: Sendable {
             if let action = AuditAction.statusChange(from: existing?.summary.status, to: draft.status) {
                 await audit.record(action, by: user.author, target: AuditLog.article(saved.id, draft.title))
             }
+            // The kept copy is in the article now (a new article's copy was kept under "new").
+            try? await autosaves.discard(authorID: user.author.id, articleID: id)
             let was = existing?.summary.status.rawValue ?? "new"
             return PageRenderer.redirect(
                 to: AdminURL.article(saved.id).path + "?saved=1&was=" + was, permanent: false)
@@ -241,12 +307,16 @@ package struct ArticleEditorController: Sendable {
             previewAction: AdminURL.articlePreview(id).path,
             revision: String(revision ?? article?.revision ?? 0),
             generalError: general
-                ?? (errors.isEmpty ? nil : "The article was not saved. Please fix what is listed below, then save again."),
-            problems: problems, hasProblems: !problems.isEmpty, conflict: conflict, viewURL: article.flatMap(viewURL), fields: fields,
+                ?? (errors.isEmpty
+                    ? nil : "The article was not saved. Please fix what is listed below, then save again."),
+            problems: problems, hasProblems: !problems.isEmpty, conflict: conflict, viewURL: article.flatMap(viewURL),
+            fields: fields,
             state: article.map(stateLine) ?? "New article: not saved yet.", timeZone: time.zoneName,
             timeExample: NewsroomTime.example, actions: actions,
             commentOptions: comments, corrections: corrections, correctionsError: errors.message(for: "corrections"),
             historyURL: id.map { AdminURL.revisions($0).path }, mayUpload: user.can(.uploadMedia),
+            autosaveAction: AdminURL.autosave(id).path,
+            unsaved: form.differs(from: article.map { ArticleEditorForm(details: $0, time: time) }),
             share: article.flatMap(shareLink),
             statusChange: mayTrash
                 ? StatusChangeModel(

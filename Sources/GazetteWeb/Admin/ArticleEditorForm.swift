@@ -48,6 +48,16 @@ package struct ArticleEditorForm: Sendable {
         corrections = details.corrections.map { CorrectionRow(date: time.text($0.notedAt), note: $0.note) }
     }
 
+    /// True when this form holds something the stored article (`saved`, nil for a new one) does not: text
+    /// typed, restored or sent back that is not saved yet.
+    package func differs(from saved: ArticleEditorForm?) -> Bool {
+        let base = saved ?? ArticleEditorForm()
+        let names = Set(values.keys).union(base.values.keys)
+        if names.contains(where: { self[$0] != base[$0] }) || comments != base.comments { return true }
+        let written = { (rows: [CorrectionRow]) in rows.filter { !$0.note.isEmpty || !$0.date.isEmpty } }
+        return written(corrections) != written(base.corrections)
+    }
+
     package subscript(_ name: String) -> String {
         get { values[name] ?? "" }
         set { values[name] = newValue }

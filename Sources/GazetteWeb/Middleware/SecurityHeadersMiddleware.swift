@@ -21,7 +21,9 @@ package struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlew
         let path = request.uri.path
         response.headers[.xContentTypeOptions] = "nosniff"
         // A page with a secret in its address (a shared preview) sets a stricter one itself.
-        if response.headers[.referrerPolicy] == nil { response.headers[.referrerPolicy] = "strict-origin-when-cross-origin" }
+        if response.headers[.referrerPolicy] == nil {
+            response.headers[.referrerPolicy] = "strict-origin-when-cross-origin"
+        }
         response.headers[.permissionsPolicy] = ContentSecurityPolicy.permissions
         if AdminURL.isNewsroom(path) {
             response.headers[.contentSecurityPolicy] = ContentSecurityPolicy.newsroom

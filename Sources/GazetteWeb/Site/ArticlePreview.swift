@@ -31,7 +31,9 @@ package struct ArticlePreview: Sendable {
     }
 
     /// The editor's form as its page, with the author's byline; `existing` is the saved article, if any.
-    package func respond(_ form: ArticleEditorForm, existing: ArticleDetails?, user: SignedInUser) async throws
+    package func respond(
+        _ form: ArticleEditorForm, existing: ArticleDetails?, user: SignedInUser
+    ) async throws
         -> Response
     {
         let now = clock.now()
@@ -64,7 +66,8 @@ package struct ArticlePreview: Sendable {
             guard let details = try await publishing.previewable(id: id) else { return noStore(renderer.notFound()) }
             if details.summary.status == .published {
                 // Out now: the real page, which everyone may read, is the one to show.
-                var response = PageRenderer.redirect(to: renderer.models.urls.article(details.summary), permanent: false)
+                var response = PageRenderer.redirect(
+                    to: renderer.models.urls.article(details.summary), permanent: false)
                 response.headers[.cacheControl] = "private, no-store"
                 return response
             }

@@ -92,7 +92,10 @@ struct ArticlePreviewTests {
             let saved = try await editor.post(
                 "/admin/articles/new",
                 ArticleEditorTests.form(
-                    ["title": "Embargoed budget", "dek": "Out on Friday.", "body": "The **numbers**.", "action": "draft"],
+                    [
+                        "title": "Embargoed budget", "dek": "Out on Friday.", "body": "The **numbers**.",
+                        "action": "draft",
+                    ],
                     csrf: try await editor.csrf()))
             let editPath = try #require(saved.location?.components(separatedBy: "?").first)
             let page = try await editor.open(editPath)

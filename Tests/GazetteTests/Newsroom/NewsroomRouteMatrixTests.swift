@@ -21,6 +21,7 @@ struct NewsroomRouteMatrixTests {
         "GET /admin/articles/new": nil,
         "POST /admin/articles/new": nil,
         "POST /admin/articles/new/preview": nil,
+        "POST /admin/articles/new/autosave": nil,
         "GET /admin/profile": nil,
         "POST /admin/profile": nil,
         "GET /admin/profile/password": nil,
@@ -34,6 +35,7 @@ struct NewsroomRouteMatrixTests {
         "GET /admin/articles/:id": .editor,
         "POST /admin/articles/:id": .editor,
         "POST /admin/articles/:id/preview": .editor,
+        "POST /admin/articles/:id/autosave": .editor,
         "GET /admin/articles/:id/revisions": .editor,
         "GET /admin/articles/:id/revisions/:number": .editor,
         "POST /admin/articles/:id/revisions/:number/restore": .editor,
@@ -70,6 +72,7 @@ struct NewsroomRouteMatrixTests {
         case .article: AdminURL.article(article).path
         case .articleStatus: AdminURL.articleStatus(article).path
         case .articlePreview(let id): id == nil ? url.path : AdminURL.articlePreview(article).path
+        case .autosave(let id): id == nil ? url.path : AdminURL.autosave(article).path
         case .revisions: AdminURL.revisions(article).path
         case .revision: AdminURL.revision(article, number: 1).path
         case .restoreRevision: AdminURL.restoreRevision(article, number: 1).path

@@ -37,7 +37,9 @@ struct PublishingButtonsTests {
         let later = now.addingTimeInterval(3600)
         #expect(EditorAction.publish.status(current: .draft, publishedAt: later, now: now) == .scheduled)
         #expect(EditorAction.publish.status(current: .draft, publishedAt: nil, now: now) == .published)
-        #expect(EditorAction.publish.status(current: .draft, publishedAt: now.addingTimeInterval(-60), now: now) == .published)
+        #expect(
+            EditorAction.publish.status(current: .draft, publishedAt: now.addingTimeInterval(-60), now: now)
+                == .published)
         #expect(EditorAction.update.status(current: .scheduled, publishedAt: later, now: now) == .scheduled)
         #expect(EditorAction.update.status(current: nil, publishedAt: nil, now: now) == .draft)
         #expect(EditorAction.unpublish.status(current: .published, publishedAt: now, now: now) == .draft)
@@ -86,19 +88,28 @@ struct PublishingButtonsTests {
             let scheduled = try await editor.post(
                 "/admin/articles/new",
                 ArticleEditorTests.form(
-                    ["title": "Tide tables", "body": "High water.", "published_at": "tomorrow 09:00", "action": "publish"],
+                    [
+                        "title": "Tide tables", "body": "High water.", "published_at": "tomorrow 09:00",
+                        "action": "publish",
+                    ],
                     csrf: try await editor.csrf()))
             let path = try #require(scheduled.location)
             let page = try await editor.open(path)
             #expect(page.contains("Scheduled for 29 November 2026 at 09:00 (UTC). It appears on the site then."))
             #expect(page.contains(#"value="2026-11-29 09:00""#), "the time it meant, in the one format")
-            #expect(Self.buttons(page.body) == ["update=Update schedule", "publish-now=Publish now", "unpublish=Unschedule"])
+            #expect(
+                Self.buttons(page.body) == [
+                    "update=Update schedule", "publish-now=Publish now", "unpublish=Unschedule",
+                ])
 
             let editPath = String(path.split(separator: "?")[0])
             let now = try await editor.post(
                 editPath,
                 ArticleEditorTests.form(
-                    ["title": "Tide tables", "body": "High water.", "published_at": "2026-11-29 09:00", "action": "publish-now"],
+                    [
+                        "title": "Tide tables", "body": "High water.", "published_at": "2026-11-29 09:00",
+                        "action": "publish-now",
+                    ],
                     csrf: try await editor.csrf(), revision: Reader.field("revision", in: page.body)))
             let out = try await editor.open(try #require(now.location))
             #expect(out.contains("Published.") && out.contains("View it on the site"))
@@ -108,7 +119,10 @@ struct PublishingButtonsTests {
             let down = try await editor.post(
                 editPath,
                 ArticleEditorTests.form(
-                    ["title": "Tide tables", "body": "High water.", "published_at": "2026-11-28 21:06", "action": "unpublish"],
+                    [
+                        "title": "Tide tables", "body": "High water.", "published_at": "2026-11-28 21:06",
+                        "action": "unpublish",
+                    ],
                     csrf: try await editor.csrf(), revision: Reader.field("revision", in: out.body)))
             #expect(try await editor.open(try #require(down.location)).contains("Unpublished."))
             #expect(try await site.get("/2026/11/28/tide-tables/").status == .notFound)

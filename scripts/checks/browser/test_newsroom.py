@@ -191,6 +191,19 @@ def action_buttons(driver: WebDriver) -> list[str]:
     return [b.text.strip() for b in driver.find_elements(By.CSS_SELECTOR, "form.editor button[name=action]")]
 
 
+def create_first_admin(driver: WebDriver, site, name: str, email: str, password: str) -> None:
+    """Opens the one-time link `gazette serve` printed and creates the first
+    admin with it; the browser is then signed in as that admin."""
+    driver.get(site.wait_for_output(SETUP_LINK).group(0))
+    wait(driver).until(EC.visibility_of_element_located((By.ID, "name")))
+    type_into(driver, "name", name)
+    type_into(driver, "email", email)
+    type_into(driver, "password", password)
+    click_for_new_page(driver, main_button(driver, "Create account"))
+    assert path_of(driver, site) == "/admin/", f"after setup, at {path_of(driver, site)}"
+    assert signed_in_as(driver) == f"{name} (admin)"
+
+
 def open_preview(driver: WebDriver) -> str:
     """Clicks the editor's Preview, which opens in a tab of its own, and
     switches to that tab; returns the editor's tab, for `close_preview`."""

@@ -18,8 +18,8 @@ from selenium.webdriver.support import expected_conditions as EC
 
 from test_comments import type_into
 from test_newsroom import (
-    SETUP_LINK,
     click_for_new_page,
+    create_first_admin,
     form_error,
     link,
     main_button,
@@ -44,13 +44,7 @@ def field_value(driver, field_id: str) -> str:
 def test_a_save_after_the_session_ended_keeps_the_story(fresh_site, new_browser):
     site = fresh_site
     laptop = new_browser()
-    laptop.get(site.wait_for_output(SETUP_LINK).group(0))
-    wait(laptop).until(EC.visibility_of_element_located((By.ID, "name")))
-    type_into(laptop, "name", NAME)
-    type_into(laptop, "email", EMAIL)
-    type_into(laptop, "password", PASSWORD)
-    click_for_new_page(laptop, main_button(laptop, "Create account"))
-    assert signed_in_as(laptop) == f"{NAME} (admin)"
+    create_first_admin(laptop, site, NAME, EMAIL, PASSWORD)
 
     # The reporter writes in the editor on the laptop…
     laptop.get(site.url("/admin/articles/new"))

@@ -24,7 +24,7 @@ from selenium.webdriver.support import expected_conditions as EC
 # The newsroom's helpers are test_newsroom.py's (and test_comments.py's).
 from test_comments import type_into
 from test_newsroom import (
-    SETUP_LINK,
+    create_first_admin,
     click_for_new_page,
     form_error,
     http_status,
@@ -122,14 +122,7 @@ def test_two_step_sign_in(fresh_site, new_browser):
 
     # The first admin, from the link `gazette serve` printed.
     admin = new_browser()
-    admin.get(site.wait_for_output(SETUP_LINK).group(0))
-    wait(admin).until(EC.visibility_of_element_located((By.ID, "name")))
-    type_into(admin, "name", ADMIN_NAME)
-    type_into(admin, "email", ADMIN_EMAIL)
-    type_into(admin, "password", ADMIN_PASSWORD)
-    click_for_new_page(admin, main_button(admin, "Create account"))
-    assert path_of(admin, site) == "/admin/", f"after setup, at {path_of(admin, site)}"
-    assert signed_in_as(admin) == f"{ADMIN_NAME} (admin)"
+    create_first_admin(admin, site, ADMIN_NAME, ADMIN_EMAIL, ADMIN_PASSWORD)
 
     # 1. "Your profile" -> "Two-step sign-in": the setup key, and the code
     # an app would show for it, turn it on.

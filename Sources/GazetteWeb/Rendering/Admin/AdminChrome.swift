@@ -3,6 +3,8 @@ package struct AdminChrome: Sendable {
     package let siteTitle: String
     package let pageTitle: String
     package let stylesheetURL: String
+    /// The newsroom's small script: it only adds to pages that work without it (autosave, warnings).
+    package let scriptURL: String
     /// nil on the sign-in and setup pages.
     package let user: AdminUserModel?
     package let nav: [AdminNavItem]

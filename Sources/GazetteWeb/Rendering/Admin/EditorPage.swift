@@ -29,9 +29,21 @@ package struct EditorPage: AdminPage {
     package let correctionsError: String?
     package let historyURL: String?
     package let mayUpload: Bool
+    /// Where the editor's script keeps its copy while someone writes.
+    package let autosaveAction: String
+    /// The form holds text that is not saved (restored, or sent back with a problem): leaving warns at once.
+    package let unsaved: Bool
     /// A preview link for people without an account, while the article is not out.
     package let share: ShareLinkModel?
     package let statusChange: StatusChangeModel?
+    /// "You have unsaved changes from 10:42", when a copy was kept and not saved.
+    package var autosaveOffer: AutosaveOfferModel? = nil
+}
+
+package struct AutosaveOfferModel: Sendable {
+    package let time: String
+    package let restoreURL: String
+    package let discardAction: String
 }
 
 /// One of the editor's buttons: "Publish", "Schedule", "Submit for review"…
