@@ -62,7 +62,8 @@ public struct AppServices: Sendable {
         search = SearchStore(database: database)
         media = MediaLibrary(
             store: MediaStore(database: database),
-            folder: DataDirectory(configuration.dataDirectory).mediaFolder, clock: clock)
+            folder: DataDirectory(configuration.dataDirectory).mediaFolder, clock: clock,
+            resizer: configuration.imageResizer)
         terms = TermStore(database: database)
         settings = SettingsStore(database: database)
         keptForms = KeptForms(store: KeptFormStore(database: database), clock: clock)

@@ -14,7 +14,7 @@ package func buildRouter(services: AppServices, logger: Logger) throws -> BuiltR
     let models = PageModelFactory(
         urls: SiteURL(base: configuration.baseURL), live: services.site.live,
         stylesheetURL: theme.assets.url(for: "gazette.css"), logoURL: theme.assets.url(for: "logo.png"),
-        clock: services.clock)
+        clock: services.clock, variants: services.media.variants)
     let renderer = PageRenderer(theme: theme, models: models)
 
     let router = Router(context: GazetteRequestContext.self, options: [.autoGenerateHeadEndpoints])

@@ -34,6 +34,9 @@ public struct GazetteConfiguration: Sendable {
     /// A secret that lets a monitoring server read `/metrics` from elsewhere (as `Authorization: Bearer …`);
     /// without it, only requests made on this machine, not through a proxy, may read them.
     public var metricsToken: String? = nil
+    /// What makes resized copies of uploads: `vipsthumbnail` from the `PATH`, or where
+    /// `GAZETTE_VIPSTHUMBNAIL` says (`off`: serve originals only).
+    public var imageResizer = ImageResizer.configured()
     /// How often `gazette serve` publishes what fell due, reads subscribed feeds and purges.
     public var background = BackgroundSchedule.standard
 

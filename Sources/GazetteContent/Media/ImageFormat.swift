@@ -26,6 +26,14 @@ public enum ImageFormat: String, Sendable, CaseIterable {
         }
     }
 
+    /// The format of a file Gazette stored, by the extension it gave it (`jpg`, `webp`…).
+    public init?(fileExtension: String) {
+        guard let format = Self.allCases.first(where: { $0.fileExtension == fileExtension.lowercased() }) else {
+            return nil
+        }
+        self = format
+    }
+
     /// The extension a stored file gets, chosen from the sniffed format rather than the uploaded name.
     public var fileExtension: String {
         switch self {

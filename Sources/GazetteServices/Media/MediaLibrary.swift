@@ -9,11 +9,14 @@ public struct MediaLibrary: Sendable {
     /// The folder under the data directory that `/media/` serves.
     public let folder: URL
     private let clock: Clock
+    /// The resized copies of each upload, made as it arrives.
+    public let variants: ImageVariants
 
-    public init(store: MediaStore, folder: URL, clock: Clock) {
+    public init(store: MediaStore, folder: URL, clock: Clock, resizer: ImageResizer = ImageResizer(program: nil)) {
         self.store = store
         self.folder = folder
         self.clock = clock
+        variants = ImageVariants(folder: folder, resizer: resizer)
     }
 
     /// Stores an upload. Throws `MediaRefusal` for a file that is not a usable image and `ValidationErrors`
@@ -35,6 +38,7 @@ public struct MediaLibrary: Sendable {
                     byteCount: bytes.count, size: image.size, text: text, uploadedBy: uploadedBy,
                     uploadedAt: now))
             guard let item = try await store.find(id: id) else { throw MediaRefusal("The upload was not recorded.") }
+            await variants.make(for: path, format: format, size: image.size)
             return item
         } catch {
             // A file without a record would never be listed or deleted.
@@ -59,6 +63,7 @@ public struct MediaLibrary: Sendable {
     public func delete(_ item: MediaItem) async throws {
         try await store.delete(id: item.id)
         try? FileManager.default.removeItem(at: folder.appendingPathComponent(item.path))
+        variants.remove(for: item.path)
     }
 
     /// The file for a `/media/` path, or nil when the path is not one Gazette writes.

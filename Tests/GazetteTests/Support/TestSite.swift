@@ -76,6 +76,12 @@ struct TestSite {
         return fetched
     }
 
+    /// Fetches a file (an image) as its bytes.
+    func download(_ path: String) async throws -> (status: HTTPResponse.Status, headers: HTTPFields, bytes: [UInt8]) {
+        let response = try await client.executeRequest(uri: path, method: .get, headers: [:], body: nil)
+        return (response.status, response.headers, Array(buffer: response.body))
+    }
+
     /// Posts a form, as a browser does; HTML answers are saved for the validator like pages.
     func post(_ path: String, form: [String: String], headers: HTTPFields = [:]) async throws -> Fetched {
         try await post(path, pairs: form.map { ($0.key, $0.value) }, headers: headers)

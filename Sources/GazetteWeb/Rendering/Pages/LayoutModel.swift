@@ -50,6 +50,12 @@ package struct ImageModel: Sendable {
     package let alt: String
     package let caption: String?
     package let credit: String?
+    /// Resized copies in the original's format (`/media/…-480w.jpg 480w, …`), when there are any.
+    package var srcset: String? = nil
+    /// The same in WebP, for a `<picture>`'s `<source>`.
+    package var webpSrcset: String? = nil
+    /// How wide the picture is drawn, for the browser to choose a copy (`(min-width: 48rem) 42rem, 100vw`).
+    package var sizes: String? = nil
 }
 
 extension SiteModel: MustacheParent {
@@ -119,6 +125,9 @@ extension ImageModel: MustacheParent {
         case "alt": self.alt
         case "caption": self.caption
         case "credit": self.credit
+        case "srcset": self.srcset
+        case "webpSrcset": self.webpSrcset
+        case "sizes": self.sizes
         default: nil
         }
     }

@@ -11,10 +11,15 @@ package struct PageModelFactory: Sendable {
     /// The publisher's logo, for structured data.
     package var logoURL: String = "/assets/logo.png"
     package let clock: Clock
+    /// The resized copies of uploads, for `srcset`; nil lists none.
+    package let variants: ImageVariants?
 
     package init(
-        urls: SiteURL, live: LiveSiteSettings, stylesheetURL: String, logoURL: String = "/assets/logo.png", clock: Clock
+        urls: SiteURL, live: LiveSiteSettings, stylesheetURL: String, logoURL: String = "/assets/logo.png",
+        clock: Clock,
+        variants: ImageVariants? = nil
     ) {
+        self.variants = variants
         self.urls = urls
         self.live = live
         self.stylesheetURL = stylesheetURL
@@ -73,7 +78,7 @@ package struct PageModelFactory: Sendable {
             published: date(summary.publishedAt ?? summary.updatedAt),
             category: summary.category.map { LinkModel(name: $0.name, url: urls.category($0.slug)) },
             source: summary.source.map { LinkModel(name: $0.name, url: urls.source($0.slug)) },
-            image: summary.image.map(image),
+            image: summary.image.map { image($0, sizes: ImageSizes.card) },
             commentsText: summary.commentCount == 0
                 ? nil : summary.commentCount == 1 ? "1 comment" : "\(summary.commentCount) comments",
             commentsURL: urls.article(summary) + "#comments")
@@ -99,7 +104,8 @@ package struct PageModelFactory: Sendable {
             },
             category: summary.category.map { LinkModel(name: $0.name, url: urls.category($0.slug)) },
             tags: details.tags.map { LinkModel(name: $0.name, url: urls.tag($0.slug)) }, hasTags: !details.tags.isEmpty,
-            image: summary.image.map(image), commentsOpen: details.commentStatus == .open)
+            image: summary.image.map { image($0, sizes: ImageSizes.article) },
+            commentsOpen: details.commentStatus == .open)
         let canonical = details.canonicalURL.isEmpty ? urls.absolute(route) : details.canonicalURL
         let description = summary.dek.isEmpty ? summary.excerpt : summary.dek
         // An article first published elsewhere keeps its canonical link to there; everything else describes
@@ -146,9 +152,27 @@ package struct PageModelFactory: Sendable {
         DateModel(iso: dates.iso(date), text: dates.long(date))
     }
 
-    package func image(_ image: FeaturedImage) -> ImageModel {
-        ImageModel(src: image.url, alt: image.alt, caption: image.caption.nonEmpty, credit: image.credit.nonEmpty)
+    /// A picture with its resized copies, drawn `sizes` wide.
+    package func image(_ image: FeaturedImage, sizes: String) -> ImageModel {
+        var model = ImageModel(
+            src: image.url, alt: image.alt, caption: image.caption.nonEmpty, credit: image.credit.nonEmpty)
+        if let copies = variants?.copies(of: image.url, now: clock.now()) {
+            let list = { (copies: [(width: Int, url: String)]) in
+                copies.isEmpty ? nil : copies.map { "\($0.url) \($0.width)w" }.joined(separator: ", ")
+            }
+            model.srcset = list(copies.sameFormat)
+            model.webpSrcset = list(copies.webp)
+            model.sizes = sizes
+        }
+        return model
     }
+}
+
+/// How wide the default theme draws pictures, for `sizes`: the article's column, and cards (one, two or
+/// three to a row).
+package enum ImageSizes {
+    package static let article = "(min-width: 48rem) 42rem, 100vw"
+    package static let card = "(min-width: 64rem) 34vw, (min-width: 40rem) 50vw, 100vw"
 }
 
 extension String {
