@@ -103,6 +103,55 @@ package struct ArticleEditorController: Sendable {
 
     private static let logger = Logger(label: "gazette.editor")
 
+    /// "Upload and insert": the image goes into the media library once and into the body as a `<figure>`
+    /// where the cursor was (the end without the script); nothing is saved, and the editor comes back with
+    /// the body changed. A featured image chosen at the same time is uploaded too, so it is not lost.
+    private func insertImage(
+        _ posted: PostedForm, form: ArticleEditorForm, user: SignedInUser, existing: ArticleDetails?, revision: Int
+    ) async throws -> Response {
+        var form = form
+        var problems = ValidationErrors()
+        let text = MediaText(
+            alt: form["body_image_alt"], caption: form["body_image_caption"], credit: form["body_image_credit"])
+        if let file = posted.files["image_file"] {
+            let upload = PublishingService.FeaturedImageUpload(
+                bytes: file.bytes, fileName: file.fileName,
+                text: MediaText(alt: form["image_alt"], caption: form["image_caption"], credit: form["image_credit"]))
+            do {
+                form["image_url"] = try await publishing.uploadFeaturedImage(upload, by: user.author)
+            } catch let refused as ValidationErrors {
+                problems.merge(refused)
+            }
+        }
+        if let file = posted.files["body_image_file"] {
+            do {
+                let url = try await publishing.uploadImage(
+                    PublishingService.FeaturedImageUpload(bytes: file.bytes, fileName: file.fileName, text: text),
+                    by: user.author, fileField: "body_image_file", altField: "body_image_alt")
+                let figure = FigureMarkup.html(url: url, alt: text.alt, caption: text.caption, credit: text.credit)
+                form["body"] = FigureMarkup.insert(
+                    figure, into: form["body"], atUTF16Offset: Int(posted.fields["body_cursor"]))
+                for name in ["body_image_alt", "body_image_caption", "body_image_credit"] { form[name] = "" }
+            } catch let refused as ValidationErrors {
+                problems.merge(refused)
+            }
+        } else {
+            problems.add("body_image_file", "Choose the image to insert.")
+        }
+        guard problems.isEmpty else {
+            return renderer.page(
+                editor(
+                    form, user: user, article: existing, revision: revision, errors: problems,
+                    general: "The image was not inserted. Please fix what is listed below."),
+                status: .unprocessableContent)
+        }
+        return renderer.page(
+            editor(
+                form, user: user, article: existing, revision: revision,
+                notice: "The image is in the body and in the media library. The article is not saved yet: save to "
+                    + "keep it."))
+    }
+
     /// Keeps the editor's form as it stands (the editor's script sends it every half minute while someone
     /// writes, and as they leave), or discards the kept copy. Answers in JSON for the script; a discard,
     /// sent by a plain button, goes back to the editor.
@@ -197,6 +246,9 @@ package struct ArticleEditorController: Sendable {
             // Nothing is stored by a preview, not even a chosen image file.
             return try await preview.respond(form, existing: existing, user: user)
         }
+        if fields["intent"] == "insert-image" {
+            return try await insertImage(posted, form: form, user: user, existing: existing, revision: revision)
+        }
         if let action = EditorAction(rawValue: fields["action"]) {
             form.status = action.status(
                 current: existing?.summary.status, publishedAt: form.publishedAt(time, now: now), now: now)
@@ -277,6 +329,7 @@ package struct ArticleEditorController: Sendable {
             fields[name] = EditorField(value: form[name], error: message)
         }
         fields["image_file"] = EditorField(value: "", error: errors.message(for: "image_file"))
+        fields["body_image_file"] = EditorField(value: "", error: errors.message(for: "body_image_file"))
         let comments = CommentStatus.allCases.map {
             OptionModel(value: $0.rawValue, label: $0 == .open ? "Open" : "Closed", selected: $0 == form.comments)
         }
@@ -312,7 +365,7 @@ package struct ArticleEditorController: Sendable {
             problems: problems, hasProblems: !problems.isEmpty, conflict: conflict, viewURL: article.flatMap(viewURL),
             fields: fields,
             state: article.map(stateLine) ?? "New article: not saved yet.", timeZone: time.zoneName,
-            timeExample: NewsroomTime.example, actions: actions,
+            timeExample: NewsroomTime.example, actions: actions, defaultAction: actions.first?.value,
             commentOptions: comments, corrections: corrections, correctionsError: errors.message(for: "corrections"),
             historyURL: id.map { AdminURL.revisions($0).path }, mayUpload: user.can(.uploadMedia),
             autosaveAction: AdminURL.autosave(id).path,

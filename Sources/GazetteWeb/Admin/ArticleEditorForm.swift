@@ -7,6 +7,8 @@ package struct ArticleEditorForm: Sendable {
     package static let names = [
         "title", "slug", "dek", "body", "excerpt", "tags", "category", "source", "source_url", "image_url",
         "image_alt", "image_caption", "image_credit", "canonical_url", "published_at",
+        // The image being put in the body ("Upload and insert"), not part of the article itself.
+        "body_image_alt", "body_image_caption", "body_image_credit",
     ]
 
     /// One correction row: its date as shown and its note. A row with an empty note is dropped on save.

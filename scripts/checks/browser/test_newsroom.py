@@ -188,7 +188,7 @@ def tab_counts(driver: WebDriver) -> dict[str, int]:
 
 def action_buttons(driver: WebDriver) -> list[str]:
     """The editor's publishing buttons ("Save draft", "Publish"...), in page order."""
-    return [b.text.strip() for b in driver.find_elements(By.CSS_SELECTOR, "form.editor button[name=action]")]
+    return [b.text.strip() for b in driver.find_elements(By.CSS_SELECTOR, "form.editor .actions button[name=action]")]
 
 
 def create_first_admin(driver: WebDriver, site, name: str, email: str, password: str) -> None:

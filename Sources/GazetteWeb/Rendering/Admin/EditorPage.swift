@@ -24,6 +24,8 @@ package struct EditorPage: AdminPage {
     package let timeExample: String
     /// The buttons this person may press for this article.
     package let actions: [EditorActionModel]
+    /// What Enter in a text field does: the first, safe button (a hidden copy of it comes first in the form).
+    package let defaultAction: String?
     package let commentOptions: [OptionModel]
     package let corrections: [CorrectionRowModel]
     package let correctionsError: String?

@@ -91,7 +91,7 @@ package struct PageModelFactory: Sendable {
         let route = SiteRoute.article(day: summary.day, slug: summary.slug)
         let model = ArticleModel(
             id: String(summary.id), title: summary.title, url: urls.path(route), dek: summary.dek.nonEmpty,
-            bodyHTML: details.bodyHTML,
+            bodyHTML: BodyImages.withCopies(details.bodyHTML, variants: variants, sizes: ImageSizes.article),
             author: LinkModel(name: summary.byline.name, url: urls.author(summary.byline.slug)),
             authorBio: details.authorBio.nonEmpty, published: date(summary.publishedAt ?? summary.updatedAt),
             updated: details.wasUpdatedAfterPublishing ? date(summary.updatedAt) : nil,

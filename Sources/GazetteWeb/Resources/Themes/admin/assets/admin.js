@@ -83,8 +83,12 @@
   }, EVERY_MS);
 
   form.addEventListener("submit", function (event) {
-    // Preview opens in its own tab: this page stays, and so does the warning.
     const button = event.submitter;
+    // "Upload and insert" puts the image where the cursor is in the body.
+    const cursor = document.getElementById("body_cursor");
+    const body = document.getElementById("body");
+    if (cursor && body && button && button.value === "insert-image") cursor.value = String(body.selectionStart);
+    // Preview opens in its own tab: this page stays, and so does the warning.
     if (button && button.formTarget === "_blank") return;
     leaving = true;
     clearTimeout(pauseTimer);
