@@ -33,6 +33,8 @@ public struct AppServices: Sendable {
     public let people: PeopleService
     /// Who signed in, published, changed roles or settings, from where and when.
     public let audit: AuditLog
+    /// The dashboard's lists.
+    public let desk: NewsroomDesk
     /// Newsroom forms that arrived after their session ended, kept for their author to find again.
     public let keptForms: KeptForms
     /// Other outlets' feeds read on a schedule (`gazette feeds add`).
@@ -89,6 +91,7 @@ public struct AppServices: Sendable {
             twoFactor: TwoFactorService(store: TwoFactorStore(database: database), clock: clock), clock: clock,
             bcryptCost: bcryptCost)
         audit = AuditLog(store: AuditStore(database: database), authors: authors, clock: clock)
+        desk = NewsroomDesk(articles: articles, comments: comments, audit: audit, clock: clock)
         feedSubscriptions = FeedSubscriptionStore(database: database)
         feedImport = FeedImport(
             imports: ImportStore(database: database), site: site.live, clock: clock, changes: changes)

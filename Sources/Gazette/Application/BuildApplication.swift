@@ -95,8 +95,7 @@ package func buildRouter(services: AppServices, logger: Logger) throws -> BuiltR
             loginToken: LoginFormToken(secureCookies: configuration.baseURL.hasPrefix("https://")),
             audit: services.audit),
         newsroom: NewsroomController(
-            renderer: adminRenderer, comments: services.comments, reader: services.reader,
-            articleCount: { try await articles.count() }, site: site),
+            renderer: adminRenderer, comments: services.comments, desk: services.desk, urls: urls, site: site),
         articleList: ArticleListController(
             renderer: adminRenderer, articles: articles, authors: services.authors, terms: services.terms,
             urls: urls, site: site),

@@ -97,6 +97,34 @@ public struct ArticleStore: Sendable {
         }
     }
 
+    /// Scheduled articles, the next to come out first; only `authorID`'s when given.
+    public func upcoming(limit: Int, authorID: Int64? = nil) async throws -> [ArticleSummary] {
+        try await database.read { db in
+            var condition: SQLQueryString = "a.status = 'scheduled'"
+            if let authorID { condition = condition + " AND a.author_id = \(bind: authorID)" }
+            return try await db.raw(
+                ArticleQueries.summarySelect + " WHERE " + condition
+                    + " ORDER BY a.published_at ASC, a.id ASC LIMIT \(literal: limit)"
+            ).all().map(ArticleQueries.summary)
+        }
+    }
+
+    /// The headlines of the articles with these ids, in one query (lists that name each item's article).
+    public func titles(ids: Set<Int64>) async throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        return try await database.read { db in
+            var list = SQLQueryString("")
+            for (index, id) in ids.sorted().enumerated() {
+                list = list + (index == 0 ? "" : ", ") + "\(bind: id)"
+            }
+            var titles: [Int64: String] = [:]
+            for row in try await db.raw("SELECT id, title FROM articles WHERE id IN (" + list + ")").all() {
+                titles[try row.int64("id")] = try row.string("title")
+            }
+            return titles
+        }
+    }
+
     /// How many articles have each status, for the newsroom's tabs.
     public func countsByStatus(authorID: Int64? = nil) async throws -> [ArticleStatus: Int] {
         try await database.read { db in

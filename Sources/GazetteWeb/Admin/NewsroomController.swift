@@ -9,30 +9,27 @@ import Hummingbird
 package struct NewsroomController: Sendable {
     package let renderer: AdminRenderer
     package let comments: CommentService
-    package let reader: ReaderService
-    package let articleCount: @Sendable () async throws -> Int
+    package let desk: NewsroomDesk
+    package let urls: SiteURL
     package let site: LiveSiteSettings
 
     package init(
-        renderer: AdminRenderer, comments: CommentService, reader: ReaderService,
-        articleCount: @escaping @Sendable () async throws -> Int, site: LiveSiteSettings
+        renderer: AdminRenderer, comments: CommentService, desk: NewsroomDesk, urls: SiteURL, site: LiveSiteSettings
     ) {
         self.renderer = renderer
         self.comments = comments
-        self.reader = reader
-        self.articleCount = articleCount
+        self.desk = desk
+        self.urls = urls
         self.site = site
     }
     package var dates: DateText { site.dates }
 
     package func dashboard(_ request: Request, context: NewsroomContext) async throws -> Response {
         let user = context.user
-        let counts = try await comments.counts()
+        let overview = try await desk.overview(for: user.author)
         return renderer.page(
-            DashboardPage(
-                chrome: renderer.chrome(title: "Dashboard", user: user, current: "dashboard"),
-                articleCount: try await articleCount(), pendingComments: counts[.pending] ?? 0,
-                spamComments: counts[.spam] ?? 0, canModerate: user.can(.moderateComments)))
+            DashboardModelBuilder(dates: dates, urls: urls).page(
+                overview, user: user, chrome: renderer.chrome(title: "Dashboard", user: user, current: "dashboard")))
     }
 
     package func queue(_ request: Request, context: NewsroomContext) async throws -> Response {
@@ -81,16 +78,14 @@ package struct NewsroomController: Sendable {
                 label: $0.rawValue.capitalized, url: AdminURL.comments(status: $0).path, count: counts[$0] ?? 0,
                 isCurrent: $0 == status)
         }
-        var titles: [Int64: String] = [:]
-        for id in Set(list.map(\.articleID)) {
-            titles[id] = try await reader.articleSummary(id: id)?.title ?? "Article \(id)"
-        }
+        let titles = try await desk.headlines(ids: Set(list.map(\.articleID)))
         let rows = list.map { comment in
             ModerationRow(
                 id: String(comment.id), authorName: comment.authorName, authorEmail: comment.authorEmail,
                 authorURL: comment.authorURL, authorIP: comment.authorIP, date: dates.longWithTime(comment.createdAt),
                 bodyHTML: CommentText.html(comment.body), articleID: String(comment.articleID),
-                articleTitle: titles[comment.articleID] ?? "", articleURL: AdminURL.article(comment.articleID).path,
+                articleTitle: titles[comment.articleID] ?? "Article \(comment.articleID)",
+                articleURL: AdminURL.article(comment.articleID).path,
                 editURL: AdminURL.comment(comment.id).path,
                 reasons: comment.spamReasons, hasReasons: !comment.spamReasons.isEmpty, score: comment.spamScore)
         }

@@ -407,12 +407,13 @@ def test_a_day_in_the_newsroom(fresh_site, new_browser, tmp_path):
     comment_id = posted_comment_id(reader)
     assert own_awaiting_notes(reader, comment_id), "the reader's comment is not marked as awaiting moderation"
 
+    # The dashboard names the held comment and its article.
     admin.get(site.url("/admin/"))
-    waiting = wait(admin).until(
-        EC.element_to_be_clickable((By.PARTIAL_LINK_TEXT, "comments awaiting moderation"))
-    )
-    assert waiting.find_element(By.CSS_SELECTOR, ".stat").text.strip() == "1"
-    click_for_new_page(admin, waiting)
+    held = wait(admin).until(EC.visibility_of_element_located((By.ID, "held-comments")))
+    assert held.find_element(By.TAG_NAME, "h2").text.strip() == "Comments awaiting moderation (1)"
+    [item] = held.find_elements(By.CSS_SELECTOR, "li")
+    assert item.text.startswith(f"{DORA.name} on {STORY['title']}: "), item.text
+    click_for_new_page(admin, held.find_element(By.LINK_TEXT, "Moderate comments"))
     assert path_of(admin, site) == "/admin/comments?status=pending"
     assert tab_counts(admin) == {"Pending": 1, "Approved": 0, "Spam": 0, "Trash": 0}
     row = admin.find_element(By.ID, f"comment-{comment_id}")
