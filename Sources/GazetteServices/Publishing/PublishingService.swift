@@ -51,7 +51,8 @@ public struct PublishingService: Sendable {
             }
         } catch let conflict as ArticleConflict {
             throw EditConflict(
-                currentRevision: conflict.currentRevision, current: try await articles.find(id: id ?? 0))
+                currentRevision: conflict.currentRevision, current: try await articles.find(id: id ?? 0),
+                savedBy: try await articles.lastSaver(articleID: id ?? 0))
         }
     }
 

@@ -97,6 +97,18 @@ public struct ArticleStore: Sendable {
         }
     }
 
+    /// Who made the article's latest save (nil for a command, an import, or a person since removed).
+    public func lastSaver(articleID: Int64) async throws -> Int64? {
+        try await database.read { db in
+            try await db.raw(
+                """
+                SELECT saved_by FROM article_revisions WHERE article_id = \(bind: articleID)
+                ORDER BY revision DESC LIMIT 1
+                """
+            ).first()?.optionalInt64("saved_by")
+        }
+    }
+
     /// Scheduled articles, the next to come out first; only `authorID`'s when given.
     public func upcoming(limit: Int, authorID: Int64? = nil) async throws -> [ArticleSummary] {
         try await database.read { db in

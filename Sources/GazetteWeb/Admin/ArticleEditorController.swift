@@ -303,14 +303,14 @@ package struct ArticleEditorController: Sendable {
                 status: .unprocessableContent)
         } catch let conflict as EditConflict {
             let current = conflict.current
-            let model = ConflictModel(
-                theirTitle: current?.summary.title ?? "", theirBody: current?.bodyMarkdown ?? "",
-                yourTitle: form["title"], yourBody: form["body"])
+            let sameAccount = conflict.savedBy == user.author.id
+            let model = EditConflictView.model(
+                theirs: current.map { ArticleEditorForm(details: $0, time: time) } ?? ArticleEditorForm(), yours: form,
+                sameAccount: sameAccount)
             return renderer.page(
                 editor(
                     form, user: user, article: current, revision: conflict.currentRevision,
-                    general: "Someone else saved this article while you were editing. Nothing was overwritten: "
-                        + "compare both versions below, then save again to keep yours.", conflict: model),
+                    general: EditConflictView.message(sameAccount: sameAccount), conflict: model),
                 status: .conflict)
         }
     }

@@ -91,10 +91,17 @@ package struct OptionModel: Sendable {
     package let selected: Bool
 }
 
-/// Both versions when two people saved the same article.
+/// Both versions when the article was saved meanwhile: every field that differs.
 package struct ConflictModel: Sendable {
-    package let theirTitle: String
-    package let theirBody: String
-    package let yourTitle: String
-    package let yourBody: String
+    /// The save in between was the same person's, from another tab or device.
+    package let sameAccount: Bool
+    package let fields: [ConflictFieldModel]
+}
+
+package struct ConflictFieldModel: Sendable {
+    package let label: String
+    package let theirs: String
+    package let yours: String
+    /// Shown as preformatted text (the body, the excerpt).
+    package let isLong: Bool
 }
