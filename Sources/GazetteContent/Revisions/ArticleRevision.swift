@@ -21,11 +21,15 @@ public struct ArticleRevision: Sendable, Equatable, Identifiable {
     public var status: ArticleStatus
     /// Why the revision exists when it is not an ordinary save, such as "Restored revision 3".
     public var note: String
+    /// Every other field the save set; nil for revisions saved before these were kept.
+    public var details: RevisionDetails?
 
     public init(
         id: Int64, articleID: Int64, number: Int, savedAt: Date, savedBy: String?, title: String, dek: String,
-        bodyMarkdown: String, excerpt: String, status: ArticleStatus, note: String, bodyTrust: HTMLTrust = .untrusted
+        bodyMarkdown: String, excerpt: String, status: ArticleStatus, note: String, bodyTrust: HTMLTrust = .untrusted,
+        details: RevisionDetails? = nil
     ) {
+        self.details = details
         self.bodyTrust = bodyTrust
         self.id = id
         self.articleID = articleID

@@ -102,7 +102,8 @@ public struct PublishingService: Sendable {
         HTMLSanitizer.clean(MarkdownRenderer.html(from: markdown), trust: trust)
     }
 
-    /// Brings back the text of an earlier revision as a new revision; the history keeps everything.
+    /// Brings back an earlier revision (its text, and every other field it kept) as a new revision; the
+    /// history keeps everything.
     /// Throws `EditConflict` when the article changed since `expectedRevision`. The text comes back no more
     /// trusted than it was when saved, nor than the person restoring it.
     @discardableResult
@@ -115,6 +116,19 @@ public struct PublishingService: Sendable {
         draft.dek = revision.dek
         draft.bodyMarkdown = revision.bodyMarkdown
         draft.excerpt = Excerpt.writtenPart(revision.excerpt, body: revision.bodyMarkdown)
+        // Every other field the revision kept comes back too, but where the article stands (status, publication
+        // time) stays as it is now, and so do its corrections: a correction once made is part of the public
+        // record, removed only by hand.
+        if let details = revision.details {
+            draft.slug = details.slug
+            draft.tags = details.tags
+            draft.category = details.category
+            draft.sourceName = details.sourceName
+            draft.sourceURL = details.sourceURL
+            draft.canonicalURL = details.canonicalURL
+            draft.image = details.image
+            draft.commentStatus = details.commentStatus
+        }
         return try await save(
             draft, id: current.summary.id, expectedRevision: expectedRevision, savedBy: savedBy,
             note: "Restored revision \(revision.number)", writtenBy: revision.bodyTrust.meet(restorer))

@@ -42,5 +42,6 @@ enum MigrationList {
         M017KeptForms.migration,
         M018StaffReplies.migration,
         M019Autosaves.migration,
+        M020RevisionDetails.migration,
     ]
 }

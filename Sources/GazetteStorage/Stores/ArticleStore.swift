@@ -63,9 +63,12 @@ public struct ArticleStore: Sendable {
             try await db.raw(
                 """
                 INSERT INTO article_revisions
-                    (article_id, revision, saved_at, title, dek, body_markdown, excerpt, status, note, body_trust)
+                    (article_id, revision, saved_at, title, dek, body_markdown, excerpt, status, note, body_trust,
+                    details)
                 SELECT a.id, a.revision, \(bind: now.storedSeconds), a.title, a.dek, b.body_markdown, a.excerpt,
-                    a.status, 'Published on schedule', b.body_trust
+                    a.status, 'Published on schedule', b.body_trust,
+                    COALESCE((SELECT p.details FROM article_revisions p
+                        WHERE p.article_id = a.id AND p.revision = a.revision - 1), '')
                 FROM articles a JOIN article_bodies b ON b.article_id = a.id WHERE a.id IN (\(binds: published))
                 """
             ).run()

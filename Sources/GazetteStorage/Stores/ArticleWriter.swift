@@ -218,10 +218,12 @@ struct ArticleWriter {
         try await db.raw(
             """
             INSERT INTO article_revisions
-                (article_id, revision, saved_at, saved_by, title, dek, body_markdown, excerpt, status, note, body_trust)
+                (article_id, revision, saved_at, saved_by, title, dek, body_markdown, excerpt, status, note, body_trust,
+                details)
             VALUES (\(bind: articleID), \(bind: number), \(bind: now.storedSeconds), \(bind: savedBy),
                 \(bind: article.title), \(bind: article.dek), \(bind: article.bodyMarkdown), \(bind: article.excerpt),
-                \(bind: article.status.rawValue), \(bind: note), \(bind: article.bodyTrust.rawValue))
+                \(bind: article.status.rawValue), \(bind: note), \(bind: article.bodyTrust.rawValue),
+                \(bind: RevisionDetails(article).json))
             """
         ).run()
     }

@@ -45,13 +45,13 @@ struct NewArticlesWriter {
             """
             INSERT INTO article_revisions
                 (article_id, revision, saved_at, saved_by, title, dek, body_markdown, excerpt, status, note,
-                body_trust) VALUES
+                body_trust, details) VALUES
             """, pairs
         ) { article, saved in
             """
             (\(bind: saved.id), 1, \(bind: now.storedSeconds), NULL, \(bind: article.title), \(bind: article.dek),
             \(bind: article.bodyMarkdown), \(bind: article.excerpt), \(bind: article.status.rawValue), \(bind: note),
-            \(bind: article.bodyTrust.rawValue))
+            \(bind: article.bodyTrust.rawValue), \(bind: RevisionDetails(article).json))
             """
         }
         try await insertTags(pairs)

@@ -34,7 +34,7 @@ public struct RevisionStore: Sendable {
 
     private static let select: SQLQueryString = """
         SELECT r.id, r.article_id, r.revision, r.saved_at, u.name AS saved_by_name, r.title, r.dek, r.body_markdown,
-            r.excerpt, r.status, r.note, r.body_trust
+            r.excerpt, r.status, r.note, r.body_trust, r.details
         FROM article_revisions r LEFT JOIN authors u ON u.id = r.saved_by
         """
 
@@ -45,6 +45,7 @@ public struct RevisionStore: Sendable {
             title: try row.string("title"), dek: try row.string("dek"), bodyMarkdown: try row.string("body_markdown"),
             excerpt: try row.string("excerpt"), status: ArticleStatus(rawValue: try row.string("status")) ?? .draft,
             note: try row.string("note"),
-            bodyTrust: HTMLTrust(rawValue: Int(try row.int64("body_trust"))) ?? .untrusted)
+            bodyTrust: HTMLTrust(rawValue: Int(try row.int64("body_trust"))) ?? .untrusted,
+            details: RevisionDetails(json: try row.string("details")))
     }
 }

@@ -61,8 +61,8 @@ package struct ArticleHistoryController: Sendable {
                 .notFound, heading: "No such revision", message: "This article has no revision \(number).",
                 user: user, linkURL: AdminURL.revisions(id).path, linkLabel: "Back to the revisions")
         }
-        let before = previous.map(Self.text) ?? ""
-        let lines = TextDiff.lines(from: before, to: Self.text(revision)).map(DiffLineModel.init)
+        let before = previous.map(text) ?? ""
+        let lines = TextDiff.lines(from: before, to: text(revision)).map(DiffLineModel.init)
         return renderer.page(
             RevisionPage(
                 chrome: renderer.chrome(title: "Revision \(number)", user: user, current: "articles", notice: notice),
@@ -70,8 +70,27 @@ package struct ArticleHistoryController: Sendable {
                 savedBy: revision.savedBy ?? "a command or an import", date: dates.longWithTime(revision.savedAt),
                 comparedWith: previous.map { "revision \($0.number)" } ?? "an empty article", lines: lines,
                 isCurrent: revision.number == article.revision,
-                restoreURL: AdminURL.restoreRevision(id, number: number).path, currentRevision: String(article.revision)
-            ), status: status)
+                restoreURL: AdminURL.restoreRevision(id, number: number).path,
+                currentRevision: String(article.revision),
+                confirming: false, revisionURL: AdminURL.revision(id, number: number).path), status: status)
+    }
+
+    /// "Restore revision 3?": what restoring would change in the article as it stands, and the button that
+    /// does it.
+    private func confirmation(
+        _ revision: ArticleRevision, of article: ArticleDetails, user: SignedInUser
+    ) -> Response {
+        let id = article.summary.id
+        let lines = TextDiff.lines(from: text(article), to: text(revision)).map(DiffLineModel.init)
+        return renderer.page(
+            RevisionPage(
+                chrome: renderer.chrome(title: "Restore revision \(revision.number)?", user: user, current: "articles"),
+                articleTitle: article.summary.title, number: revision.number, historyURL: AdminURL.revisions(id).path,
+                savedBy: revision.savedBy ?? "a command or an import", date: dates.longWithTime(revision.savedAt),
+                comparedWith: "the article as it is now", lines: lines, isCurrent: false,
+                restoreURL: AdminURL.restoreRevision(id, number: revision.number).path,
+                currentRevision: String(article.revision), confirming: true,
+                revisionURL: AdminURL.revision(id, number: revision.number).path))
     }
 
     package func restore(
@@ -83,6 +102,7 @@ package struct ArticleHistoryController: Sendable {
         guard let (revision, _) = try await revisions.find(articleID: id, number: number) else {
             throw HTTPError(.notFound)
         }
+        guard fields["confirm"] == "yes" else { return confirmation(revision, of: article, user: user) }
         do {
             try await publishing.restore(
                 revision, into: article, expectedRevision: Int(fields["revision"]) ?? -1, savedBy: user.author.id,
@@ -133,11 +153,26 @@ package struct ArticleHistoryController: Sendable {
         return PageRenderer.redirect(to: AdminURL.articles.path + "?done=\(done)", permanent: false)
     }
 
-    /// What a revision says, as one text for the diff.
-    private static func text(_ revision: ArticleRevision) -> String {
-        var parts = ["# " + revision.title]
-        if !revision.dek.isEmpty { parts.append("## " + revision.dek) }
-        parts.append(revision.bodyMarkdown)
+    /// What a revision says, as one text for the diff: the text, then one line per other field it kept.
+    private func text(_ revision: ArticleRevision) -> String {
+        text(title: revision.title, dek: revision.dek, body: revision.bodyMarkdown, details: revision.details)
+    }
+
+    /// The article as it stands, in the same form.
+    private func text(_ article: ArticleDetails) -> String {
+        text(
+            title: article.summary.title, dek: article.summary.dek, body: article.bodyMarkdown,
+            details: RevisionDetails(article))
+    }
+
+    private func text(title: String, dek: String, body: String, details: RevisionDetails?) -> String {
+        var parts = ["# " + title]
+        if !dek.isEmpty { parts.append("## " + dek) }
+        parts.append(body)
+        if let details {
+            let time = NewsroomTime(timeZone: dates.timeZone)
+            parts.append("---\n" + details.lines(date: time.text).joined(separator: "\n"))
+        }
         return parts.joined(separator: "\n\n")
     }
 }

@@ -88,11 +88,23 @@ struct ArticleHistoryTests {
             #expect(change.contains(#"<span class="diff-added">"#) && change.contains("Stocks fell after all."))
             #expect(change.contains(#"<span class="diff-removed">"#))
 
-            // Restoring the first revision brings the old body back as a new revision.
+            // Restoring the first revision asks first, showing what would change, then brings the old body
+            // back as a new revision.
             let first = try await editor.open(path + "/revisions/\(current - 1)")
-            let restored = try await editor.post(
+            let asked = try await editor.post(
                 path + "/revisions/\(current - 1)/restore",
                 pairs: [("csrf_token", csrf), ("revision", Reader.field("revision", in: first.body))])
+            #expect(asked.status == .ok && asked.contains("Restore revision \(current - 1) of"))
+            #expect(
+                asked.contains("Yes, restore revision \(current - 1)") && asked.contains(#"name="confirm" value="yes""#)
+            )
+            #expect(asked.contains(#"<span class="diff-removed">"#) && asked.contains("Stocks fell after all."))
+            #expect(try await site.services.articles.find(id: id)?.revision == current, "nothing restored yet")
+            let restored = try await editor.post(
+                path + "/revisions/\(current - 1)/restore",
+                pairs: [
+                    ("csrf_token", csrf), ("revision", Reader.field("revision", in: first.body)), ("confirm", "yes"),
+                ])
             #expect(restored.status == .seeOther, "\(restored.body.prefix(400))")
             let article = try #require(try await site.services.articles.find(id: id))
             #expect(article.bodyMarkdown == originalBody)
@@ -102,9 +114,74 @@ struct ArticleHistoryTests {
 
             // A restore from a page opened before another save changes nothing.
             let stale = try await editor.post(
-                path + "/revisions/\(current)/restore", pairs: [("csrf_token", csrf), ("revision", "\(current)")])
+                path + "/revisions/\(current)/restore",
+                pairs: [("csrf_token", csrf), ("revision", "\(current)"), ("confirm", "yes")])
             #expect(stale.contains("nothing was restored"))
             #expect(try await site.services.articles.find(id: id)?.revision == current + 1)
+        }
+    }
+
+    @Test(
+        "revisions keep tags, category, source, image, corrections and settings; restoring brings them back but the corrections",
+        arguments: TestEngine.available)
+    func everyField(engine: TestEngine) async throws {
+        try await TestSite.run(engine, seed: NewsroomFixtures.seed) { site in
+            var editor = Staff(site: site)
+            _ = try await editor.signIn("editor@example.com", NewsroomFixtures.password)
+            let first = [
+                "title": "Lock gates", "body": "Text.", "tags": "Canal, Works", "category": "Local",
+                "source": "Canal News", "source_url": "https://canal.example/gates",
+                "image_url": "https://img.example/g.jpg",
+                "image_alt": "The gates", "image_credit": "Canal Photo", "comments": "open", "action": "draft",
+            ]
+            let saved = try await editor.post(
+                "/admin/articles/new", ArticleEditorTests.form(first, csrf: try await editor.csrf()))
+            let path = try #require(saved.location?.components(separatedBy: "?").first)
+            let id = try #require(Int64(path.split(separator: "/").last ?? ""))
+            var second = first
+            second.merge([
+                "tags": "Canal", "category": "Transport", "source": "", "source_url": "", "image_url": "",
+                "image_alt": "", "image_credit": "", "comments": "closed",
+                "correction_note": "The gate count was wrong.",
+                "correction_date": "2026-11-28 20:00",
+            ]) { $1 }
+            let revision = Reader.field("revision", in: try await editor.open(path).body)
+            #expect(
+                try await editor.post(
+                    path, ArticleEditorTests.form(second, csrf: try await editor.csrf(), revision: revision)
+                )
+                .status == .seeOther)
+
+            // The second revision's page shows every field that changed.
+            let change = try await editor.open(path + "/revisions/2")
+            for removed in [
+                "Tags: Canal, Works", "Category: Local", "Source: Canal News (https://canal.example/gates)",
+                "Image: https://img.example/g.jpg", "Comments: open",
+            ] {
+                #expect(change.contains(#"<span class="visually-hidden">Removed: </span>\#(removed)"#), "\(removed)")
+            }
+            for added in [
+                "Tags: Canal", "Category: Transport", "Source: none", "Image: none",
+                "Correction of 2026-11-28 20:00: The gate count was wrong.", "Comments: closed",
+            ] {
+                #expect(change.contains(#"<span class="visually-hidden">Added: </span>\#(added)"#), "\(added)")
+            }
+
+            // Restoring revision 1 brings every field back, after asking.
+            let current = Reader.field("revision", in: try await editor.open(path).body)
+            let restored = try await editor.post(
+                path + "/revisions/1/restore",
+                pairs: [("csrf_token", try await editor.csrf()), ("revision", current), ("confirm", "yes")])
+            #expect(restored.status == .seeOther)
+            let article = try #require(try await site.services.articles.find(id: id))
+            #expect(article.tags.map(\.name) == ["Canal", "Works"] && article.summary.category?.name == "Local")
+            #expect(article.summary.source?.name == "Canal News" && article.sourceURL == "https://canal.example/gates")
+            #expect(
+                article.summary.image?.url == "https://img.example/g.jpg"
+                    && article.summary.image?.credit == "Canal Photo")
+            #expect(article.commentStatus == .open)
+            #expect(article.corrections.map(\.note) == ["The gate count was wrong."], "a correction stays on record")
+            #expect(article.summary.status == .draft)
         }
     }
 

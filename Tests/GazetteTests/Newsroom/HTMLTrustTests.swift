@@ -90,7 +90,8 @@ struct HTMLTrustTests {
                 revision = Reader.field("revision", in: try await editor.open(editPath).body)
             }
             let restored = try await editor.post(
-                "/admin/articles/\(id)/revisions/1/restore", ["csrf_token": csrf, "revision": revision])
+                "/admin/articles/\(id)/revisions/1/restore",
+                ["csrf_token": csrf, "revision": revision, "confirm": "yes"])
             #expect(restored.status == .seeOther)
             revision = Reader.field("revision", in: try await editor.open(editPath).body)
             let republished = try await editor.post(

@@ -343,6 +343,11 @@ def test_contributor_html_never_becomes_live(fresh_site, new_browser):
     assert_no_live_markup(admin, "revision 1's page")
     assert_nothing_ran(admin, "revision 1's page")
     click_for_new_page(admin, main_button(admin, "Restore this revision"))
+    # It asks first, showing what restoring changes.
+    assert admin.find_element(By.TAG_NAME, "h1").text.startswith("Restore revision 1 of"), admin.title
+    assert_no_live_markup(admin, "the restore confirmation")
+    assert_nothing_ran(admin, "the restore confirmation")
+    click_for_new_page(admin, main_button(admin, "Yes, restore revision 1"))
     assert path_of(admin, site) == f"/admin/articles/{article_id}?saved=1"
     assert_nothing_ran(admin, "the admin restoring revision 1")
     assert admin.find_element(By.ID, "body").get_property("value") == BODY

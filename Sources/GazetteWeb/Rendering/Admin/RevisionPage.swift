@@ -15,6 +15,9 @@ package struct RevisionPage: AdminPage {
     package let isCurrent: Bool
     package let restoreURL: String
     package let currentRevision: String
+    /// The page asks "Restore revision 3?", the changes shown being what restoring would do.
+    package let confirming: Bool
+    package let revisionURL: String
 }
 
 package struct DiffLineModel: Sendable {
