@@ -315,7 +315,7 @@ package struct AuthController: Sendable {
     private func signInPage(email: String, error: String?, next: String, token: String) -> AdminFormPage {
         AdminFormPage(
             chrome: renderer.chrome(title: "Sign in", user: nil), heading: "Sign in to the newsroom", intro: nil,
-            action: AdminURL.login.path, error: error, name: nil, email: AdminField(value: email, error: nil),
+            action: AdminURL.login.path, formError: error, name: nil, email: AdminField(value: email, error: nil),
             password: AdminField(value: "", error: nil), submitLabel: "Sign in", next: next, loginToken: token)
     }
 
@@ -323,7 +323,7 @@ package struct AuthController: Sendable {
         AdminFormPage(
             chrome: renderer.chrome(title: "Create the first admin", user: nil), heading: "Create the first admin",
             intro: "This account can publish, moderate and invite everyone else. The link works once.",
-            action: AdminURL.setup(token: token).path, error: nil,
+            action: AdminURL.setup(token: token).path, formError: nil,
             name: AdminField(value: name, error: errors.message(for: "name")),
             email: AdminField(value: email, error: errors.message(for: "email")),
             password: AdminField(value: "", error: errors.message(for: "password")), submitLabel: "Create account",
@@ -337,7 +337,7 @@ package struct AuthController: Sendable {
             intro: invite
                 ? "Choose the password you will sign in with. This link works once."
                 : "You will be signed out everywhere else.",
-            action: invite ? AdminURL.invite(token: token).path : AdminURL.reset(token: token).path, error: nil,
+            action: invite ? AdminURL.invite(token: token).path : AdminURL.reset(token: token).path, formError: nil,
             name: nil,
             email: nil, password: AdminField(value: "", error: error), submitLabel: "Save password",
             next: AdminURL.dashboard.path, newPassword: true)

@@ -141,6 +141,8 @@ struct NewsroomAccessTests {
             let unknown = try await staff.signIn("nobody@example.com", NewsroomFixtures.password)
             #expect(unknown.status == .unauthorized)
             #expect(unknown.contains("The email address or the password is not right."))
+            #expect(unknown.count("The email address or the password is not right.") == 1, "said once, at the top")
+            #expect(!unknown.contains(#"aria-invalid"#), "no field is marked on its own")
             for _ in 1...5 {
                 #expect(try await staff.signIn("editor@example.com", "wrong password!").status == .unauthorized)
             }

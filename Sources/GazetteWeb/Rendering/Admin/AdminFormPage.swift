@@ -6,7 +6,9 @@ package struct AdminFormPage: AdminPage {
     package let heading: String
     package let intro: String?
     package let action: String
-    package let error: String?
+    /// The form's own message at the top (the fields' messages are theirs: a template lookup of `error`
+    /// inside a field without one must not find this one and repeat it).
+    package let formError: String?
     package let name: AdminField?
     package let email: AdminField?
     package let password: AdminField?
