@@ -96,7 +96,8 @@ public struct AppServices: Sendable {
         feedImport = FeedImport(
             imports: ImportStore(database: database), site: site.live, clock: clock, changes: changes)
         people = PeopleService(
-            accounts: accountStore, authors: authors, accountService: accounts, clock: clock, changes: changes)
+            accounts: accountStore, authors: authors, accountService: accounts, clock: clock, changes: changes,
+            media: media)
     }
 
     /// Opens the database and brings its schema up to date. Call `close()` when done.

@@ -10,16 +10,40 @@ public struct PeopleService: Sendable {
     private let accountService: AccountService
     private let clock: Clock
     private let changes: ContentChanges
+    /// Where uploaded portraits go; nil where nothing is uploaded.
+    private let media: MediaLibrary?
 
     public init(
         accounts: AccountStore, authors: AuthorStore, accountService: AccountService, clock: Clock,
-        changes: ContentChanges
+        changes: ContentChanges, media: MediaLibrary? = nil
     ) {
         self.changes = changes
+        self.media = media
         self.accounts = accounts
         self.authors = authors
         self.accountService = accountService
         self.clock = clock
+    }
+
+    /// A portrait uploaded for `person` (by `uploader`): into the media library, described as their portrait;
+    /// returns its address. Anyone may upload their own portrait, whatever their role. Refusals come back as
+    /// `ValidationErrors` on `portrait_file`.
+    public func uploadPortrait(
+        _ bytes: [UInt8], fileName: String, for person: Author, by uploader: Author
+    ) async throws -> String {
+        guard let media else {
+            throw ValidationErrors([
+                ValidationIssue(field: "portrait_file", message: "Portraits cannot be uploaded here.")
+            ])
+        }
+        do {
+            let item = try await media.upload(
+                bytes, originalName: fileName, text: MediaText(alt: "Portrait of \(person.name)"),
+                uploadedBy: uploader.id)
+            return SiteURL.media(item.path)
+        } catch let refusal as MediaRefusal {
+            throw ValidationErrors([ValidationIssue(field: "portrait_file", message: refusal.message)])
+        }
     }
 
     /// Adds a person who signs in later through a link an admin makes (`gazette user add`).

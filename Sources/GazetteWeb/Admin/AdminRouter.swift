@@ -82,7 +82,9 @@ package struct AdminRouter {
         // Everyone signed in.
         routes.page(.dashboard, nil) { request, context in try await newsroom.dashboard(request, context: context) }
         routes.page(.profile, nil) { request, context in try await people.profile(request, context: context) }
-        routes.form(.profile, nil) { request, context in try await people.updateProfile(request, context: context) }
+        routes.form(.profile, nil, limit: PeopleController.bodyLimit) { request, context in
+            try await people.updateProfile(request, context: context)
+        }
         routes.page(.password, nil) { request, context in try await auth.passwordForm(request, context: context) }
         routes.form(.password, nil) { request, context in try await auth.changePassword(request, context: context) }
         routes.page(.twoFactor, nil) { request, context in try await twoFactor.show(request, context: context) }
@@ -167,7 +169,7 @@ package struct AdminRouter {
         routes.page(.user(anyID), .manageUsers) { request, context in
             try await people.show(request, id: try Self.id(context), context: context)
         }
-        routes.form(.user(anyID), .manageUsers) { request, context in
+        routes.form(.user(anyID), .manageUsers, limit: PeopleController.bodyLimit) { request, context in
             try await people.update(request, id: try Self.id(context), context: context)
         }
         routes.form(.userLink(anyID), .manageUsers) { request, context in

@@ -73,9 +73,10 @@ package struct PeopleController: Sendable {
         let member = try await find(id)
         var errors = ValidationErrors()
         do {
+            let portrait = try await portrait(posted, for: member.author, by: user.author)
             try await people.update(
                 id: id, name: fields["name"], slug: fields["slug"], bio: fields["bio"],
-                avatarURL: fields["avatar_url"], email: fields["email"],
+                avatarURL: portrait, email: fields["email"],
                 role: Role(rawValue: fields["role"]) ?? member.author.role,
                 active: fields.values("active").isEmpty ? member.active : fields["active"] == "1")
         } catch let problems as ValidationErrors {
@@ -128,9 +129,10 @@ package struct PeopleController: Sendable {
         let (user, posted) = (context.user, context.form)
         let fields = posted.fields
         do {
+            let portrait = try await portrait(posted, for: user.author, by: user.author)
             try await people.updateProfile(
                 id: user.author.id, name: fields["name"], slug: fields["slug"], bio: fields["bio"],
-                avatarURL: fields["avatar_url"], email: fields["email"])
+                avatarURL: portrait, email: fields["email"])
         } catch let errors as ValidationErrors {
             var values = [String: String]()
             for name in Self.profileFields { values[name] = fields[name] }
@@ -140,6 +142,18 @@ package struct PeopleController: Sendable {
         }
         return PageRenderer.redirect(to: AdminURL.profile.path + "?saved=1", permanent: false)
     }
+
+    /// The portrait a profile form leaves: a file chosen is uploaded, "Remove" empties it, otherwise the
+    /// one there stays (carried by the form, so a form sent back with a mistake keeps an upload made).
+    private func portrait(_ posted: PostedForm, for person: Author, by uploader: Author) async throws -> String {
+        if let file = posted.files["portrait_file"] {
+            return try await people.uploadPortrait(file.bytes, fileName: file.fileName, for: person, by: uploader)
+        }
+        return posted.fields["remove_portrait"] == "1" ? "" : posted.fields["avatar_url"]
+    }
+
+    /// Big enough for a portrait at the upload limit.
+    package static let bodyLimit = MediaAdminController.bodyLimit
 
     // MARK: Pages
 
@@ -196,6 +210,9 @@ package struct PeopleController: Sendable {
     ) -> [String: EditorField] {
         var fields = [String: EditorField]()
         for name in names { fields[name] = EditorField(value: values[name] ?? "", error: errors.message(for: name)) }
+        if names.contains("avatar_url") {
+            fields["portrait_file"] = EditorField(value: "", error: errors.message(for: "portrait_file"))
+        }
         fields["role"] = EditorField(value: values["role"] ?? "", error: errors.message(for: "role"))
         return fields
     }

@@ -167,6 +167,47 @@ struct PeopleTests {
     }
 
     @Test(
+        "portraits are uploaded from the profile, by any role, shown on the author page, and can be removed",
+        arguments: TestEngine.available)
+    func portraits(engine: TestEngine) async throws {
+        try await TestSite.run(engine, seed: NewsroomFixtures.seed) { site in
+            var writer = Staff(site: site)
+            _ = try await writer.signIn("contributor@example.com", NewsroomFixtures.password)
+            let me = try #require(try await site.services.authors.find(email: "contributor@example.com"))
+            let form = try await writer.open("/admin/profile")
+            #expect(form.contains(#"enctype="multipart/form-data""#) && form.contains(#"type="file""#))
+            #expect(!form.contains(#"name="avatar_url" type="text""#), "no address to paste")
+            func send(_ fields: [(String, String)], file: (String, [UInt8])?) async throws -> Fetched {
+                var body = MultipartBody()
+                body.field("csrf_token", try await writer.csrf())
+                for (name, value) in [
+                    ("name", me.name), ("slug", me.slug.value), ("email", me.email), ("bio", "Writes letters."),
+                ] + fields {
+                    body.field(name, value)
+                }
+                if let file { body.file("portrait_file", fileName: file.0, type: "image/png", file.1) }
+                return try await writer.send("/admin/profile", body)
+            }
+            let refused = try await send([("avatar_url", "")], file: ("me.png", Array("<svg onload=1>".utf8)))
+            #expect(refused.status == .unprocessableContent && refused.contains(#"id="portrait_file-error""#))
+            let saved = try await send([("avatar_url", "")], file: ("me.png", MediaTests.png))
+            #expect(saved.status == .seeOther, "\(saved.body.prefix(300))")
+            let portrait = try #require(try await site.services.authors.find(email: me.email)?.avatarURL)
+            #expect(portrait.hasPrefix("/media/") && portrait.hasSuffix(".png"))
+            let item = try #require(try await site.services.media.page(PageRequest(number: 1, size: 5)!).items.first)
+            #expect(item.alt == "Portrait of \(me.name)")
+            let page = try await site.get("/author/\(me.slug.value)/")
+            #expect(page.contains(#"src="\#(portrait)" alt="Portrait of \#(me.name)""#))
+            // Saving again without a file keeps it; "Remove it" takes it off.
+            #expect(try await send([("avatar_url", portrait)], file: nil).status == .seeOther)
+            #expect(try await site.services.authors.find(email: me.email)?.avatarURL == portrait)
+            #expect(
+                try await send([("avatar_url", portrait), ("remove_portrait", "1")], file: nil).status == .seeOther)
+            #expect(try await site.services.authors.find(email: me.email)?.avatarURL == "")
+        }
+    }
+
+    @Test(
         "a person changes their password: the current one is checked, other sessions end, this one goes on",
         arguments: [TestEngine.sqlite])
     func changePassword(engine: TestEngine) async throws {
