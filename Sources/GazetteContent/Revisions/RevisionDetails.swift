@@ -60,7 +60,7 @@ public struct RevisionDetails: Sendable, Equatable, Codable {
 
     /// One line per field, as the history's comparison shows them; `date` writes a time in the site's zone.
     public func lines(date: (Date) -> String) -> [String] {
-        var lines = ["Address: " + slug]
+        var lines = ["Slug: " + slug]
         lines.append("Publication time: " + (publishedAt.map(date) ?? "none"))
         lines.append("Category: " + (category ?? "none"))
         lines.append("Tags: " + (tags.isEmpty ? "none" : tags.joined(separator: ", ")))

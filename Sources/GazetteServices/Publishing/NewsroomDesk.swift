@@ -57,7 +57,7 @@ public struct NewsroomDesk: Sendable {
         async let drafts = articles.newsroomPage(status: .draft, authorID: person.id, search: "", page: first)
         async let review = articles.newsroomPage(status: .pending, authorID: own, search: "", page: first)
         async let upcoming = articles.upcoming(limit: length, authorID: own)
-        async let published = articles.newsroomPage(status: .published, authorID: own, search: "", page: first)
+        async let published = articles.recentlyPublished(limit: length, authorID: own)
         async let counts = articles.countsByStatus(authorID: own)
         var held: [HeldComment]? = nil
         var moderation: [ModerationStatus: Int] = [:]
@@ -73,7 +73,7 @@ public struct NewsroomDesk: Sendable {
         }
         return Overview(
             myDrafts: try await drafts.items, forReview: try await review.items, scheduled: try await upcoming,
-            recentlyPublished: try await published.items, heldComments: held, heldCount: moderation[.pending] ?? 0,
+            recentlyPublished: try await published, heldComments: held, heldCount: moderation[.pending] ?? 0,
             spamCount: moderation[.spam] ?? 0, activity: activity, counts: try await counts)
     }
 }

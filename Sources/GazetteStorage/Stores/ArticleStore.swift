@@ -124,6 +124,18 @@ public struct ArticleStore: Sendable {
         }
     }
 
+    /// Published articles, the latest out first (whatever was edited since); only `authorID`'s when given.
+    public func recentlyPublished(limit: Int, authorID: Int64? = nil) async throws -> [ArticleSummary] {
+        try await database.read { db in
+            var condition: SQLQueryString = "a.status = 'published'"
+            if let authorID { condition = condition + " AND a.author_id = \(bind: authorID)" }
+            return try await db.raw(
+                ArticleQueries.summarySelect + " WHERE " + condition
+                    + " ORDER BY a.published_at DESC, a.id DESC LIMIT \(literal: limit)"
+            ).all().map(ArticleQueries.summary)
+        }
+    }
+
     /// The headlines of the articles with these ids, in one query (lists that name each item's article).
     public func titles(ids: Set<Int64>) async throws -> [Int64: String] {
         guard !ids.isEmpty else { return [:] }

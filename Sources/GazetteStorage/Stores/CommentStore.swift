@@ -25,11 +25,14 @@ public struct CommentStore: Sendable {
         } catch let error as CommentRejection {
             throw error
         } catch {
-            // Two identical posts racing: the unique fingerprint stops the second one.
-            if try await database.read({ db in
-                try await db.raw("SELECT id FROM comments WHERE fingerprint = \(bind: fingerprint)").first() != nil
-            }) {
-                throw CommentRejection.duplicate
+            // The write failed after all its checks passed, perhaps after its COMMIT reached the server (a
+            // connection lost, a deadline passed): when the comment is there, it is this post's, stored
+            // once, and the reader is told it was received, not that it is a duplicate.
+            if let id = try await database.read({ db in
+                try await db.raw("SELECT id FROM comments WHERE fingerprint = \(bind: fingerprint)").first()?
+                    .int64("id")
+            }), let stored = try await find(id: id) {
+                return stored
             }
             throw error
         }

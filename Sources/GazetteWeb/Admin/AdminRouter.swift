@@ -125,6 +125,10 @@ package struct AdminRouter {
             try await history.show(
                 request, id: try Self.id(context), number: try Self.number(context), context: context)
         }
+        routes.page(.restoreRevision(anyID, number: anyNumber), nil) { request, context in
+            try await history.restoreAddress(
+                request, id: try Self.id(context), number: try Self.number(context), context: context)
+        }
         routes.form(.restoreRevision(anyID, number: anyNumber), nil) { request, context in
             try await history.restore(
                 request, id: try Self.id(context), number: try Self.number(context), context: context)

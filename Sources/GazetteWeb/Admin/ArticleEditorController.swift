@@ -62,14 +62,22 @@ package struct ArticleEditorController: Sendable {
                     notice: "Restored your unsaved changes from \(keptTime(copy.savedAt)). They are not saved yet: "
                         + "check them, then save."))
         }
+        let discarded =
+            request.uri.queryParameters["discarded"] != nil ? "The unsaved changes were discarded." : nil
         guard let details else {
-            var page = editor(ArticleEditorForm(), user: user, article: nil)
+            var page = editor(ArticleEditorForm(), user: user, article: nil, notice: discarded)
             page.autosaveOffer = copy.map { offer($0, id: nil, user: user) }
             return renderer.page(page)
         }
         let form = ArticleEditorForm(details: details, time: time)
-        var page = editor(form, user: user, article: details)
+        var page = editor(form, user: user, article: details, notice: discarded)
         page.autosaveOffer = copy.map { offer($0, id: id, user: user) }
+        if let restored = request.uri.queryParameters["restored"].flatMap({ Int(String($0)) }) {
+            page.chrome.notice =
+                "Restored revision \(restored) as a new revision. Nothing was lost: the version "
+                + "before it is in the history."
+            if details.summary.status == .published { page.chrome.noticeLinkURL = viewURL(details) }
+        }
         if request.uri.queryParameters["saved"] != nil {
             // `was` names the status before the save ("new" for a first save); other saves just say so.
             if let was = request.uri.queryParameters["was"] {
@@ -163,7 +171,7 @@ package struct ArticleEditorController: Sendable {
         let editorPath = id.map { AdminURL.article($0).path } ?? AdminURL.newArticle.path
         if fields["intent"] == "discard" {
             try await autosaves.discard(authorID: user.author.id, articleID: id)
-            return PageRenderer.redirect(to: editorPath, permanent: false)
+            return PageRenderer.redirect(to: editorPath + "?discarded=1", permanent: false)
         }
         if let existing, !user.author.role.mayRevise(existing.summary.status) {
             return AutosaveAnswer.json(
@@ -183,7 +191,8 @@ package struct ArticleEditorController: Sendable {
         }
         let time = keptTime(at)
         return AutosaveAnswer.json(
-            .ok, kept: time, message: "Unsaved changes kept at \(time). Save to put them in the article.")
+            .ok, kept: time,
+            message: "Unsaved changes kept at \(time) (\(self.time.zoneName)). Save to put them in the article.")
     }
 
     /// "10:42" today, "2 December 2026 at 10:42" before.
@@ -338,8 +347,11 @@ package struct ArticleEditorController: Sendable {
         let rows = form.corrections.filter { !$0.note.isEmpty || !$0.date.isEmpty }
         let corrections =
             rows.enumerated().map {
-                CorrectionRowModel(number: $0.offset + 1, date: $0.element.date, note: $0.element.note)
-            } + [CorrectionRowModel(number: rows.count + 1, date: "", note: "")]
+                CorrectionRowModel(
+                    number: $0.offset + 1, date: $0.element.date, note: $0.element.note,
+                    dateError: errors.message(for: "correction_date_\($0.offset + 1)") != nil)
+            } + [CorrectionRowModel(number: rows.count + 1, date: "", note: "", dateError: false)]
+        let correctionsError = errors.issues.first { $0.field.hasPrefix("correction_date_") }?.message
         let id = article?.summary.id
         let current = article?.summary.status
         let isTrashed = current == .trashed
@@ -349,7 +361,7 @@ package struct ArticleEditorController: Sendable {
         let actions = EditorAction.offered(role: user.author.role, current: current, scheduling: scheduling).map {
             EditorActionModel(value: $0.rawValue, label: $0.label(current: current), isPrimary: $0.isPrimary)
         }
-        let problems = errors.issues.map { issue in
+        let problems = Self.inPageOrder(errors.issues).map { issue in
             ProblemModel(field: aliases[issue.field] ?? issue.field, message: issue.message)
         }
         return EditorPage(
@@ -366,7 +378,7 @@ package struct ArticleEditorController: Sendable {
             fields: fields,
             state: article.map(stateLine) ?? "New article: not saved yet.", timeZone: time.zoneName,
             timeExample: NewsroomTime.example, actions: actions, defaultAction: actions.first?.value,
-            commentOptions: comments, corrections: corrections, correctionsError: errors.message(for: "corrections"),
+            commentOptions: comments, corrections: corrections, correctionsError: correctionsError,
             historyURL: id.map { AdminURL.revisions($0).path }, mayUpload: user.can(.uploadMedia),
             autosaveAction: AdminURL.autosave(id).path,
             unsaved: form.differs(from: article.map { ArticleEditorForm(details: $0, time: time) }),
@@ -376,6 +388,22 @@ package struct ArticleEditorController: Sendable {
                     action: AdminURL.articleStatus(id ?? 0).path, status: isTrashed ? "draft" : "trashed",
                     label: isTrashed ? "Restore from the trash (as a draft)" : "Move to the trash",
                     revision: String(article?.revision ?? 0)) : nil)
+    }
+
+    /// The fields in the order the editor shows them, for the list of problems at the top.
+    private static let pageOrder =
+        ["title", "dek", "body", "body_image_file", "body_image_alt", "corrections"] + [
+            "excerpt", "published_at", "slug", "category", "tags", "source", "source_url", "image_file", "image_url",
+            "image", "image_alt", "image_caption", "image_credit", "canonical_url",
+        ]
+
+    private static func inPageOrder(_ issues: [ValidationIssue]) -> [ValidationIssue] {
+        func rank(_ field: String) -> Int {
+            let name = field.hasPrefix("correction_date_") ? "corrections" : field
+            return pageOrder.firstIndex(of: name) ?? pageOrder.count
+        }
+        return issues.enumerated().sorted { (rank($0.element.field), $0.offset) < (rank($1.element.field), $1.offset) }
+            .map(\.element)
     }
 
     /// Where the article stands, in words: "Published 2 December 2026 at 10:00", "Draft: only the newsroom sees it".
@@ -397,7 +425,8 @@ package struct ArticleEditorController: Sendable {
         guard [.draft, .pending, .scheduled].contains(details.summary.status) else { return nil }
         let (token, until) = previewLinks.token(articleID: details.summary.id)
         return ShareLinkModel(
-            url: urls.absolute(path: SiteURL.preview(token: token)), until: dates.longWithTime(until))
+            url: urls.absolute(path: SiteURL.preview(token: token)),
+            until: dates.longWithTime(until) + " (\(time.zoneName))")
     }
 
     /// What a save did, in words: "Published", "Scheduled for 3 December 2026 at 09:30 (Europe/Paris)",

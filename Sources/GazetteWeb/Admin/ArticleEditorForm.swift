@@ -86,7 +86,10 @@ package struct ArticleEditorForm: Sendable {
             }
         }
         var notes: [Correction] = []
-        for row in corrections {
+        // Rows are numbered as the editor shows them: the ones with anything written in them.
+        var shown = 0
+        for row in corrections where !row.note.isEmpty || !row.date.isEmpty {
+            shown += 1
             let note = row.note.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !note.isEmpty else { continue }
             let date = row.date.trimmingCharacters(in: .whitespaces)
@@ -96,7 +99,8 @@ package struct ArticleEditorForm: Sendable {
                 notes.append(Correction(notedAt: notedAt, note: note))
             } else {
                 errors.add(
-                    "corrections", "Write each correction's date like \(NewsroomTime.example), or leave it empty.")
+                    "correction_date_\(shown)",
+                    "Write each correction's date like \(NewsroomTime.example), or leave it empty.")
             }
         }
         let imageURL = self["image_url"].trimmingCharacters(in: .whitespaces)

@@ -81,7 +81,14 @@ package struct ArticleHistoryController: Sendable {
         _ revision: ArticleRevision, of article: ArticleDetails, user: SignedInUser
     ) -> Response {
         let id = article.summary.id
-        let lines = TextDiff.lines(from: text(article), to: text(revision)).map(DiffLineModel.init)
+        let diff = TextDiff.lines(from: text(article), to: text(revision))
+        guard diff.contains(where: { if case .same = $0 { false } else { true } }) else {
+            return renderer.message(
+                .ok, heading: "Nothing to restore",
+                message: "Revision \(revision.number) is the same as the article now: restoring it would change "
+                    + "nothing.", user: user, linkURL: AdminURL.revisions(id).path, linkLabel: "Back to the revisions")
+        }
+        let lines = diff.map(DiffLineModel.init)
         return renderer.page(
             RevisionPage(
                 chrome: renderer.chrome(title: "Restore revision \(revision.number)?", user: user, current: "articles"),
@@ -122,7 +129,17 @@ package struct ArticleHistoryController: Sendable {
         await audit.record(
             .revisionRestored, by: user.author, target: AuditLog.article(id, revision.title),
             detail: "Revision \(number) of \(article.revision)")
-        return PageRenderer.redirect(to: AdminURL.article(id).path + "?saved=1", permanent: false)
+        return PageRenderer.redirect(to: AdminURL.article(id).path + "?restored=\(number)", permanent: false)
+    }
+
+    /// The restore address opened by itself (a reload of the confirmation): back to the revision.
+    package func restoreAddress(
+        _ request: Request, id: Int64, number: Int, context: NewsroomContext
+    ) async throws
+        -> Response
+    {
+        _ = try await access.editable(id, by: context.user)
+        return PageRenderer.redirect(to: AdminURL.revision(id, number: number).path, permanent: false)
     }
 
     /// Moves an article to the trash, or out of it as a draft.

@@ -15,7 +15,7 @@ struct DashboardModelBuilder {
         }
         func more(_ status: ArticleStatus, _ noun: String) -> String {
             let count = counts[status] ?? 0
-            return "All \(count) \(noun)\(count == 1 ? "" : "s")"
+            return count == 1 ? "The one \(noun)" : "All \(count) \(noun)s"
         }
         let lists = [
             list(
@@ -57,7 +57,7 @@ struct DashboardModelBuilder {
                 items: events.map { event in
                     DashboardActivity(
                         date: dates.longWithTime(event.at), action: event.action.label,
-                        actor: event.actorName.isEmpty ? "—" : event.actorName, target: event.target,
+                        actor: event.actorName.isEmpty ? "—" : event.actorName, target: event.target.nonEmpty,
                         isWarning: event.action.isWarning)
                 }, isEmpty: events.isEmpty, auditURL: AdminURL.audit.path)
         }

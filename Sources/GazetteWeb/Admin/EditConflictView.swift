@@ -17,8 +17,12 @@ enum EditConflictView {
             let (a, b) = (value(field.name, of: theirs), value(field.name, of: yours))
             // An empty slug is made from the headline on saving: only a typed one is compared.
             guard a != b, !(field.name == "slug" && b.isEmpty) else { return nil }
+            let isLong = field.name == "body" || field.name == "excerpt"
+            // Long texts as a line diff, from the version saved meanwhile to yours, so one changed word is
+            // not lost in two whole bodies.
             return ConflictFieldModel(
-                label: field.label, theirs: a, yours: b, isLong: field.name == "body" || field.name == "excerpt")
+                label: field.label, theirs: a, yours: b, isLong: isLong,
+                diff: isLong ? TextDiff.lines(from: a, to: b).map(DiffLineModel.init) : [])
         }
         return ConflictModel(sameAccount: sameAccount, fields: fields)
     }

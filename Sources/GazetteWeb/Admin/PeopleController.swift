@@ -181,7 +181,7 @@ package struct PeopleController: Sendable {
             role = typed["role"]
             active = typed["active"] == "1"
         }
-        return PersonFormPage(
+        var page = PersonFormPage(
             chrome: renderer.chrome(title: member.author.name, user: user, current: "users", notice: notice),
             heading: member.author.name, action: AdminURL.user(member.author.id).path,
             generalError: errors.isEmpty ? nil : "Nothing was saved: see the messages below.",
@@ -191,18 +191,24 @@ package struct PeopleController: Sendable {
             newLink: newLink, linkAction: AdminURL.user(member.author.id).path + "/link",
             linkLabel: member.hasPassword ? "Make a password reset link" : "Make a new invitation link",
             publicURL: urls.author(member.author.slug), showsRole: true)
+        page.portraitURL = values["avatar_url"]?.nonEmpty
+        page.portraitError = errors.message(for: "portrait_file")
+        return page
     }
 
     private func profileForm(
         user: SignedInUser, values: [String: String], errors: ValidationErrors = ValidationErrors(),
         notice: String? = nil
     ) -> PersonFormPage {
-        PersonFormPage(
+        var page = PersonFormPage(
             chrome: renderer.chrome(title: "Your profile", user: user, current: "profile", notice: notice),
             heading: "Your profile", action: AdminURL.profile.path,
             generalError: errors.isEmpty ? nil : "Nothing was saved: see the messages below.",
             fields: Self.fieldModels(values, errors, only: Self.profileFields), roleOptions: nil, access: nil,
             newLink: nil, linkAction: nil, linkLabel: nil, publicURL: urls.author(user.author.slug), showsRole: false)
+        page.portraitURL = values["avatar_url"]?.nonEmpty
+        page.portraitError = errors.message(for: "portrait_file")
+        return page
     }
 
     private static func fieldModels(
@@ -210,9 +216,6 @@ package struct PeopleController: Sendable {
     ) -> [String: EditorField] {
         var fields = [String: EditorField]()
         for name in names { fields[name] = EditorField(value: values[name] ?? "", error: errors.message(for: name)) }
-        if names.contains("avatar_url") {
-            fields["portrait_file"] = EditorField(value: "", error: errors.message(for: "portrait_file"))
-        }
         fields["role"] = EditorField(value: values["role"] ?? "", error: errors.message(for: "role"))
         return fields
     }

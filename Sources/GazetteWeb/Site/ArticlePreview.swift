@@ -46,8 +46,10 @@ package struct ArticlePreview: Sendable {
         let details = ArticleDetails.preview(
             of: draft, id: existing?.summary.id ?? 0, byline: byline,
             authorBio: existing?.authorBio ?? user.author.bio, now: now, timeZone: time.timeZone)
+        let when =
+            existing?.summary.status == .published ? "once you update it" : "once it is published"
         let note =
-            "Preview, not saved yet: this is how readers will see the article once it is published. "
+            "Preview, not saved yet: this is how readers will see the article \(when). "
             + "Close this tab to go back to the editor."
         return try await page(details, banner: note)
     }

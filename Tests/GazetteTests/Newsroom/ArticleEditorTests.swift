@@ -159,6 +159,11 @@ struct ArticleEditorTests {
                 #expect(answer.contains(#"id="\#(field)-error">\#(words)"#), "\(field) by its field")
             }
             #expect(answer.contains(#"value="tomorrow-ish""#))
+            // The list follows the page: headline, then the publication time, then the image.
+            let order = ["title", "published_at", "image_alt"].compactMap {
+                answer.body.range(of: ##"<li><a href="#\##($0)">"##)?.lowerBound
+            }
+            #expect(order.count == 3 && order == order.sorted())
             let second = try await editor.post(
                 "/admin/articles/new",
                 Self.form(

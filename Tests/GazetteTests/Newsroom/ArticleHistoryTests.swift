@@ -100,12 +100,22 @@ struct ArticleHistoryTests {
             )
             #expect(asked.contains(#"<span class="diff-removed">"#) && asked.contains("Stocks fell after all."))
             #expect(try await site.services.articles.find(id: id)?.revision == current, "nothing restored yet")
+            // Reloading the confirmation's address goes back to the revision; a revision like the article
+            // now has nothing to restore.
+            let reloaded = try await editor.open(path + "/revisions/\(current - 1)/restore")
+            #expect(reloaded.status == .seeOther && reloaded.location == path + "/revisions/\(current - 1)")
+            let same = try await editor.post(
+                path + "/revisions/\(current)/restore", pairs: [("csrf_token", csrf), ("revision", "\(current)")])
+            #expect(same.contains("Nothing to restore"))
             let restored = try await editor.post(
                 path + "/revisions/\(current - 1)/restore",
                 pairs: [
                     ("csrf_token", csrf), ("revision", Reader.field("revision", in: first.body)), ("confirm", "yes"),
                 ])
             #expect(restored.status == .seeOther, "\(restored.body.prefix(400))")
+            #expect(
+                try await editor.open(try #require(restored.location)).contains(
+                    "Restored revision \(current - 1) as a new revision."))
             let article = try #require(try await site.services.articles.find(id: id))
             #expect(article.bodyMarkdown == originalBody)
             #expect(article.revision == current + 1)

@@ -87,7 +87,10 @@ struct AutosaveTests {
             #expect(page.contains(#"<a href="/admin/articles/new?restore=autosave">Restore them</a>"#))
             let discarded = try await writer.post(
                 "/admin/articles/new/autosave", pairs: [("csrf_token", try await writer.csrf()), ("intent", "discard")])
-            #expect(discarded.status == .seeOther && discarded.location == "/admin/articles/new")
+            #expect(discarded.status == .seeOther && discarded.location == "/admin/articles/new?discarded=1")
+            #expect(
+                try await writer.open("/admin/articles/new?discarded=1").contains("The unsaved changes were discarded.")
+            )
             #expect(!(try await writer.open("/admin/articles/new")).contains("You have unsaved changes"))
             // Without the session's token nothing is kept.
             let forged = try await writer.post(

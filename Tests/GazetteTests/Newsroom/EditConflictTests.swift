@@ -13,7 +13,7 @@ struct EditConflictTests {
     static func rows(_ page: String) -> [String] {
         page.matches(
             of: try! Regex(
-                #"<tr><th scope="row">([^<]*)</th><td>(?:<pre>)?([^<]*)(?:</pre>)?</td><td>(?:<pre>)?([^<]*)(?:</pre>)?</td></tr>"#
+                #"<tr><th scope="row">([^<]*)</th><td data-label="[^"]*">([^<]*)</td><td data-label="[^"]*">([^<]*)</td></tr>"#
             )
         )
         .map { "\($0.output[1].substring ?? "")|\($0.output[2].substring ?? "")|\($0.output[3].substring ?? "")" }
@@ -54,9 +54,15 @@ struct EditConflictTests {
             #expect(refused.status == .conflict)
             #expect(refused.contains("You saved this article in another tab or window"))
             #expect(refused.contains("Saved from your other tab"))
+            // The body, as a diff from the saved version to this one.
+            #expect(refused.contains(#"<th scope="row">Body</th><td colspan="2""#))
+            #expect(
+                refused.contains(#"<span class="visually-hidden">Removed: </span>Text.</span>"#)
+                    || refused.contains(#"Removed: </span>Text."#))
+            #expect(refused.contains(#"Added: </span>Text, longer."#))
             #expect(
                 Self.rows(refused.body) == [
-                    "Dek|Two lanes close.|Lanes close.", "Body|Text.|Text, longer.",
+                    "Dek|Two lanes close.|Lanes close.",
                     "Corrections|2026-11-28 20:00 — The closing date was wrong.|",
                     "Tags|Roads, Bridges|Roads", "Featured image|https://img.example/b.jpg|https://img.example/a.jpg",
                 ])

@@ -38,6 +38,7 @@ struct NewsroomRouteMatrixTests {
         "POST /admin/articles/:id/autosave": .editor,
         "GET /admin/articles/:id/revisions": .editor,
         "GET /admin/articles/:id/revisions/:number": .editor,
+        "GET /admin/articles/:id/revisions/:number/restore": .editor,
         "POST /admin/articles/:id/revisions/:number/restore": .editor,
         "POST /admin/articles/:id/status": .editor,
         "POST /admin/media/:id": .editor,

@@ -348,7 +348,8 @@ def test_contributor_html_never_becomes_live(fresh_site, new_browser):
     assert_no_live_markup(admin, "the restore confirmation")
     assert_nothing_ran(admin, "the restore confirmation")
     click_for_new_page(admin, main_button(admin, "Yes, restore revision 1"))
-    assert path_of(admin, site) == f"/admin/articles/{article_id}?saved=1"
+    assert path_of(admin, site) == f"/admin/articles/{article_id}?restored=1"
+    assert notice(admin).startswith("Restored revision 1 as a new revision."), notice(admin)
     assert_nothing_ran(admin, "the admin restoring revision 1")
     assert admin.find_element(By.ID, "body").get_property("value") == BODY
     click_for_new_page(admin, link(admin, "Revisions"))

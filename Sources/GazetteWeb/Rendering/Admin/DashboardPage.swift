@@ -57,6 +57,7 @@ package struct DashboardActivity: Sendable {
     package let date: String
     package let action: String
     package let actor: String
-    package let target: String
+    /// What it was done to; nil for actions on nothing in particular (signing in).
+    package let target: String?
     package let isWarning: Bool
 }

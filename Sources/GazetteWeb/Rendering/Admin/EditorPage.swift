@@ -70,6 +70,8 @@ package struct CorrectionRowModel: Sendable {
     package let number: Int
     package let date: String
     package let note: String
+    /// The date could not be read.
+    package let dateError: Bool
 }
 
 /// The one-click move to the trash, or back out of it.
@@ -102,6 +104,7 @@ package struct ConflictFieldModel: Sendable {
     package let label: String
     package let theirs: String
     package let yours: String
-    /// Shown as preformatted text (the body, the excerpt).
+    /// Shown as a line diff (the body, the excerpt).
     package let isLong: Bool
+    package let diff: [DiffLineModel]
 }

@@ -17,6 +17,10 @@ package struct PersonFormPage: AdminPage {
     package let publicURL: String?
     /// Mustache sections repeat over arrays, so the role block is switched by a flag.
     package let showsRole: Bool
+    /// The portrait there now, shown beside the upload field; nil when there is none (or no field).
+    package var portraitURL: String? = nil
+    /// Why an uploaded portrait was refused.
+    package var portraitError: String? = nil
 }
 
 package struct AccessModel: Sendable {

@@ -24,14 +24,15 @@ package struct DiffLineModel: Sendable {
     package let text: String
     package let kind: String
     package let sign: String
-    /// Read out by screen readers, which do not see the colours.
-    package let label: String?
+    /// Read out by screen readers, which do not see the colours (a name of its own: a template looking up
+    /// `label` on an unchanged line must not find an enclosing item's label).
+    package let spokenChange: String?
 
     package init(_ line: DiffLine) {
         switch line {
-        case .same(let text): (self.text, kind, sign, label) = (text, "same", " ", nil)
-        case .added(let text): (self.text, kind, sign, label) = (text, "added", "+", "Added: ")
-        case .removed(let text): (self.text, kind, sign, label) = (text, "removed", "−", "Removed: ")
+        case .same(let text): (self.text, kind, sign, spokenChange) = (text, "same", " ", nil)
+        case .added(let text): (self.text, kind, sign, spokenChange) = (text, "added", "+", "Added: ")
+        case .removed(let text): (self.text, kind, sign, spokenChange) = (text, "removed", "−", "Removed: ")
         }
     }
 }
