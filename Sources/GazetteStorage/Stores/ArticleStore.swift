@@ -114,24 +114,23 @@ public struct ArticleStore: Sendable {
 
     /// Scheduled articles, the next to come out first; only `authorID`'s when given.
     public func upcoming(limit: Int, authorID: Int64? = nil) async throws -> [ArticleSummary] {
-        try await database.read { db in
-            var condition: SQLQueryString = "a.status = 'scheduled'"
-            if let authorID { condition = condition + " AND a.author_id = \(bind: authorID)" }
-            return try await db.raw(
-                ArticleQueries.summarySelect + " WHERE " + condition
-                    + " ORDER BY a.published_at ASC, a.id ASC LIMIT \(literal: limit)"
-            ).all().map(ArticleQueries.summary)
-        }
+        try await list(status: .scheduled, authorID: authorID, order: "a.published_at ASC, a.id ASC", limit: limit)
     }
 
     /// Published articles, the latest out first (whatever was edited since); only `authorID`'s when given.
     public func recentlyPublished(limit: Int, authorID: Int64? = nil) async throws -> [ArticleSummary] {
+        try await list(status: .published, authorID: authorID, order: "a.published_at DESC, a.id DESC", limit: limit)
+    }
+
+    private func list(
+        status: ArticleStatus, authorID: Int64?, order: SQLQueryString, limit: Int
+    ) async throws -> [ArticleSummary] {
         try await database.read { db in
-            var condition: SQLQueryString = "a.status = 'published'"
+            var condition: SQLQueryString = "a.status = \(bind: status.rawValue)"
             if let authorID { condition = condition + " AND a.author_id = \(bind: authorID)" }
             return try await db.raw(
-                ArticleQueries.summarySelect + " WHERE " + condition
-                    + " ORDER BY a.published_at DESC, a.id DESC LIMIT \(literal: limit)"
+                ArticleQueries.summarySelect + " WHERE " + condition + " ORDER BY " + order
+                    + " LIMIT \(literal: limit)"
             ).all().map(ArticleQueries.summary)
         }
     }
