@@ -1,5 +1,7 @@
 import Foundation
+import GazetteContent
 import GazetteServices
+import Logging
 
 /// What the commands ask of the site as a whole, so that they hold no store and no database themselves.
 extension AppServices {
@@ -50,5 +52,29 @@ extension AppServices {
         if configuration.baseURLGiven { return configuration.baseURL }
         let served = try? await settings.value(Self.servedAddressSetting)
         return served.flatMap { $0.isEmpty ? nil : $0 } ?? configuration.baseURL
+    }
+
+    /// For `gazette mail test`: queues a test message to `address` and sends what is due now; returns where
+    /// it went, in words (or throws why it was not sent).
+    public func sendTestMail(to address: String, logger: Logger) async throws -> String {
+        guard let recipient = MailAddress(address) else {
+            throw ValidationErrors([ValidationIssue(field: "address", message: "“\(address)” is not an email address.")]
+            )
+        }
+        let title = site.live.current.title
+        let message = mailer.message(
+            to: recipient, subject: "Test message from \(title)",
+            paragraphs: [
+                "This message checks that \(title) can send email.",
+                "It was sent from \(mailer.from.address) through \(mailTransport.summary).",
+            ])
+        let event = "test:" + UUID().uuidString
+        try await outbox.enqueue(mailer.mail(message, event: event), now: clock.now())
+        try await mailSender(logger: logger).sendDue()
+        let counts = try await outbox.counts()
+        if (counts["waiting"] ?? 0) > 0 || (counts["failed"] ?? 0) > 0 {
+            throw MailFailure("The message was not sent; see the log above for the reason.")
+        }
+        return mailTransport.summary
     }
 }

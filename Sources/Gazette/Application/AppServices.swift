@@ -35,6 +35,13 @@ public struct AppServices: Sendable {
     public let audit: AuditLog
     /// The dashboard's lists.
     public let desk: NewsroomDesk
+    /// Every email, queued in the transaction of the event that causes it.
+    public let outbox: OutboxStore
+    /// Writes the site's emails.
+    package let mailer: Mailer
+    /// Where mail goes: an SMTP server, or `.eml` files in the data folder.
+    package let mailTransport: any MailTransport
+    package let passwordRecovery: PasswordRecovery
     /// Newsroom forms that arrived after their session ended, kept for their author to find again.
     public let keptForms: KeptForms
     /// Other outlets' feeds read on a schedule (`gazette feeds add`).
@@ -92,6 +99,11 @@ public struct AppServices: Sendable {
             bcryptCost: bcryptCost)
         audit = AuditLog(store: AuditStore(database: database), authors: authors, clock: clock)
         desk = NewsroomDesk(articles: articles, comments: comments, audit: audit, clock: clock)
+        outbox = OutboxStore(database: database)
+        mailer = Mailer(
+            from: configuration.mailFrom, site: site.live, urls: SiteURL(base: configuration.baseURL), clock: clock)
+        mailTransport = FileMailTransport(folder: DataDirectory(configuration.dataDirectory).outboxFolder)
+        passwordRecovery = PasswordRecovery(accounts: accountStore, outbox: outbox, mailer: mailer, clock: clock)
         feedSubscriptions = FeedSubscriptionStore(database: database)
         feedImport = FeedImport(
             imports: ImportStore(database: database), site: site.live, clock: clock, changes: changes)
@@ -144,6 +156,11 @@ public struct AppServices: Sendable {
 }
 
 extension AppServices {
+    /// Sends what the outbox holds.
+    package func mailSender(logger: Logger) -> MailSender {
+        MailSender(outbox: outbox, transport: mailTransport, clock: clock, logger: logger)
+    }
+
     /// Reads the subscribed feeds that are due, logging each result to `logger`.
     public func feedPoller(logger: Logger) -> FeedPoller {
         FeedPoller(subscriptions: feedSubscriptions, importer: feedImport, clock: clock, logger: logger)

@@ -8,6 +8,8 @@ public struct BackgroundSchedule: Sendable, Equatable {
     public var every: Duration
     /// Purging old spam, trash, expired sessions and the audit log's oldest lines.
     public var purgeEvery: Duration
+    /// How often the outbox is looked at: mail such as a password link should arrive within seconds.
+    public var mailEvery: Duration = .seconds(2)
     /// Before the first run; zero means at start-up, so a restart publishes what fell due while it was down.
     public var firstRunAfter: Duration
 
@@ -54,6 +56,13 @@ enum BackgroundWork {
             },
             PeriodicWork(name: "purges", every: schedule.purgeEvery, firstRunAfter: schedule.firstRunAfter) {
                 await purge(services, logger: logger)
+            },
+            PeriodicWork(name: "mail", every: schedule.mailEvery, firstRunAfter: schedule.firstRunAfter) {
+                do {
+                    try await services.mailSender(logger: logger).sendDue()
+                } catch {
+                    logger.warning("Sending mail failed: \(error)")
+                }
             },
             PeriodicWork(name: "feeds", every: schedule.every, firstRunAfter: schedule.firstRunAfter) {
                 do {

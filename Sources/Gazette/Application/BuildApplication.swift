@@ -93,7 +93,7 @@ package func buildRouter(services: AppServices, logger: Logger) throws -> BuiltR
             accounts: services.accounts, session: session, renderer: adminRenderer,
             clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies),
             loginToken: LoginFormToken(secureCookies: configuration.baseURL.hasPrefix("https://")),
-            audit: services.audit),
+            audit: services.audit, recovery: services.passwordRecovery),
         newsroom: NewsroomController(
             renderer: adminRenderer, comments: services.comments, desk: services.desk, urls: urls, site: site),
         articleList: ArticleListController(

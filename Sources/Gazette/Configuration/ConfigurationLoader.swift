@@ -1,5 +1,6 @@
 import Foundation
 import GazetteContent
+import GazetteServices
 import GazetteStorage
 
 /// Builds the configuration from flags, then `GAZETTE_*` environment variables, then the optional settings
@@ -86,6 +87,13 @@ public struct ConfigurationLoader: Sendable {
             }
             configuration.metricsToken = token
         }
+        if let from = value(Setting.mailFrom) {
+            guard let address = MailAddress(from) else {
+                throw ConfigurationError(
+                    setting: Setting.mailFrom, problem: "“\(from)” is not an email address (like newsroom@example.com)")
+            }
+            configuration.mailFromGiven = address
+        }
         return configuration
     }
 
@@ -153,9 +161,13 @@ public struct Setting: Sendable {
     public static let metricsToken = Setting(
         flag: "metrics-token", variable: "GAZETTE_METRICS_TOKEN", example: "a-long-random-secret")
 
+    public static let mailFrom = Setting(
+        flag: "mail-from", variable: "GAZETTE_MAIL_FROM", example: "newsroom@example.com")
+
     public static let all: [Setting] = [
         host, port, dataDir, database, theme, baseURL, siteTitle, tagline, language, timeZone, articlesPerPage,
-        welcome, trustedProxies, pageCacheMB, connectionTimeout, maxConnections, databaseTimeout, metricsToken, config,
+        welcome, trustedProxies, pageCacheMB, connectionTimeout, maxConnections, databaseTimeout, metricsToken,
+        mailFrom, config,
     ]
 }
 

@@ -37,6 +37,12 @@ public struct GazetteConfiguration: Sendable {
     /// What makes resized copies of uploads: `vipsthumbnail` from the `PATH`, or where
     /// `GAZETTE_VIPSTHUMBNAIL` says (`off`: serve originals only).
     public var imageResizer = ImageResizer.configured()
+    /// The address the site's emails come from (`GAZETTE_MAIL_FROM`); by default `newsroom@` the site's host.
+    package var mailFrom: MailAddress {
+        get { mailFromGiven ?? MailAddress("newsroom@" + (URL(string: baseURL)?.host ?? "localhost"))! }
+        set { mailFromGiven = newValue }
+    }
+    package var mailFromGiven: MailAddress? = nil
     /// How often `gazette serve` publishes what fell due, reads subscribed feeds and purges.
     public var background = BackgroundSchedule.standard
 

@@ -76,6 +76,11 @@ struct ServeCommand: AsyncParsableCommand {
     )
     var metricsToken: String?
 
+    @Option(
+        name: .customLong("mail-from"),
+        help: "The address the site's emails come from, such as newsroom@example.com (GAZETTE_MAIL_FROM).")
+    var mailFrom: String?
+
     /// Page-cache entries come and go in every size; glibc would keep the freed space of evicted ones in its
     /// heaps, which grow past the cache's budget (measured 1.36× the budget above the cache-off process with
     /// scripts/bench-cache-memory). Buffers of 16 KB and more get their own mapping instead, returned to the
@@ -107,6 +112,7 @@ struct ServeCommand: AsyncParsableCommand {
         flags[Setting.maxConnections.flag] = maxConnections
         flags[Setting.databaseTimeout.flag] = databaseTimeout
         flags[Setting.metricsToken.flag] = metricsToken
+        flags[Setting.mailFrom.flag] = mailFrom
         try await CommandRunner.withServices(flags: flags) { services, logger in
             if services.configuration.writesWelcomeArticle {
                 try await services.welcomeArticle.writeIfSiteIsNew()

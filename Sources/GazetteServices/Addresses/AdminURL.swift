@@ -12,6 +12,8 @@ package enum AdminURL: Hashable, Sendable {
     /// One-time links: the last part is a secret (kept out of logs).
     case setup(token: String)
     case reset(token: String)
+    /// "Forgot your password?": asks for an address and emails a reset link.
+    case forgotPassword
     case invite(token: String)
     case articles
     case newArticle
@@ -71,6 +73,7 @@ package enum AdminURL: Hashable, Sendable {
         case .logoutEverywhere: return root + "/logout-everywhere"
         case .setup(let value): return root + "/setup/" + token(value)
         case .reset(let value): return root + "/reset/" + token(value)
+        case .forgotPassword: return root + "/login/forgot"
         case .invite(let value): return root + "/invite/" + token(value)
         case .articles: return root + "/articles"
         case .newArticle: return root + "/articles/new"

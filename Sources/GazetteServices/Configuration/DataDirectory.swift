@@ -21,6 +21,8 @@ public struct DataDirectory: Sendable, Equatable {
 
     /// The SQLite database, when the site keeps its data on SQLite (the default).
     public var databaseFile: String { (path as NSString).appendingPathComponent(Self.databaseFileName) }
+    /// Emails written as `.eml` files when no SMTP server is set.
+    public var outboxFolder: URL { URL(fileURLWithPath: path).appendingPathComponent("outbox") }
     /// Uploaded images, served under `/media/`.
     public var mediaFolder: URL { URL(fileURLWithPath: path).appendingPathComponent(Self.mediaFolderName) }
 

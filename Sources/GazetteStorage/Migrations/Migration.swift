@@ -43,5 +43,6 @@ enum MigrationList {
         M018StaffReplies.migration,
         M019Autosaves.migration,
         M020RevisionDetails.migration,
+        M021Outbox.migration,
     ]
 }

@@ -239,8 +239,11 @@ public struct AccountStore: Sendable {
         public var role: Role?
     }
 
+    /// Stores a one-time link; `mail`, when given, is queued in the same transaction (the email carrying
+    /// the link exists exactly when the link does).
     public func createLink(
-        digest: String, purpose: LinkPurpose, userID: Int64?, role: Role?, now: Date, lifetime: TimeInterval
+        digest: String, purpose: LinkPurpose, userID: Int64?, role: Role?, now: Date, lifetime: TimeInterval,
+        mail: OutboxStore.NewMail? = nil
     ) async throws {
         try await database.write { db in
             try await db.raw(
@@ -250,6 +253,7 @@ public struct AccountStore: Sendable {
                     \(bind: now.storedSeconds), \(bind: now.addingTimeInterval(lifetime).storedSeconds))
                 """
             ).run()
+            if let mail { try await OutboxStore.enqueue(mail, now: now, in: db) }
         }
     }
 

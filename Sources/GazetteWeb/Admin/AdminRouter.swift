@@ -54,6 +54,8 @@ package struct AdminRouter {
         // The ways in.
         routes.open(.get, .login) { request, _ in try await auth.loginForm(request) }
         routes.open(.post, .login) { request, context in try await auth.login(request, context: context) }
+        routes.open(.get, .forgotPassword) { request, _ in try await auth.forgotForm(request) }
+        routes.open(.post, .forgotPassword) { request, context in try await auth.forgot(request, context: context) }
         routes.open(.get, .signInCode) { request, _ in try await auth.codeForm(request) }
         routes.open(.post, .signInCode) { request, context in try await auth.submitCode(request, context: context) }
         routes.open(.post, .logout) { request, _ in try await auth.logout(request, everywhere: false) }

@@ -12,11 +12,14 @@ package struct AuthController: Sendable {
     package let clientAddress: ClientAddress
     package let loginToken: LoginFormToken
     package let audit: AuditLog
+    /// "Forgot your password?"; nil where no mail can be sent.
+    package let recovery: PasswordRecovery?
 
     package init(
         accounts: AccountService, session: AdminSession, renderer: AdminRenderer, clientAddress: ClientAddress,
-        loginToken: LoginFormToken, audit: AuditLog
+        loginToken: LoginFormToken, audit: AuditLog, recovery: PasswordRecovery? = nil
     ) {
+        self.recovery = recovery
         self.accounts = accounts
         self.session = session
         self.renderer = renderer
@@ -313,10 +316,59 @@ package struct AuthController: Sendable {
     }
 
     private func signInPage(email: String, error: String?, next: String, token: String) -> AdminFormPage {
-        AdminFormPage(
+        var page = AdminFormPage(
             chrome: renderer.chrome(title: "Sign in", user: nil), heading: "Sign in to the newsroom", intro: nil,
             action: AdminURL.login.path, formError: error, name: nil, email: AdminField(value: email, error: nil),
             password: AdminField(value: "", error: nil), submitLabel: "Sign in", next: next, loginToken: token)
+        if recovery != nil {
+            page.footerLink = LinkModel(name: "Forgot your password?", url: AdminURL.forgotPassword.path)
+        }
+        return page
+    }
+
+    private func forgotPage(email: String, error: String?) -> AdminFormPage {
+        AdminFormPage(
+            chrome: renderer.chrome(title: "Forgot your password?", user: nil), heading: "Forgot your password?",
+            intro: "Type the email address of your newsroom account: we send it a link to choose a new password.",
+            action: AdminURL.forgotPassword.path, formError: error, name: nil,
+            email: AdminField(value: email, error: nil), password: nil, submitLabel: "Email me a link",
+            next: AdminURL.dashboard.path, footerLink: LinkModel(name: "Back to sign in", url: AdminURL.login.path))
+    }
+
+    // MARK: Forgot password
+
+    package func forgotForm(_ request: Request) async throws -> Response {
+        guard recovery != nil else { throw HTTPError(.notFound) }
+        return renderer.page(forgotPage(email: "", error: nil))
+    }
+
+    /// The same answer whether or not the address has an account; only too many requests from one client
+    /// address get another.
+    package func forgot(_ request: Request, context: GazetteRequestContext) async throws -> Response {
+        guard let recovery else { throw HTTPError(.notFound) }
+        var request = request
+        let fields = FormBody(String(buffer: try await request.collectBody(upTo: 16 * 1024)))
+        let email = fields["email"]
+        guard !email.trimmingCharacters(in: .whitespaces).isEmpty else {
+            return renderer.page(
+                forgotPage(email: "", error: "Type the email address you sign in with."),
+                status: .unprocessableContent)
+        }
+        let ip = clientAddress.resolve(peer: context.clientIP, forwardedFor: request.headers[.xForwardedFor])
+        switch try await recovery.request(email: email, ip: ip) {
+        case .throttled:
+            return renderer.page(
+                forgotPage(
+                    email: email,
+                    error: "Too many requests from here just now. Try again in 15 minutes, or ask an admin for a link."),
+                status: .tooManyRequests)
+        case .answered:
+            return renderer.message(
+                .ok, heading: "Check your email",
+                message: "If a newsroom account uses \(email.trimmingCharacters(in: .whitespaces)), a link to choose a "
+                    + "new password is on its way there. It works once, for an hour. Nothing arrived? Check the spam "
+                    + "folder, or ask an admin.", user: nil, linkURL: AdminURL.login.path, linkLabel: "Back to sign in")
+        }
     }
 
     private func setupPage(token: String, name: String, email: String, errors: ValidationErrors) -> AdminFormPage {

@@ -64,7 +64,8 @@ struct NewsroomRouteMatrixTests {
         "GET /admin/login", "POST /admin/login", "GET /admin/login/code", "POST /admin/login/code",
         "POST /admin/logout", "POST /admin/logout-everywhere",
         "GET /admin/setup/:token", "POST /admin/setup/:token", "GET /admin/reset/:token", "POST /admin/reset/:token",
-        "GET /admin/invite/:token", "POST /admin/invite/:token", "GET /admin/assets/:name",
+        "GET /admin/invite/:token", "POST /admin/invite/:token", "GET /admin/assets/:name", "GET /admin/login/forgot",
+        "POST /admin/login/forgot",
     ]
 
     /// The address of a route's kind, with the ids of things that belong to none of the roles tested.

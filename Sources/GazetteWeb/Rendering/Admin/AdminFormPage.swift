@@ -18,6 +18,8 @@ package struct AdminFormPage: AdminPage {
     package var loginToken: String? = nil
     /// The password is a new one (setup, reset, invitation), so password managers offer to make one.
     package var newPassword: Bool = false
+    /// A way out under the form ("Forgot your password?").
+    package var footerLink: LinkModel? = nil
 }
 
 package struct AdminField: Sendable {

@@ -1,0 +1,74 @@
+import Foundation
+import GazetteStorage
+import Logging
+
+/// Sends what the outbox holds: claims due messages (each instance its own), hands each to the transport,
+/// and records the outcome; a failure is tried again later, backing off for about a day before giving up.
+/// Paced to `perSecond` messages, so a newsletter does not flood the server.
+package struct MailSender: Sendable {
+    package let outbox: OutboxStore
+    package let transport: any MailTransport
+    package let clock: Clock
+    package let logger: Logger
+    package var perSecond: Double
+    /// How long a claimed message is this instance's before another may take it over.
+    package static let claimSeconds: TimeInterval = 300
+    /// Waits between attempts, then the message is given up.
+    package static let backoff: [TimeInterval] = [60, 300, 1_800, 7_200, 21_600, 43_200, 86_400]
+
+    package init(
+        outbox: OutboxStore, transport: any MailTransport, clock: Clock, logger: Logger, perSecond: Double = 20
+    ) {
+        self.outbox = outbox
+        self.transport = transport
+        self.clock = clock
+        self.logger = logger
+        self.perSecond = perSecond
+    }
+
+    /// Sends everything due now, a batch at a time; returns how many were delivered.
+    @discardableResult
+    package func sendDue(batch: Int = 50) async throws -> Int {
+        var delivered = 0
+        while true {
+            let claimed = try await outbox.claim(limit: batch, now: clock.now(), for: Self.claimSeconds)
+            if claimed.isEmpty { return delivered }
+            for message in claimed {
+                let started = ContinuousClock.now
+                if await send(message) { delivered += 1 }
+                let spacing = Duration.milliseconds(Int(1_000 / max(perSecond, 0.1)))
+                let spent = ContinuousClock.now - started
+                if spent < spacing { try? await Task.sleep(for: spacing - spent) }
+            }
+        }
+    }
+
+    private func send(_ message: OutboxStore.Claimed) async -> Bool {
+        let outbox = self.outbox
+        let id = message.id
+        do {
+            if let files = transport as? FileMailTransport {
+                try await files.deliver(message.message, named: String(id)) {
+                    try await outbox.markDelivering(id: id)
+                }
+                logger.info("Mail to \(message.recipient) written to \(files.file(named: String(id)).path)")
+            } else {
+                try await transport.deliver(message.message, from: message.sender, to: message.recipient) {
+                    try await outbox.markDelivering(id: id)
+                }
+            }
+            try await outbox.markSent(id: id, now: clock.now())
+            return true
+        } catch {
+            let failure = error as? MailFailure
+            let permanent = failure?.isPermanent ?? false
+            let wait = permanent || message.attempts > Self.backoff.count ? nil : Self.backoff[message.attempts - 1]
+            let reason = failure?.description ?? String(describing: error)
+            let next = wait == nil ? "given up" : "trying again later"
+            logger.warning("Mail to \(message.recipient) not sent (attempt \(message.attempts)): \(reason); \(next)")
+            try? await outbox.markFailed(
+                id: id, error: reason, retryAt: wait.map { clock.now().addingTimeInterval($0) })
+            return false
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Hands one message to whatever delivers mail: an SMTP server, or files for a site without one.
+package protocol MailTransport: Sendable {
+    /// Delivers `data` from `sender` to `recipient`. `wholeButLast` is called once the receiver holds all of
+    /// the message but the last step that makes it take it (SMTP's final dot): the outbox records that, so a
+    /// crash right after never sends it twice.
+    func deliver(
+        _ data: [UInt8], from sender: String, to recipient: String,
+        wholeButLast: @Sendable () async throws -> Void
+    ) async throws
+
+    /// Words for the log: where mail goes.
+    var summary: String { get }
+}
+
+/// Why a message was not delivered, and whether trying again later can help (a full mailbox, a server
+/// away) or not (no such user, refused for good).
+package struct MailFailure: Error, CustomStringConvertible, Sendable {
+    package var description: String
+    package var isPermanent: Bool
+
+    package init(_ description: String, isPermanent: Bool = false) {
+        self.description = description
+        self.isPermanent = isPermanent
+    }
+}
+
+/// The embedded default without a mail server: each message becomes an `.eml` file in a folder (named by
+/// its outbox number, so a message sent again replaces its own file), and every flow works out of the box.
+package struct FileMailTransport: MailTransport {
+    package let folder: URL
+
+    package init(folder: URL) {
+        self.folder = folder
+    }
+
+    package var summary: String { "files in \(folder.path) (no SMTP server configured)" }
+
+    /// The file for a message; `name` is its outbox number.
+    package func file(named name: String) -> URL {
+        folder.appendingPathComponent(name + ".eml")
+    }
+
+    package func deliver(
+        _ data: [UInt8], from sender: String, to recipient: String,
+        wholeButLast: @Sendable () async throws -> Void
+    ) async throws {
+        try await deliver(data, named: UUID().uuidString, wholeButLast: wholeButLast)
+    }
+
+    package func deliver(
+        _ data: [UInt8], named name: String, wholeButLast: @Sendable () async throws -> Void
+    ) async throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let partial = folder.appendingPathComponent("." + name + ".part")
+        try Data(data).write(to: partial)
+        try await wholeButLast()
+        let target = file(named: name)
+        _ = try? FileManager.default.removeItem(at: target)
+        try FileManager.default.moveItem(at: partial, to: target)
+    }
+}
