@@ -102,7 +102,12 @@ public struct AppServices: Sendable {
         outbox = OutboxStore(database: database)
         mailer = Mailer(
             from: configuration.mailFrom, site: site.live, urls: SiteURL(base: configuration.baseURL), clock: clock)
-        mailTransport = FileMailTransport(folder: DataDirectory(configuration.dataDirectory).outboxFolder)
+        if let smtp = configuration.smtp {
+            mailTransport = SMTPTransport(
+                settings: smtp, clientName: URL(string: configuration.baseURL)?.host ?? "localhost")
+        } else {
+            mailTransport = FileMailTransport(folder: DataDirectory(configuration.dataDirectory).outboxFolder)
+        }
         passwordRecovery = PasswordRecovery(accounts: accountStore, outbox: outbox, mailer: mailer, clock: clock)
         feedSubscriptions = FeedSubscriptionStore(database: database)
         feedImport = FeedImport(

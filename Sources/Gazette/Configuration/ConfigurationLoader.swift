@@ -94,6 +94,15 @@ public struct ConfigurationLoader: Sendable {
             }
             configuration.mailFromGiven = address
         }
+        if let smtp = value(Setting.smtpURL), !smtp.isEmpty {
+            switch SMTPSettings.parse(smtp) {
+            case .success(let settings): configuration.smtp = settings
+            // The address may hold a password: the message never repeats it.
+            case .failure(let problem):
+                throw ConfigurationError(
+                    setting: Setting.smtpURL, problem: "the SMTP address cannot be used: \(problem)")
+            }
+        }
         return configuration
     }
 
@@ -161,13 +170,15 @@ public struct Setting: Sendable {
     public static let metricsToken = Setting(
         flag: "metrics-token", variable: "GAZETTE_METRICS_TOKEN", example: "a-long-random-secret")
 
+    public static let smtpURL = Setting(
+        flag: "smtp-url", variable: "GAZETTE_SMTP_URL", example: "smtp://user:password@mail.example.com:587")
     public static let mailFrom = Setting(
         flag: "mail-from", variable: "GAZETTE_MAIL_FROM", example: "newsroom@example.com")
 
     public static let all: [Setting] = [
         host, port, dataDir, database, theme, baseURL, siteTitle, tagline, language, timeZone, articlesPerPage,
         welcome, trustedProxies, pageCacheMB, connectionTimeout, maxConnections, databaseTimeout, metricsToken,
-        mailFrom, config,
+        mailFrom, smtpURL, config,
     ]
 }
 

@@ -43,6 +43,8 @@ public struct GazetteConfiguration: Sendable {
         set { mailFromGiven = newValue }
     }
     package var mailFromGiven: MailAddress? = nil
+    /// The SMTP server mail goes through (`--smtp-url`, `GAZETTE_SMTP_URL`); nil writes `.eml` files instead.
+    package var smtp: SMTPSettings? = nil
     /// How often `gazette serve` publishes what fell due, reads subscribed feeds and purges.
     public var background = BackgroundSchedule.standard
 

@@ -81,6 +81,13 @@ struct ServeCommand: AsyncParsableCommand {
         help: "The address the site's emails come from, such as newsroom@example.com (GAZETTE_MAIL_FROM).")
     var mailFrom: String?
 
+    @Option(
+        name: .customLong("smtp-url"),
+        help:
+            "The SMTP server for the site's mail, smtp[s]://user:password@host:port (GAZETTE_SMTP_URL); without it, mail is written as .eml files under <data-dir>/outbox/."
+    )
+    var smtpURL: String?
+
     /// Page-cache entries come and go in every size; glibc would keep the freed space of evicted ones in its
     /// heaps, which grow past the cache's budget (measured 1.36× the budget above the cache-off process with
     /// scripts/bench-cache-memory). Buffers of 16 KB and more get their own mapping instead, returned to the
@@ -113,6 +120,7 @@ struct ServeCommand: AsyncParsableCommand {
         flags[Setting.databaseTimeout.flag] = databaseTimeout
         flags[Setting.metricsToken.flag] = metricsToken
         flags[Setting.mailFrom.flag] = mailFrom
+        flags[Setting.smtpURL.flag] = smtpURL
         try await CommandRunner.withServices(flags: flags) { services, logger in
             if services.configuration.writesWelcomeArticle {
                 try await services.welcomeArticle.writeIfSiteIsNew()
