@@ -114,7 +114,7 @@ public struct AppServices: Sendable {
             imports: ImportStore(database: database), site: site.live, clock: clock, changes: changes)
         people = PeopleService(
             accounts: accountStore, authors: authors, accountService: accounts, clock: clock, changes: changes,
-            media: media)
+            media: media, mailer: mailer)
     }
 
     /// Opens the database and brings its schema up to date. Call `close()` when done.

@@ -305,13 +305,18 @@ public struct AccountService: Sendable {
         return AdminURL.reset(token: token).path
     }
 
-    /// A one-time path for an invited person to choose their password; valid for a week.
-    public func inviteLink(userID: Int64) async throws -> String {
+    /// A one-time path for an invited person to choose their password; valid for a week. `mail`, given the
+    /// path and the link's digest, makes the email that carries it, queued in the same transaction.
+    public func inviteLink(
+        userID: Int64, mail: (@Sendable (_ path: String, _ digest: String) -> OutboxStore.NewMail?)? = nil
+    ) async throws -> String {
         let token = SecretToken.make()
+        let digest = SecretToken.digest(token)
+        let path = AdminURL.invite(token: token).path
         try await accounts.createLink(
-            digest: SecretToken.digest(token), purpose: .invite, userID: userID, role: nil, now: clock.now(),
-            lifetime: Self.inviteLinkLifetime)
-        return AdminURL.invite(token: token).path
+            digest: digest, purpose: .invite, userID: userID, role: nil, now: clock.now(),
+            lifetime: Self.inviteLinkLifetime, mail: mail?(path, digest))
+        return path
     }
 
     public func isUsable(resetToken token: String) async throws -> Bool {

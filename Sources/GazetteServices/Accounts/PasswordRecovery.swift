@@ -52,7 +52,7 @@ package struct PasswordRecovery: Sendable {
             to: recipient, subject: "Choose a new password for \(title)",
             paragraphs: [
                 "Hello \(found.author.name),",
-                "Someone (we hope you) asked to choose a new password for your account in the \(title) newsroom. "
+                "Someone (we hope you) asked to choose a new password for your account in the newsroom of \(title). "
                     + "The link below works once, for an hour. Using it signs you out everywhere else.",
                 "If you did not ask, ignore this email: your password stays as it is.",
             ], link: ("Choose a new password", link))

@@ -12,13 +12,16 @@ public struct PeopleService: Sendable {
     private let changes: ContentChanges
     /// Where uploaded portraits go; nil where nothing is uploaded.
     private let media: MediaLibrary?
+    /// Writes invitations; nil where no mail is sent.
+    private let mailer: Mailer?
 
-    public init(
+    package init(
         accounts: AccountStore, authors: AuthorStore, accountService: AccountService, clock: Clock,
-        changes: ContentChanges, media: MediaLibrary? = nil
+        changes: ContentChanges, media: MediaLibrary? = nil, mailer: Mailer? = nil
     ) {
         self.changes = changes
         self.media = media
+        self.mailer = mailer
         self.accounts = accounts
         self.authors = authors
         self.accountService = accountService
@@ -84,7 +87,23 @@ public struct PeopleService: Sendable {
         } catch let error as StorageError {
             throw ValidationErrors([ValidationIssue(field: "email", message: error.description)])
         }
-        return (author, try await accountService.inviteLink(userID: author.id))
+        return (author, try await accountService.inviteLink(userID: author.id, mail: invitation(to: author)))
+    }
+
+    /// The invitation email to `author`, for the link being made (the link is also shown to the admin).
+    private func invitation(to author: Author) -> (@Sendable (String, String) -> OutboxStore.NewMail?)? {
+        guard let mailer, let recipient = MailAddress(author.email, name: author.name) else { return nil }
+        return { path, digest in
+            let title = mailer.site.current.title
+            let message = mailer.message(
+                to: recipient, subject: "Your invitation to the newsroom of \(title)",
+                paragraphs: [
+                    "Hello \(author.name),",
+                    "You have an account in the newsroom of \(title), as \(author.role.rawValue). Choose your password "
+                        + "with the link below; it works once, within a week.",
+                ], link: ("Choose your password", mailer.urls.absolute(path: path)))
+            return mailer.mail(message, event: "invite:" + digest)
+        }
     }
 
     /// A new link for someone to (re)gain access: an invitation until they have a password, then a reset.
@@ -92,7 +111,7 @@ public struct PeopleService: Sendable {
         if member.hasPassword, let link = try await accountService.resetLink(email: member.author.email) {
             return link
         }
-        return try await accountService.inviteLink(userID: member.author.id)
+        return try await accountService.inviteLink(userID: member.author.id, mail: invitation(to: member.author))
     }
 
     /// Replaces the profile; throws `ValidationErrors` for bad fields and for a taken email or slug.

@@ -49,7 +49,9 @@ package struct PeopleController: Sendable {
                 .personInvited, by: user.author, target: AuditLog.person(author), detail: "as \(role.rawValue)")
             return renderer.page(
                 memberForm(
-                    member, user: user, notice: "\(author.name) was added. Send them the link below.",
+                    member, user: user,
+                    notice: "\(author.name) was added. An invitation is on its way to \(author.email); the same "
+                        + "link is below, to send another way.",
                     newLink: urls.absolute(path: link)), status: .created)
         } catch let errors as ValidationErrors {
             var values = [String: String]()

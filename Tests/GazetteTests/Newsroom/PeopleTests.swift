@@ -47,6 +47,13 @@ struct PeopleTests {
             #expect(added.status == .created)
             let link = try #require(Self.link(in: added))
             #expect(link.hasPrefix("/admin/invite/"))
+            #expect(added.contains("An invitation is on its way to nadia@example.com"))
+            // The same link goes by email, queued with the link itself.
+            try await site.services.mailSender(logger: TestDatabase.logger).sendDue()
+            let invitation = try #require(try Mailbox.messages(site).last)
+            #expect(invitation.contains("To: \"Nadia Reporter\" <nadia@example.com>"))
+            #expect(invitation.contains("Subject: Your invitation to the newsroom of The Test Times"))
+            #expect(invitation.contains("https://news.example.com" + link))
             #expect(try await admin.open("/admin/users").contains("Invited, no password yet"))
 
             var nadia = Staff(site: site)
