@@ -71,9 +71,9 @@ extension AppServices {
         let event = "test:" + UUID().uuidString
         try await outbox.enqueue(mailer.mail(message, event: event), now: clock.now())
         try await mailSender(logger: logger).sendDue()
-        let counts = try await outbox.counts()
-        if (counts["waiting"] ?? 0) > 0 || (counts["failed"] ?? 0) > 0 {
-            throw MailFailure("The message was not sent; see the log above for the reason.")
+        let state = try await outbox.state(eventKey: event, recipient: recipient.address)
+        guard state?.status == "sent" else {
+            throw MailFailure("The test message was not sent: \(state?.lastError ?? "it was not queued").")
         }
         return mailTransport.summary
     }

@@ -111,6 +111,22 @@ public struct OutboxStore: Sendable {
         }
     }
 
+    /// Where one event's message to `recipient` stands (`waiting`, `sent`, `failed`…) and its last error;
+    /// nil when there is none.
+    public func state(eventKey: String, recipient: String) async throws -> (status: String, lastError: String)? {
+        try await database.read { db in
+            guard
+                let row = try await db.raw(
+                    """
+                    SELECT status, last_error FROM outbox
+                    WHERE event_key = \(bind: eventKey) AND recipient = \(bind: recipient)
+                    """
+                ).first()
+            else { return nil }
+            return (try row.string("status"), try row.string("last_error"))
+        }
+    }
+
     /// How many messages are in each state.
     public func counts() async throws -> [String: Int] {
         try await database.read { db in
