@@ -30,7 +30,7 @@ package struct MailSender: Sendable {
     @discardableResult
     package func sendDue(batch: Int = 50) async throws -> Int {
         var delivered = 0
-        while true {
+        while try await outbox.hasDue(now: clock.now()) {
             let claimed = try await outbox.claim(limit: batch, now: clock.now(), for: Self.claimSeconds)
             if claimed.isEmpty { return delivered }
             for message in claimed {
@@ -41,6 +41,7 @@ package struct MailSender: Sendable {
                 if spent < spacing { try? await Task.sleep(for: spacing - spent) }
             }
         }
+        return delivered
     }
 
     private func send(_ message: OutboxStore.Claimed) async -> Bool {

@@ -60,6 +60,20 @@ public struct OutboxStore: Sendable {
         try await database.write { db in try await Self.enqueue(mail, now: now, in: db) }
     }
 
+    /// Whether anything is due now: a read, so a sender with nothing to do never takes the write lock.
+    public func hasDue(now: Date) async throws -> Bool {
+        try await database.read { db in
+            try await db.raw(
+                """
+                SELECT id FROM outbox
+                WHERE (status = 'waiting' AND next_attempt_at <= \(bind: now.storedSeconds))
+                    OR (status = 'sending' AND claimed_until < \(bind: now.storedSeconds))
+                LIMIT 1
+                """
+            ).first() != nil
+        }
+    }
+
     /// Claims up to `limit` messages due now for `seconds`: waiting ones whose time has come, and ones
     /// whose sender stopped before finishing (a claim that ran out while `sending`). Several instances
     /// each get different ones.
