@@ -48,16 +48,12 @@ package struct MailSender: Sendable {
         let outbox = self.outbox
         let id = message.id
         do {
-            if let files = transport as? FileMailTransport {
-                try await files.deliver(message.message, named: String(id)) {
-                    try await outbox.markDelivering(id: id)
-                }
-                logger.info("Mail to \(message.recipient) written to \(files.file(named: String(id)).path)")
-            } else {
-                try await transport.deliver(message.message, from: message.sender, to: message.recipient) {
-                    try await outbox.markDelivering(id: id)
-                }
+            let outcome = try await transport.deliver(
+                message.message, from: message.sender, to: message.recipient, reference: String(id)
+            ) {
+                try await outbox.markDelivering(id: id)
             }
+            logger.info("Mail to \(message.recipient) \(outcome)")
             try await outbox.markSent(id: id, now: clock.now())
             return true
         } catch {

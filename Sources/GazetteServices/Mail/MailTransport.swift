@@ -4,14 +4,26 @@ import Foundation
 package protocol MailTransport: Sendable {
     /// Delivers `data` from `sender` to `recipient`. `wholeButLast` is called once the receiver holds all of
     /// the message but the last step that makes it take it (SMTP's final dot): the outbox records that, so a
-    /// crash right after never sends it twice.
+    /// crash right after never sends it twice. `reference` names the message for good (its outbox number).
     func deliver(
-        _ data: [UInt8], from sender: String, to recipient: String,
+        _ data: [UInt8], from sender: String, to recipient: String, reference: String,
         wholeButLast: @Sendable () async throws -> Void
-    ) async throws
+    ) async throws -> String
 
     /// Words for the log: where mail goes.
     var summary: String { get }
+}
+
+extension MailTransport {
+    /// Delivers a message that has no outbox number (tests, checks).
+    @discardableResult
+    package func deliver(
+        _ data: [UInt8], from sender: String, to recipient: String,
+        wholeButLast: @Sendable () async throws -> Void
+    ) async throws -> String {
+        try await deliver(
+            data, from: sender, to: recipient, reference: UUID().uuidString, wholeButLast: wholeButLast)
+    }
 }
 
 /// Why a message was not delivered, and whether trying again later can help (a full mailbox, a server
@@ -42,22 +54,18 @@ package struct FileMailTransport: MailTransport {
         folder.appendingPathComponent(name + ".eml")
     }
 
+    /// Writes `<reference>.eml` (a message sent again replaces its own file); returns where it is.
     package func deliver(
-        _ data: [UInt8], from sender: String, to recipient: String,
+        _ data: [UInt8], from sender: String, to recipient: String, reference: String,
         wholeButLast: @Sendable () async throws -> Void
-    ) async throws {
-        try await deliver(data, named: UUID().uuidString, wholeButLast: wholeButLast)
-    }
-
-    package func deliver(
-        _ data: [UInt8], named name: String, wholeButLast: @Sendable () async throws -> Void
-    ) async throws {
+    ) async throws -> String {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let partial = folder.appendingPathComponent("." + name + ".part")
+        let partial = folder.appendingPathComponent("." + reference + ".part")
         try Data(data).write(to: partial)
         try await wholeButLast()
-        let target = file(named: name)
+        let target = file(named: reference)
         _ = try? FileManager.default.removeItem(at: target)
         try FileManager.default.moveItem(at: partial, to: target)
+        return "written to \(target.path)"
     }
 }

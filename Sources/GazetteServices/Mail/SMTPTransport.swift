@@ -19,9 +19,9 @@ package struct SMTPTransport: MailTransport {
     package var summary: String { "the SMTP server \(settings.summary)" }
 
     package func deliver(
-        _ data: [UInt8], from sender: String, to recipient: String,
+        _ data: [UInt8], from sender: String, to recipient: String, reference: String,
         wholeButLast: @Sendable () async throws -> Void
-    ) async throws {
+    ) async throws -> String {
         let tls = try tlsContext()
         let settings = self.settings
         let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
@@ -58,6 +58,7 @@ package struct SMTPTransport: MailTransport {
         } catch {
             throw MailFailure("the connection to \(settings.summary) failed: \(error)")
         }
+        return "handed to \(settings.summary)"
     }
 
     private func tlsContext() throws -> NIOSSLContext {

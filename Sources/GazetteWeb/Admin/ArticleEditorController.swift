@@ -111,6 +111,23 @@ package struct ArticleEditorController: Sendable {
 
     private static let logger = Logger(label: "gazette.editor")
 
+    /// A featured image file chosen in the form goes into the media library (once: its address replaces
+    /// the file in the form); the problems with it, if any.
+    private func uploadFeaturedImage(
+        _ posted: PostedForm, into form: inout ArticleEditorForm, by user: SignedInUser
+    ) async throws -> ValidationErrors {
+        guard let file = posted.files["image_file"] else { return ValidationErrors() }
+        let upload = PublishingService.FeaturedImageUpload(
+            bytes: file.bytes, fileName: file.fileName,
+            text: MediaText(alt: form["image_alt"], caption: form["image_caption"], credit: form["image_credit"]))
+        do {
+            form["image_url"] = try await publishing.uploadFeaturedImage(upload, by: user.author)
+            return ValidationErrors()
+        } catch let refused as ValidationErrors {
+            return refused
+        }
+    }
+
     /// "Upload and insert": the image goes into the media library once and into the body as a `<figure>`
     /// where the cursor was (the end without the script); nothing is saved, and the editor comes back with
     /// the body changed. A featured image chosen at the same time is uploaded too, so it is not lost.
@@ -121,16 +138,7 @@ package struct ArticleEditorController: Sendable {
         var problems = ValidationErrors()
         let text = MediaText(
             alt: form["body_image_alt"], caption: form["body_image_caption"], credit: form["body_image_credit"])
-        if let file = posted.files["image_file"] {
-            let upload = PublishingService.FeaturedImageUpload(
-                bytes: file.bytes, fileName: file.fileName,
-                text: MediaText(alt: form["image_alt"], caption: form["image_caption"], credit: form["image_credit"]))
-            do {
-                form["image_url"] = try await publishing.uploadFeaturedImage(upload, by: user.author)
-            } catch let refused as ValidationErrors {
-                problems.merge(refused)
-            }
-        }
+        problems.merge(try await uploadFeaturedImage(posted, into: &form, by: user))
         if let file = posted.files["body_image_file"] {
             do {
                 let url = try await publishing.uploadImage(
@@ -270,20 +278,9 @@ package struct ArticleEditorController: Sendable {
                     general: "Your role can save drafts and submit them for review; an editor publishes."),
                 status: .forbidden)
         }
-        var problems = ValidationErrors()
-        var general: String? = nil
-        if let file = posted.files["image_file"] {
-            let upload = PublishingService.FeaturedImageUpload(
-                bytes: file.bytes, fileName: file.fileName,
-                text: MediaText(alt: form["image_alt"], caption: form["image_caption"], credit: form["image_credit"]))
-            do {
-                form["image_url"] = try await publishing.uploadFeaturedImage(upload, by: user.author)
-            } catch let refused as ValidationErrors {
-                // Without the right the file field is not on the page, so the message goes at the top.
-                if !user.can(.uploadMedia) { general = refused.message(for: "image_file") }
-                problems.merge(refused)
-            }
-        }
+        var problems = try await uploadFeaturedImage(posted, into: &form, by: user)
+        // Without the right the file field is not on the page, so its message goes at the top.
+        let general = user.can(.uploadMedia) ? nil : problems.message(for: "image_file")
         let (draft, readErrors) = form.draft(
             authorID: existing?.authorID ?? user.author.id, time: time, now: now)
         problems.merge(readErrors)

@@ -32,6 +32,27 @@ struct BodyImageTests {
         #expect(FigureMarkup.insert("<figure/>", into: body, atUTF16Offset: 7) == body + "\n\n<figure/>")
     }
 
+    @Test("body pictures get their copies in srcset; other pictures and broken markup pass through whole")
+    func bodyRewrite() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("body-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("2026/11"), withIntermediateDirectories: true)
+        for name in ["pier-abc123-480w.jpg", "pier-abc123-960w.jpg"] {
+            try Data([1]).write(to: folder.appendingPathComponent("2026/11/" + name))
+        }
+        let variants = ImageVariants(folder: folder, resizer: ImageResizer(program: nil))
+        let html =
+            #"<p>A</p><img src="/media/2026/11/pier-abc123.jpg" alt="P"><img src="https://x.example/a.jpg" alt="">"#
+        #expect(
+            BodyImages.withCopies(html, variants: variants, sizes: "100vw")
+                == #"<p>A</p><img src="/media/2026/11/pier-abc123.jpg" srcset="/media/2026/11/pier-abc123-480w.jpg 480w, /media/2026/11/pier-abc123-960w.jpg 960w" sizes="100vw" alt="P"><img src="https://x.example/a.jpg" alt="">"#
+        )
+        let broken = #"<p>Before</p><img src="/media/2026/11/pier-abc123.jpg"#
+        #expect(BodyImages.withCopies(broken, variants: variants, sizes: "100vw") == broken)
+        #expect(BodyImages.withCopies(html, variants: nil, sizes: "100vw") == html)
+    }
+
     static func insert(
         _ staff: Staff, fields: [String: String], picture: [UInt8]?
     ) async throws -> Fetched {

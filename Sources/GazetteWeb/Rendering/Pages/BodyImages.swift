@@ -12,9 +12,9 @@ package enum BodyImages {
         result.reserveCapacity(html.utf8.count + 256)
         var rest = html[...]
         while let found = rest.range(of: opening) {
-            result += rest[..<found.lowerBound]
             let afterSrc = rest[found.lowerBound...].dropFirst(#"<img src=""#.count)
             guard let quote = afterSrc.firstIndex(of: "\"") else { break }
+            result += rest[..<found.lowerBound]
             let url = String(afterSrc[..<quote])
             result += rest[found.lowerBound...quote]
             if let copies = variants.copies(of: url) {
