@@ -53,29 +53,27 @@ public struct ImageResizer: Sendable {
             case .png: "[strip,compression=9]"
             case .gif, .avif: "[strip]"
             }
-        let process = Process()
-        process.executableURL = program
-        process.arguments = [source.path, "--size", "\(width)x>", "-o", target.path + options]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: Failure(description: "vipsthumbnail could not start: \(error)"))
-                return
-            }
-            DispatchQueue.global().asyncAfter(deadline: .now() + Self.timeLimit) {
-                if process.isRunning { process.terminate() }
-            }
+        // What it says on failure goes to a file (a pipe could fill up and stall it).
+        let said = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-vips-\(UUID().uuidString)")
+        let errors = open(said.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard errors >= 0 else { throw Failure(description: "no room for vipsthumbnail's messages at \(said.path)") }
+        defer {
+            close(errors)
+            try? FileManager.default.removeItem(at: said)
         }
-        guard status == 0 else {
-            let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let child: ChildProcess
+        do {
+            child = try ChildProcess.start(
+                program.path, arguments: [source.path, "--size", "\(width)x>", "-o", target.path + options],
+                errors: .descriptor(errors))
+        } catch {
+            throw Failure(description: "vipsthumbnail could not start: \(error)")
+        }
+        let ending = await child.wait(limit: Self.timeLimit)
+        guard ending == .exited(0) else {
+            let message = (try? String(contentsOf: said, encoding: .utf8)) ?? ""
             try? FileManager.default.removeItem(at: target)
-            throw Failure(description: "vipsthumbnail failed (\(status)): \(said.prefix(300))")
+            throw Failure(description: "vipsthumbnail failed (\(ending.status)): \(message.prefix(300))")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteServices
 
 /// Runs the real `gazette` executable, as a person at a terminal would.
 struct CommandLine {
@@ -24,25 +25,25 @@ struct CommandLine {
     ) throws
         -> Result
     {
-        let process = try start(arguments, environment: environment, executable: executable)
+        let running = try start(arguments, environment: environment, executable: executable)
         let deadline = Date().addingTimeInterval(timeout)
-        while process.process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        if process.process.isRunning {
-            process.process.terminate()
+        while running.process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        if running.process.isRunning {
+            running.process.kill()
+            running.process.waitUntilExit()
             throw CommandLineError(
                 message: "gazette \(arguments.joined(separator: " ")) did not finish in \(timeout) s")
         }
-        process.process.waitUntilExit()
-        return process.result()
+        return running.result()
     }
 
     /// A started process whose output is collected in files (pipes could fill up and block it).
     final class Running: @unchecked Sendable {
-        let process: Process
+        let process: ChildProcess
         let outputFile: URL
         let errorFile: URL
 
-        init(process: Process, outputFile: URL, errorFile: URL) {
+        init(process: ChildProcess, outputFile: URL, errorFile: URL) {
             self.process = process
             self.outputFile = outputFile
             self.errorFile = errorFile
@@ -53,7 +54,7 @@ struct CommandLine {
             let errors = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
             try? FileManager.default.removeItem(at: outputFile)
             try? FileManager.default.removeItem(at: errorFile)
-            return Result(status: process.terminationStatus, output: output, errors: errors)
+            return Result(status: process.waitBlocking().status, output: output, errors: errors)
         }
     }
 
@@ -64,21 +65,22 @@ struct CommandLine {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw CommandLineError(message: "No gazette binary at \(binary.path): build it first with swift build.")
         }
-        let process = Process()
-        process.executableURL = executable ?? binary
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GAZETTE_") }
         env.merge(environment) { _, new in new }
-        process.environment = env
         let folder = FileManager.default.temporaryDirectory
         let outputFile = folder.appendingPathComponent("gazette-out-\(UUID().uuidString)")
         let errorFile = folder.appendingPathComponent("gazette-err-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: outputFile)
-        process.standardError = try FileHandle(forWritingTo: errorFile)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let output = try FileHandle(forWritingTo: outputFile)
+        let errors = try FileHandle(forWritingTo: errorFile)
+        defer {
+            try? output.close()
+            try? errors.close()
+        }
+        let process = try ChildProcess.start(
+            (executable ?? binary).path, arguments: arguments, environment: env,
+            output: .descriptor(output.fileDescriptor), errors: .descriptor(errors.fileDescriptor))
         return Running(process: process, outputFile: outputFile, errorFile: errorFile)
     }
 }
@@ -86,4 +88,9 @@ struct CommandLine {
 struct CommandLineError: Error, CustomStringConvertible {
     let message: String
     var description: String { message }
+}
+
+extension ChildProcess {
+    /// Blocks until it has ended (tests only).
+    func waitUntilExit() { _ = waitBlocking() }
 }

@@ -11,34 +11,37 @@ final class SMTPTestServer: @unchecked Sendable {
     let folder: URL
     let port: Int
     let caFile: String
-    private let process: Process
-    private let input: Pipe
+    private let process: ChildProcess
+    private let input: ChildPipe
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("smtp-\(UUID().uuidString)")
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
                 "scripts/lib/smtp_server.py")
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", script.path, "--dir", folder.path, "--user", Self.user, "--password", Self.password,
-        ]
-        input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
+        input = try ChildPipe()
+        let output = try ChildPipe()
+        process = try ChildProcess.start(
+            "/usr/bin/env",
+            arguments: [
+                "python3", script.path, "--dir", folder.path, "--user", Self.user, "--password", Self.password,
+            ], input: .descriptor(input.readEnd), output: .descriptor(output.writeEnd))
+        close(input.readEnd)
+        close(output.writeEnd)
+        defer { close(output.readEnd) }
         // "READY <port> <ca.pem>"
         var line = Data()
+        var buffer = [UInt8](repeating: 0, count: 512)
         while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line += chunk
+            let count = read(output.readEnd, &buffer, buffer.count)
+            if count <= 0 { break }
+            line += buffer[0..<count]
         }
         let words = String(decoding: line, as: UTF8.self).split(whereSeparator: \.isWhitespace)
         guard words.count == 3, words[0] == "READY", let port = Int(words[1]) else {
             process.terminate()
+            close(input.writeEnd)
+            process.waitUntilExit()
             throw MailFailure(
                 "the test SMTP server did not start (python3 -m pip install aiosmtpd; the test command does it)")
         }
@@ -48,7 +51,7 @@ final class SMTPTestServer: @unchecked Sendable {
 
     /// Stops the server (closing its input) and waits for it.
     func stop() {
-        try? input.fileHandleForWriting.close()
+        close(input.writeEnd)
         process.waitUntilExit()
         try? FileManager.default.removeItem(at: folder)
     }

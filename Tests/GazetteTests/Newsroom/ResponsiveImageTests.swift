@@ -19,13 +19,10 @@ enum TestPicture {
         )
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("picture-\(UUID().uuidString).jpg")
         defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = vips
         // A grey ramp: a real photograph-sized JPEG, not a blank one.
-        process.arguments = ["xyz", file.path + "[Q=90]", String(width), String(height)]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let process = try ChildProcess.start(
+            vips.path, arguments: ["xyz", file.path + "[Q=90]", String(width), String(height)])
+        #expect(process.waitBlocking() == .exited(0))
         return Array(try Data(contentsOf: file))
     }
 }
