@@ -39,6 +39,10 @@ public struct AppServices: Sendable {
     public let outbox: OutboxStore
     /// Writes the site's emails.
     package let mailer: Mailer
+    /// Which staff emails each person gets, and the daily moderation summary.
+    public let staffNotices: StaffNoticeStore
+    /// The daily email of comments waiting, for moderators who chose it.
+    package let moderationSummary: ModerationSummary
     /// Where mail goes: an SMTP server, or `.eml` files in the data folder.
     package let mailTransport: any MailTransport
     package let passwordRecovery: PasswordRecovery
@@ -81,15 +85,20 @@ public struct AppServices: Sendable {
             defaults: SiteIdentity(
                 title: configuration.siteTitle, tagline: configuration.tagline, language: configuration.language,
                 timeZone: configuration.timeZone, articlesPerPage: configuration.articlesPerPage), changes: changes)
+        mailer = Mailer(
+            from: configuration.mailFrom, site: site.live, urls: SiteURL(base: configuration.baseURL), clock: clock)
+        let notifier = StaffNotifier(mailer: mailer)
+        staffNotices = StaffNoticeStore(database: database)
+        moderationSummary = ModerationSummary(store: staffNotices, notifier: notifier, clock: clock)
         publishing = PublishingService(
-            articles: articles, clock: clock, site: site.live, changes: changes, media: media)
+            articles: articles, clock: clock, site: site.live, changes: changes, media: media, notifier: notifier)
         reader = ReaderService(
             articles: articles, authors: authors, terms: terms, redirects: redirects,
             clock: clock, site: site.live, latestCount: Defaults.latestPostsCount)
         commentStore = CommentStore(database: database)
         comments = CommentService(
             comments: commentStore, articles: articles, settings: settings, clock: clock,
-            signer: Signer(secret: secret), changes: changes)
+            signer: Signer(secret: secret), changes: changes, notifier: notifier)
         previewLinks = PreviewLinks(signer: Signer(secret: secret), clock: clock)
         autosaves = Autosaves(store: AutosaveStore(database: database), clock: clock)
         let accountStore = AccountStore(database: database)
@@ -100,8 +109,6 @@ public struct AppServices: Sendable {
         audit = AuditLog(store: AuditStore(database: database), authors: authors, clock: clock)
         desk = NewsroomDesk(articles: articles, comments: comments, audit: audit, clock: clock)
         outbox = OutboxStore(database: database)
-        mailer = Mailer(
-            from: configuration.mailFrom, site: site.live, urls: SiteURL(base: configuration.baseURL), clock: clock)
         if let smtp = configuration.smtp {
             mailTransport = SMTPTransport(
                 settings: smtp, clientName: URL(string: configuration.baseURL)?.host ?? "localhost")
@@ -114,7 +121,7 @@ public struct AppServices: Sendable {
             imports: ImportStore(database: database), site: site.live, clock: clock, changes: changes)
         people = PeopleService(
             accounts: accountStore, authors: authors, accountService: accounts, clock: clock, changes: changes,
-            media: media, mailer: mailer)
+            media: media, mailer: mailer, notices: staffNotices)
     }
 
     /// Opens the database and brings its schema up to date. Call `close()` when done.

@@ -59,6 +59,7 @@ enum BackgroundWork {
             },
             PeriodicWork(name: "mail", every: schedule.mailEvery, firstRunAfter: schedule.firstRunAfter) {
                 do {
+                    try await services.moderationSummary.queueIfDue()
                     try await services.mailSender(logger: logger).sendDue()
                 } catch {
                     logger.warning("Sending mail failed: \(error)")

@@ -14,11 +14,14 @@ public struct PeopleService: Sendable {
     private let media: MediaLibrary?
     /// Writes invitations; nil where no mail is sent.
     private let mailer: Mailer?
+    /// Which emails each person gets (see `PeopleService+Notices`).
+    let notices: StaffNoticeStore?
 
     package init(
         accounts: AccountStore, authors: AuthorStore, accountService: AccountService, clock: Clock,
-        changes: ContentChanges, media: MediaLibrary? = nil, mailer: Mailer? = nil
+        changes: ContentChanges, media: MediaLibrary? = nil, mailer: Mailer? = nil, notices: StaffNoticeStore? = nil
     ) {
+        self.notices = notices
         self.changes = changes
         self.media = media
         self.mailer = mailer

@@ -41,6 +41,8 @@ package enum AdminURL: Hashable, Sendable {
     case profile
     case password
     case twoFactor
+    /// Which emails one receives.
+    case notifications
     case settings
     case audit
     /// The newsroom's own stylesheet and scripts.
@@ -100,6 +102,7 @@ package enum AdminURL: Hashable, Sendable {
         case .profile: return root + "/profile"
         case .password: return root + "/profile/password"
         case .twoFactor: return root + "/profile/two-factor"
+        case .notifications: return root + "/profile/notifications"
         case .settings: return root + "/settings"
         case .audit: return root + "/audit"
         case .asset(let name): return root + "/assets/" + (placeholders ? ":name" : name)

@@ -12,11 +12,14 @@ public struct CommentService: Sendable {
     package let signer: Signer
     private let cachedSettings = SettingsCache()
     private let changes: ContentChanges
+    /// Writes moderators' emails about held comments; nil where nobody is told (imports, tests).
+    private let staffMail: StaffNoticeStore.Writer?
 
-    public init(
+    package init(
         comments: CommentStore, articles: ArticleStore, settings: SettingsStore, clock: Clock, signer: Signer,
-        changes: ContentChanges
+        changes: ContentChanges, notifier: StaffNotifier? = nil
     ) {
+        self.staffMail = notifier?.writer
         self.changes = changes
         self.comments = comments
         self.articles = articles
@@ -120,8 +123,10 @@ public struct CommentService: Sendable {
             // A held comment changes nothing readers see (its author sees it through their own cookie), so only
             // an approved one is announced; the decision is made before the write.
             let comments = self.comments
+            let staffMail = self.staffMail
             let insert = { @Sendable in
-                try await comments.insert(record, maximumDepth: rules.threadDepth, floodSeconds: rules.floodSeconds)
+                try await comments.insert(
+                    record, maximumDepth: rules.threadDepth, floodSeconds: rules.floodSeconds, staffMail: staffMail)
             }
             let stored =
                 decision.status == .approved

@@ -10,11 +10,14 @@ public struct PublishingService: Sendable {
     private let changes: ContentChanges
     /// Where featured images chosen in the editor go; nil where nothing is uploaded (imports).
     let media: MediaLibrary?
+    /// Writes the emails a save causes (submitted for review, published by an editor…); nil for imports.
+    private let staffMail: StaffNoticeStore.Writer?
 
-    public init(
+    package init(
         articles: ArticleStore, clock: Clock, site: LiveSiteSettings, changes: ContentChanges,
-        media: MediaLibrary? = nil
+        media: MediaLibrary? = nil, notifier: StaffNotifier? = nil
     ) {
+        self.staffMail = notifier?.writer
         self.articles = articles
         self.clock = clock
         self.site = site
@@ -42,12 +45,13 @@ public struct PublishingService: Sendable {
         let article = try draft.validated(now: now)
         let timeZone = site.current.timeZone
         let articles = self.articles
+        let staffMail = self.staffMail
         do {
             // Even a draft: its slug or status may be what took it off the site.
             return try await changes.committing(.everything) {
                 try await articles.save(
                     article, id: id, expectedRevision: expectedRevision, now: now, timeZone: timeZone,
-                    savedBy: savedBy, note: note)
+                    savedBy: savedBy, note: note, staffMail: staffMail)
             }
         } catch let conflict as ArticleConflict {
             throw EditConflict(

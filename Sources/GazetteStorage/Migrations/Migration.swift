@@ -44,5 +44,6 @@ enum MigrationList {
         M019Autosaves.migration,
         M020RevisionDetails.migration,
         M021Outbox.migration,
+        M022StaffNotices.migration,
     ]
 }

@@ -24,16 +24,17 @@ public struct ArticleStore: Sendable {
     /// The slug is made unique for the article's day by numbering ("budget-2").
     /// With `expectedRevision`, the save happens only if nobody saved the article since that revision;
     /// otherwise `ArticleConflict` is thrown and nothing is written.
-    /// Every save adds a revision, recorded with `savedBy` and `note`.
+    /// Every save adds a revision, recorded with `savedBy` and `note`. `staffMail` writes the emails the
+    /// save causes (`StaffNotice`), queued in its transaction.
     public func save(
         _ article: ValidArticle, id: Int64? = nil, expectedRevision: Int? = nil, now: Date, timeZone: TimeZone,
-        savedBy: Int64? = nil, note: String = ""
+        savedBy: Int64? = nil, note: String = "", staffMail: StaffNoticeStore.Writer? = nil
     ) async throws -> Saved {
         let dialect = database.dialect
         return try await database.write { db in
             try await ArticleWriter(
                 db: db, article: article, now: now, timeZone: timeZone, savedBy: savedBy, note: note,
-                lockRows: dialect.lockRows, dialect: dialect
+                lockRows: dialect.lockRows, dialect: dialect, staffMail: staffMail
             )
             .save(replacing: id, expectedRevision: expectedRevision)
         }

@@ -17,6 +17,9 @@ struct ArticleWriter {
     var dialect = Dialect.sqlite
     /// False when the caller indexes many articles at once, in the same transaction, after writing them.
     var indexesSearch = true
+    /// Writes the staff's emails about this save (submitted for review, published by someone else…), queued
+    /// in its transaction; nil for imports and commands.
+    var staffMail: StaffNoticeStore.Writer? = nil
 
     func save(replacing id: Int64?, expectedRevision: Int? = nil) async throws -> ArticleStore.Saved {
         let existing = try await existingRow(id)
@@ -74,6 +77,7 @@ struct ArticleWriter {
         try await replaceTags(of: articleID, replacing: id != nil)
         try await replaceCorrections(of: articleID, replacing: id != nil)
         try await recordRevision(stored, of: articleID, number: (existing?.revision ?? 0) + 1)
+        try await queueNotice(articleID: articleID, revision: (existing?.revision ?? 0) + 1, previous: existing?.status)
         if indexesSearch { try await SearchIndex.refresh(ids: [articleID], dialect: dialect, in: db) }
         try await keepOldAddress(of: articleID, existing: existing, day: day, slug: slug)
         return ArticleStore.Saved(id: articleID, slug: slug, day: day)
@@ -118,6 +122,7 @@ struct ArticleWriter {
         /// What readers would notice changing: headline, dek and body.
         var content: [String]
         var bodyTrust: HTMLTrust
+        var status: ArticleStatus?
     }
 
     private func existingRow(_ id: Int64?) async throws -> ExistingRow? {
@@ -139,7 +144,25 @@ struct ArticleWriter {
             wasPublic: try row.string("status") == ArticleStatus.published.rawValue
                 && (try row.optionalDate("published_at")).map { $0 <= now } == true,
             content: [try row.string("title"), try row.string("dek"), try row.string("body_markdown")],
-            bodyTrust: HTMLTrust(rawValue: Int(try row.int64("body_trust"))) ?? .untrusted)
+            bodyTrust: HTMLTrust(rawValue: Int(try row.int64("body_trust"))) ?? .untrusted,
+            status: ArticleStatus(rawValue: try row.string("status")))
+    }
+
+    /// Queues what the staff hear of this save, if anything.
+    private func queueNotice(articleID: Int64, revision: Int, previous: ArticleStatus?) async throws {
+        guard let staffMail else { return }
+        let names = try await db.raw(
+            "SELECT id, name FROM authors WHERE id IN (\(bind: article.authorID), \(bind: savedBy ?? 0))"
+        ).all().reduce(into: [Int64: String]()) { names, row in
+            if let id = try? row.int64("id"), let name = try? row.string("name") { names[id] = name }
+        }
+        let note = StaffNotice.ArticleNote(
+            articleID: articleID, revision: revision, title: article.title, authorID: article.authorID,
+            authorName: names[article.authorID] ?? "", actorName: savedBy.flatMap { names[$0] } ?? "",
+            publishedAt: article.publishedAt)
+        guard let notice = StaffNotice.afterSave(from: previous, to: article.status, actorID: savedBy, note: note)
+        else { return }
+        try await StaffNoticeStore.queue(notice, excluding: savedBy, writer: staffMail, now: now, in: db)
     }
 
     /// When readers last saw a change: a save that changes nothing visible keeps the old time, and an

@@ -14,13 +14,20 @@ public struct CommentStore: Sendable {
     /// Stores a comment after the checks that must see every other write: parent, depth, flood, duplicate.
     ///
     /// Returns only once the transaction has committed, so a success answer means the comment is durable.
-    public func insert(_ record: CommentRecord, maximumDepth: Int, floodSeconds: Int) async throws -> Comment {
+    public func insert(
+        _ record: CommentRecord, maximumDepth: Int, floodSeconds: Int, staffMail: StaffNoticeStore.Writer? = nil
+    ) async throws -> Comment {
         let fingerprint = record.fingerprint
         do {
             let dialect = database.dialect
             return try await database.write { db in
                 try await Self.lockArticles([record.articleID], dialect: dialect, in: db)
-                return try await Self.write(record, maximumDepth: maximumDepth, floodSeconds: floodSeconds, in: db)
+                let comment = try await Self.write(
+                    record, maximumDepth: maximumDepth, floodSeconds: floodSeconds, in: db)
+                if let staffMail {
+                    try await StaffNoticeStore.queueHeld(comment, writer: staffMail, now: record.createdAt, in: db)
+                }
+                return comment
             }
         } catch let error as CommentRejection {
             throw error

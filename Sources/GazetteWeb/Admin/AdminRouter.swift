@@ -91,6 +91,12 @@ package struct AdminRouter {
         routes.form(.password, nil) { request, context in try await auth.changePassword(request, context: context) }
         routes.page(.twoFactor, nil) { request, context in try await twoFactor.show(request, context: context) }
         routes.form(.twoFactor, nil) { request, context in try await twoFactor.change(request, context: context) }
+        routes.page(.notifications, nil) { request, context in
+            try await people.notificationsForm(request, context: context)
+        }
+        routes.form(.notifications, nil) { request, context in
+            try await people.updateNotifications(request, context: context)
+        }
 
         // Articles: whose article it is and what may be done to it is asked of `ArticleAccess`.
         routes.page(.articles, nil) { request, context in try await articleList.list(request, context: context) }

@@ -15,9 +15,27 @@ enum Mailbox {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { $0.hasSuffix(".eml") }.sorted { Int($0.dropLast(4)) ?? 0 < Int($1.dropLast(4)) ?? 0 }
         return try names.map {
-            try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)
-                .replacingOccurrences(of: "=\r\n", with: "").replacingOccurrences(of: "=3D", with: "=")
+            decoded(try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8))
         }
+    }
+
+    /// A message with its quoted-printable parts read back: soft breaks joined, `=XX` turned into bytes.
+    static func decoded(_ message: String) -> String {
+        let bytes = Array(message.replacingOccurrences(of: "=\r\n", with: "").utf8)
+        var out: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "="), index + 2 < bytes.count,
+                let value = UInt8(String(decoding: bytes[index + 1...index + 2], as: UTF8.self), radix: 16)
+            {
+                out.append(value)
+                index += 3
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The first link in a message under `prefix`.

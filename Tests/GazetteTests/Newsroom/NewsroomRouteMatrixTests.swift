@@ -28,6 +28,8 @@ struct NewsroomRouteMatrixTests {
         "POST /admin/profile/password": nil,
         "GET /admin/profile/two-factor": nil,
         "POST /admin/profile/two-factor": nil,
+        "GET /admin/profile/notifications": nil,
+        "POST /admin/profile/notifications": nil,
         "GET /admin/media": .author,
         "POST /admin/media": .author,
         "GET /admin/media/:id": .author,
