@@ -27,6 +27,8 @@ public struct AppServices: Sendable {
     public let autosaves: Autosaves
     public let reader: ReaderService
     public let comments: CommentService
+    /// Readers' email subscriptions: discussions followed, newsletters.
+    public let subscriptions: SubscriptionService
     /// Read directly by the comment feeds, which need no rules.
     public let commentStore: CommentStore
     public let accounts: AccountService
@@ -96,9 +98,13 @@ public struct AppServices: Sendable {
             articles: articles, authors: authors, terms: terms, redirects: redirects,
             clock: clock, site: site.live, latestCount: Defaults.latestPostsCount)
         commentStore = CommentStore(database: database)
+        subscriptions = SubscriptionService(
+            store: SubscriberStore(database: database),
+            notifier: ReaderNotifier(mailer: mailer, tokens: SubscriberToken(signer: Signer(secret: secret))),
+            clock: clock)
         comments = CommentService(
             comments: commentStore, articles: articles, settings: settings, clock: clock,
-            signer: Signer(secret: secret), changes: changes, notifier: notifier)
+            signer: Signer(secret: secret), changes: changes, notifier: notifier, subscriptions: subscriptions)
         previewLinks = PreviewLinks(signer: Signer(secret: secret), clock: clock)
         autosaves = Autosaves(store: AutosaveStore(database: database), clock: clock)
         let accountStore = AccountStore(database: database)
@@ -170,7 +176,16 @@ public struct AppServices: Sendable {
 extension AppServices {
     /// Sends what the outbox holds.
     package func mailSender(logger: Logger) -> MailSender {
-        MailSender(outbox: outbox, transport: mailTransport, clock: clock, logger: logger)
+        var sender = MailSender(outbox: outbox, transport: mailTransport, clock: clock, logger: logger)
+        let subscriptions = self.subscriptions
+        sender.onRejectedRecipient = { address, reason in
+            do {
+                try await subscriptions.bounced(email: address, reason: reason)
+            } catch {
+                logger.warning("Could not record that \(address) bounced: \(error)")
+            }
+        }
+        return sender
     }
 
     /// Reads the subscribed feeds that are due, logging each result to `logger`.

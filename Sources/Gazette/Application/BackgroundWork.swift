@@ -107,6 +107,11 @@ enum BackgroundWork {
             logger.warning("Pruning the audit log failed: \(error)")
         }
         do {
+            try await services.subscriptions.purgeUnconfirmed()
+        } catch {
+            logger.warning("Purging unconfirmed subscriptions failed: \(error)")
+        }
+        do {
             try await services.keptForms.purgeExpired()
         } catch {
             logger.warning("Purging kept newsroom forms failed: \(error)")

@@ -77,7 +77,9 @@ package func buildRouter(services: AppServices, logger: Logger) throws -> BuiltR
         assets: AssetController(assets: theme.assets), health: HealthController(database: services.database),
         media: MediaController(library: services.media),
         metrics: MetricsController(metrics: metrics, token: configuration.metricsToken),
-        preview: preview, renderer: renderer
+        preview: preview,
+        subscriptions: SubscriptionController(subscriptions: services.subscriptions, renderer: renderer),
+        renderer: renderer
     ).register(on: router)
 
     let adminRenderer = AdminRenderer(theme: adminTheme, live: services.site.live)

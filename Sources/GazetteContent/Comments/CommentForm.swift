@@ -10,11 +10,14 @@ public struct CommentForm: Sendable, Equatable {
     public var comment: String
     /// Ticked "Save my name, email, and website in this browser for the next time I comment."
     public var remember: Bool
+    /// Ticked "Notify me of follow-up comments by email."
+    public var follow: Bool
 
     public init(
         articleID: String = "", parentID: String = "", author: String = "", email: String = "", url: String = "",
-        comment: String = "", remember: Bool = false
+        comment: String = "", remember: Bool = false, follow: Bool = false
     ) {
+        self.follow = follow
         self.articleID = articleID
         self.parentID = parentID
         self.author = author

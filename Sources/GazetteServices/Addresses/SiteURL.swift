@@ -36,6 +36,16 @@ public struct SiteURL: Sendable {
     /// Shared previews of articles not out yet: the rest of the address is a signed token (kept out of logs).
     public static let previewPrefix = "/preview/"
     public static func preview(token: String) -> String { previewPrefix + token }
+    /// Where readers subscribe by email (the form on every page posts here).
+    public static let subscribe = "/subscribe"
+    /// A reader's subscriptions: the rest of the address is their signed token (kept out of logs).
+    public static let subscriptionsPrefix = "/subscriptions/"
+    public static func subscriptions(token: String) -> String { subscriptionsPrefix + token }
+    public static func confirmSubscription(token: String) -> String { subscriptionsPrefix + token + "/confirm" }
+    /// One-click unsubscribe (RFC 8058) from `topic`, or from everything when nil.
+    public static func unsubscribe(token: String, topic: SubscriptionTopic?) -> String {
+        subscriptionsPrefix + token + "/unsubscribe" + (topic.map { "?topic=" + $0.rawValue } ?? "")
+    }
     /// An uploaded file's address, relative to the site so it survives a change of domain.
     public static func media(_ path: String) -> String { mediaPrefix + path }
 }

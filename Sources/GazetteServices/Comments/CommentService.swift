@@ -12,14 +12,17 @@ public struct CommentService: Sendable {
     package let signer: Signer
     private let cachedSettings = SettingsCache()
     private let changes: ContentChanges
-    /// Writes moderators' emails about held comments; nil where nobody is told (imports, tests).
-    private let staffMail: StaffNoticeStore.Writer?
+    /// The emails comments cause: moderators' about held ones, followers' about approved ones.
+    private let mail: CommentMail
+    /// Where "Notify me of follow-up comments" goes; nil where nobody is mailed.
+    private let subscriptions: SubscriptionService?
 
     package init(
         comments: CommentStore, articles: ArticleStore, settings: SettingsStore, clock: Clock, signer: Signer,
-        changes: ContentChanges, notifier: StaffNotifier? = nil
+        changes: ContentChanges, notifier: StaffNotifier? = nil, subscriptions: SubscriptionService? = nil
     ) {
-        self.staffMail = notifier?.writer
+        self.mail = CommentMail(staff: notifier?.writer, readers: subscriptions?.writer)
+        self.subscriptions = subscriptions
         self.changes = changes
         self.comments = comments
         self.articles = articles
@@ -123,14 +126,20 @@ public struct CommentService: Sendable {
             // A held comment changes nothing readers see (its author sees it through their own cookie), so only
             // an approved one is announced; the decision is made before the write.
             let comments = self.comments
-            let staffMail = self.staffMail
+            let mail = self.mail
             let insert = { @Sendable in
                 try await comments.insert(
-                    record, maximumDepth: rules.threadDepth, floodSeconds: rules.floodSeconds, staffMail: staffMail)
+                    record, maximumDepth: rules.threadDepth, floodSeconds: rules.floodSeconds, mail: mail)
             }
             let stored =
                 decision.status == .approved
                 ? try await changes.committing(.comments(articleID: articleID), insert) : try await insert()
+            if form.follow, stored.status != .spam, let subscriptions {
+                // The comment is stored whatever happens here; the reader confirms from the email.
+                _ = try? await subscriptions.request(
+                    email: stored.authorEmail, topics: [.thread(articleID: articleID)], consent: "comment form",
+                    ip: submission.ip)
+            }
             return .accepted(stored, day: target.day, slug: target.slug)
         } catch let rejection as CommentRejection {
             guard let article = try await articles.find(id: articleID) else { throw rejection }
@@ -197,7 +206,7 @@ public struct CommentService: Sendable {
     /// Applies a moderation action; returns the ids that existed.
     @discardableResult
     public func moderate(_ action: ModerationAction, ids: [Int64]) async throws -> [Int64] {
-        let changed = try await comments.setStatus(action.resultingStatus, ids: ids, now: clock.now())
+        let changed = try await comments.setStatus(action.resultingStatus, ids: ids, now: clock.now(), mail: mail)
         await changes.publishComments(of: try await comments.find(ids: changed).map(\.articleID))
         return changed
     }
@@ -227,7 +236,7 @@ public struct CommentService: Sendable {
             articleID: parent.articleID, comment: try form.validated(),
             decision: ModerationDecision(status: .approved, score: 0, reasons: ["Reply from the newsroom"]), ip: "",
             userAgent: "", createdAt: clock.now(), staffAuthorID: author.id)
-        let reply = try await comments.insert(record, maximumDepth: rules.threadDepth, floodSeconds: 0)
+        let reply = try await comments.insert(record, maximumDepth: rules.threadDepth, floodSeconds: 0, mail: mail)
         await changes.publish(.comments(articleID: parent.articleID))
         return reply
     }

@@ -11,6 +11,8 @@ package struct MailSender: Sendable {
     package let clock: Clock
     package let logger: Logger
     package var perSecond: Double
+    /// Told of each address a server refused for good (a hard bounce), so readers' mail to it stops.
+    package var onRejectedRecipient: (@Sendable (_ address: String, _ reason: String) async -> Void)? = nil
     /// How long a claimed message is this instance's before another may take it over.
     package static let claimSeconds: TimeInterval = 300
     /// Waits between attempts, then the message is given up.
@@ -63,6 +65,7 @@ package struct MailSender: Sendable {
             let reason = failure?.description ?? String(describing: error)
             let next = wait == nil ? "given up" : "trying again later"
             logger.warning("Mail to \(message.recipient) not sent (attempt \(message.attempts)): \(reason); \(next)")
+            if failure?.rejectsRecipient == true { await onRejectedRecipient?(message.recipient, reason) }
             try? await outbox.markFailed(
                 id: id, error: reason, retryAt: wait.map { clock.now().addingTimeInterval($0) })
             return false

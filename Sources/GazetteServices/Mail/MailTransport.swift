@@ -31,10 +31,14 @@ extension MailTransport {
 package struct MailFailure: Error, CustomStringConvertible, Sendable {
     package var description: String
     package var isPermanent: Bool
+    /// The server refused this recipient for good (a 5xx answer to `RCPT TO`): a hard bounce, after which
+    /// no reader's mail goes to the address. Other permanent failures (a wrong password) are the set-up's.
+    package var rejectsRecipient: Bool
 
-    package init(_ description: String, isPermanent: Bool = false) {
+    package init(_ description: String, isPermanent: Bool = false, rejectsRecipient: Bool = false) {
         self.description = description
-        self.isPermanent = isPermanent
+        self.isPermanent = isPermanent || rejectsRecipient
+        self.rejectsRecipient = rejectsRecipient
     }
 }
 

@@ -114,7 +114,12 @@ private struct SMTPSession {
                 "the server cannot take addresses written in other scripts (no SMTPUTF8)", isPermanent: true)
         }
         try await expect(250, after: "MAIL FROM:<\(sender)>" + (international ? " SMTPUTF8" : ""))
-        try await expect([250, 251], after: "RCPT TO:<\(recipient)>")
+        do {
+            try await expect([250, 251], after: "RCPT TO:<\(recipient)>")
+        } catch var failure as MailFailure where failure.isPermanent {
+            failure.rejectsRecipient = true
+            throw failure
+        }
         try await expect(354, after: "DATA")
         try await outbound.write(ByteBuffer(bytes: Self.dotStuffed(data)))
         // The server has the whole message but the dot that makes it take it.

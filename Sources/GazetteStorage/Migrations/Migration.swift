@@ -45,5 +45,6 @@ enum MigrationList {
         M020RevisionDetails.migration,
         M021Outbox.migration,
         M022StaffNotices.migration,
+        M023Subscribers.migration,
     ]
 }

@@ -15,7 +15,7 @@ public struct CommentStore: Sendable {
     ///
     /// Returns only once the transaction has committed, so a success answer means the comment is durable.
     public func insert(
-        _ record: CommentRecord, maximumDepth: Int, floodSeconds: Int, staffMail: StaffNoticeStore.Writer? = nil
+        _ record: CommentRecord, maximumDepth: Int, floodSeconds: Int, mail: CommentMail? = nil
     ) async throws -> Comment {
         let fingerprint = record.fingerprint
         do {
@@ -24,9 +24,7 @@ public struct CommentStore: Sendable {
                 try await Self.lockArticles([record.articleID], dialect: dialect, in: db)
                 let comment = try await Self.write(
                     record, maximumDepth: maximumDepth, floodSeconds: floodSeconds, in: db)
-                if let staffMail {
-                    try await StaffNoticeStore.queueHeld(comment, writer: staffMail, now: record.createdAt, in: db)
-                }
+                try await mail?.queue(about: comment, now: record.createdAt, in: db)
                 return comment
             }
         } catch let error as CommentRejection {
@@ -231,7 +229,9 @@ public struct CommentStore: Sendable {
 
     /// Sets the status of each comment; returns the ids that existed. Counts are updated in the same transaction.
     @discardableResult
-    public func setStatus(_ status: ModerationStatus, ids: [Int64], now: Date) async throws -> [Int64] {
+    public func setStatus(
+        _ status: ModerationStatus, ids: [Int64], now: Date, mail: CommentMail? = nil
+    ) async throws -> [Int64] {
         let dialect = database.dialect
         return try await database.write { db in
             let found = try await Self.articleIDs(of: ids, in: db)
@@ -243,6 +243,12 @@ public struct CommentStore: Sendable {
                 """
             ).run()
             for articleID in Set(found.values) { try await Self.recount(articleID: articleID, in: db) }
+            if let mail, status == .approved, !found.isEmpty {
+                let approved = try await db.raw(
+                    "SELECT * FROM comments WHERE id IN (\(binds: found.keys.sorted())) ORDER BY id"
+                ).all().map(Self.comment)
+                for comment in approved { try await mail.queue(about: comment, now: now, in: db) }
+            }
             return found.keys.sorted()
         }
     }

@@ -9,9 +9,11 @@ package enum CachePolicy {
     /// reader's comments awaiting moderation.
     package static let personalCookies = [AdminSession.cookieName, CommenterCookie.name, PendingCommentsCookie.name]
     /// Address prefixes served otherwise: the newsroom, uploads and theme files (already immutable and in
-    /// memory), the health check and metrics, and shared previews (never kept anywhere).
+    /// memory), the health check and metrics, shared previews and readers' subscription pages (never kept
+    /// anywhere).
     package static let excludedPrefixes = [
         AdminURL.root, SiteURL.mediaPrefix, "/assets/", SiteURL.healthCheck, SiteURL.metrics, SiteURL.previewPrefix,
+        SiteURL.subscriptionsPrefix, SiteURL.subscribe,
     ]
     /// Query parameters that select content on a cacheable page; any other query is passed through, so
     /// made-up query strings cannot crowd real pages out of the cache.

@@ -68,7 +68,8 @@ package struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
 
 /// A request path fit for the log: the secret part of one-time links never gets there.
 package enum LoggedPath {
-    package static let secretPrefixes = AdminURL.oneTimeLinkPrefixes + [SiteURL.previewPrefix]
+    package static let secretPrefixes =
+        AdminURL.oneTimeLinkPrefixes + [SiteURL.previewPrefix, SiteURL.subscriptionsPrefix]
 
     package static func redacted(_ path: String) -> String {
         for prefix in secretPrefixes where path.hasPrefix(prefix) { return prefix + "…" }

@@ -54,7 +54,7 @@ package struct CommentController: Sendable {
         let form = CommentForm(
             articleID: fields["article_id"], parentID: fields["parent_id"], author: fields["author"],
             email: fields["email"], url: fields["url"], comment: fields["comment"],
-            remember: fields["remember"] == "yes")
+            remember: fields["remember"] == "yes", follow: fields["follow"] == "yes")
         let submission = CommentService.Submission(
             ip: clientAddress.resolve(peer: context.clientIP, forwardedFor: request.headers[.xForwardedFor]),
             userAgent: request.headers[.userAgent] ?? "", honeypot: fields[Self.honeypotField],

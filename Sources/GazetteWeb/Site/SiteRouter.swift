@@ -10,13 +10,16 @@ package struct SiteRouter {
     package let media: MediaController
     package let metrics: MetricsController
     package let preview: ArticlePreview
+    package let subscriptions: SubscriptionController
     package let renderer: PageRenderer
 
     package init(
         site: SiteController, comments: CommentController, assets: AssetController, health: HealthController,
-        media: MediaController, metrics: MetricsController, preview: ArticlePreview, renderer: PageRenderer
+        media: MediaController, metrics: MetricsController, preview: ArticlePreview,
+        subscriptions: SubscriptionController, renderer: PageRenderer
     ) {
         self.preview = preview
+        self.subscriptions = subscriptions
         self.site = site
         self.comments = comments
         self.assets = assets
@@ -45,6 +48,21 @@ package struct SiteRouter {
         router.get(RouterPath(SiteURL.commentsEndpoint + "/**")) { request, _ in try await site.respond(to: request) }
         router.get(RouterPath(SiteURL.previewPrefix + ":token")) { _, context in
             try await preview.shared(token: context.parameters.get("token") ?? "")
+        }
+        let token = SiteURL.subscriptionsPrefix + ":token"
+        @Sendable func tokenIn(_ context: GazetteRequestContext) -> String { context.parameters.get("token") ?? "" }
+        router.get(RouterPath(token)) { _, context in try await subscriptions.manage(token: tokenIn(context)) }
+        router.get(RouterPath(token + "/confirm")) { _, context in
+            try await subscriptions.confirmForm(token: tokenIn(context))
+        }
+        router.post(RouterPath(token + "/confirm")) { _, context in
+            try await subscriptions.confirm(token: tokenIn(context))
+        }
+        router.get(RouterPath(token + "/unsubscribe")) { request, context in
+            try await subscriptions.unsubscribeForm(token: tokenIn(context), request: request)
+        }
+        router.post(RouterPath(token + "/unsubscribe")) { request, context in
+            try await subscriptions.unsubscribe(token: tokenIn(context), request: request)
         }
         router.get("/") { request, _ in try await site.respond(to: request) }
         router.get("/**") { request, _ in try await site.respond(to: request) }

@@ -19,9 +19,25 @@ enum Mailbox {
         }
     }
 
-    /// A message with its quoted-printable parts read back: soft breaks joined, `=XX` turned into bytes.
+    /// A message as a reader's mail program shows it: headers unfolded with their `=?UTF-8?B?…?=` words
+    /// decoded, and the quoted-printable body read back (soft breaks joined, `=XX` turned into bytes).
     static func decoded(_ message: String) -> String {
-        let bytes = Array(message.replacingOccurrences(of: "=\r\n", with: "").utf8)
+        guard let split = message.range(of: "\r\n\r\n") else { return message }
+        let headers = message[..<split.lowerBound].replacingOccurrences(of: "\r\n ", with: " ")
+        return words(headers) + "\r\n\r\n" + quotedPrintable(String(message[split.upperBound...]))
+    }
+
+    /// RFC 2047 base64 words read back; the space between two of them goes with them.
+    static func words(_ text: String) -> String {
+        let pattern = try! Regex(#"=\?UTF-8\?B\?([A-Za-z0-9+/=]*)\?=( (?==\?UTF-8\?B\?))?"#)
+        return text.replacing(pattern) { match in
+            let encoded = String(match.output[1].substring ?? "")
+            return Data(base64Encoded: encoded).map { String(decoding: $0, as: UTF8.self) } ?? encoded
+        }
+    }
+
+    static func quotedPrintable(_ body: String) -> String {
+        let bytes = Array(body.replacingOccurrences(of: "=\r\n", with: "").utf8)
         var out: [UInt8] = []
         var index = 0
         while index < bytes.count {

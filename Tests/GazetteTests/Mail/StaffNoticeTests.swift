@@ -13,9 +13,9 @@ struct StaffNoticeTests {
     static func delivered(_ site: TestSite) async throws -> [(to: String, message: String)] {
         try await site.services.mailSender(logger: TestDatabase.logger).sendDue()
         return try Mailbox.messages(site).map { message in
-            let to = message.split(separator: "\r\n").first { $0.hasPrefix("To: ") }
-            let address = to.flatMap { $0.split(separator: "<").last?.split(separator: ">").first }
-            return (address.map(String.init) ?? "", message)
+            let to = message.split(separator: "\r\n").first { $0.hasPrefix("To: ") }?.dropFirst(4) ?? ""
+            let address = to.contains("<") ? to.split(separator: "<").last?.split(separator: ">").first ?? "" : to
+            return (String(address), message)
         }
     }
 

@@ -134,7 +134,7 @@ private enum Samples {
             cancelReplyURL: optionals ? "/x/#respond" : nil, articleID: "1", parentID: "0", token: "t",
             generalError: optionals ? "Please check" : nil, author: field(optionals: optionals),
             email: field(optionals: optionals), url: field(optionals: optionals), comment: field(optionals: optionals),
-            remember: true, maxAuthor: 100, maxEmail: 200, maxURL: 200, maxComment: 10_000)
+            remember: true, follow: optionals, maxAuthor: 100, maxEmail: 200, maxURL: 200, maxComment: 10_000)
         let section = CommentSectionModel(
             heading: "2 Comments", count: 2, hasComments: true, comments: [comment(replies: [comment(replies: [])])],
             pager: optionals ? pager(optionals: true) : nil, form: optionals ? form : nil,

@@ -54,6 +54,8 @@ package struct CommentFormModel: Sendable {
     package let url: FieldModel
     package let comment: FieldModel
     package let remember: Bool
+    /// "Notify me of follow-up comments by email" stays ticked after an error.
+    package let follow: Bool
     package let maxAuthor: Int
     package let maxEmail: Int
     package let maxURL: Int
@@ -125,6 +127,7 @@ extension CommentFormModel: MustacheParent {
         case "url": self.url
         case "comment": self.comment
         case "remember": self.remember
+        case "follow": self.follow
         case "maxAuthor": self.maxAuthor
         case "maxEmail": self.maxEmail
         case "maxURL": self.maxURL
