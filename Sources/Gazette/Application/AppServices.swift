@@ -29,6 +29,10 @@ public struct AppServices: Sendable {
     public let comments: CommentService
     /// Readers' email subscriptions: discussions followed, newsletters.
     public let subscriptions: SubscriptionService
+    /// Articles sent to their subscribers, and digests.
+    package let newsletters: NewsletterService
+    /// Each subscriber's copy of a newsletter, written as it is sent.
+    package let newsletterComposer: NewsletterComposer
     /// Read directly by the comment feeds, which need no rules.
     public let commentStore: CommentStore
     public let accounts: AccountService
@@ -98,10 +102,13 @@ public struct AppServices: Sendable {
             articles: articles, authors: authors, terms: terms, redirects: redirects,
             clock: clock, site: site.live, latestCount: Defaults.latestPostsCount)
         commentStore = CommentStore(database: database)
+        let subscriberTokens = SubscriberToken(signer: Signer(secret: secret))
         subscriptions = SubscriptionService(
             store: SubscriberStore(database: database),
-            notifier: ReaderNotifier(mailer: mailer, tokens: SubscriberToken(signer: Signer(secret: secret))),
-            clock: clock)
+            notifier: ReaderNotifier(mailer: mailer, tokens: subscriberTokens), clock: clock)
+        let newsletterStore = NewsletterStore(database: database)
+        newsletters = NewsletterService(store: newsletterStore, articles: articles, mailer: mailer, clock: clock)
+        newsletterComposer = NewsletterComposer(store: newsletterStore, mailer: mailer, tokens: subscriberTokens)
         comments = CommentService(
             comments: commentStore, articles: articles, settings: settings, clock: clock,
             signer: Signer(secret: secret), changes: changes, notifier: notifier, subscriptions: subscriptions)
@@ -185,6 +192,7 @@ extension AppServices {
                 logger.warning("Could not record that \(address) bounced: \(error)")
             }
         }
+        sender.composer = newsletterComposer
         return sender
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteServices
 import Logging
 import ServiceLifecycle
 
@@ -49,7 +50,9 @@ struct PeriodicWork: Service {
 /// changed through another instance are picked up, old spam, trash, sessions and audit lines are purged, and
 /// subscribed feeds are read (on their own service, so a slow outlet never delays publishing).
 enum BackgroundWork {
-    static func services(for services: AppServices, schedule: BackgroundSchedule, logger: Logger) -> [any Service] {
+    static func services(
+        for services: AppServices, schedule: BackgroundSchedule, logger: Logger, newsletterDesign: any NewsletterDesign
+    ) -> [any Service] {
         [
             PeriodicWork(name: "publishing", every: schedule.every, firstRunAfter: schedule.firstRunAfter) {
                 await publishAndRefresh(services, logger: logger)
@@ -63,6 +66,14 @@ enum BackgroundWork {
                     try await services.mailSender(logger: logger).sendDue()
                 } catch {
                     logger.warning("Sending mail failed: \(error)")
+                }
+            },
+            // Beside the sender, so the first copies go out while the rest are still being queued.
+            PeriodicWork(name: "newsletters", every: schedule.mailEvery, firstRunAfter: schedule.firstRunAfter) {
+                do {
+                    try await services.newsletters.run(design: newsletterDesign, logger: logger)
+                } catch {
+                    logger.warning("Preparing newsletters failed: \(error)")
                 }
             },
             PeriodicWork(name: "feeds", every: schedule.every, firstRunAfter: schedule.firstRunAfter) {

@@ -18,7 +18,9 @@ package func buildRouter(services: AppServices, logger: Logger) throws -> BuiltR
     let renderer = PageRenderer(theme: theme, models: models)
 
     let router = Router(context: GazetteRequestContext.self, options: [.autoGenerateHeadEndpoints])
-    var background = BackgroundWork.services(for: services, schedule: configuration.background, logger: logger)
+    var background = BackgroundWork.services(
+        for: services, schedule: configuration.background, logger: logger,
+        newsletterDesign: ThemedNewsletter(theme: theme))
     let metrics = ServerMetrics()
     services.database.observer = metrics
     // Every answer is counted, cached or not.
@@ -104,7 +106,8 @@ package func buildRouter(services: AppServices, logger: Logger) throws -> BuiltR
         editor: ArticleEditorController(
             renderer: adminRenderer, publishing: services.publishing,
             access: access, urls: urls, site: site, clock: services.clock, audit: services.audit,
-            keptWork: keptWork, preview: preview, previewLinks: services.previewLinks, autosaves: services.autosaves),
+            keptWork: keptWork, preview: preview, previewLinks: services.previewLinks, autosaves: services.autosaves,
+            newsletters: services.newsletters),
         history: ArticleHistoryController(
             renderer: adminRenderer, articles: articles, revisions: services.revisions,
             publishing: services.publishing, access: access, audit: services.audit, site: site),

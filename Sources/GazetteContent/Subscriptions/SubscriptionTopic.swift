@@ -55,3 +55,35 @@ public enum SubscriberStatus: String, Sendable, CaseIterable {
     /// Their mail server refused the address for good.
     case bounced
 }
+
+/// What an unsubscribe link stops: one topic, every newsletter (a newsletter's link, since it reached the
+/// reader through one or more of their newsletter topics), or everything.
+public enum UnsubscribeScope: Sendable, Equatable {
+    case topic(SubscriptionTopic)
+    case newsletters
+    case everything
+
+    /// The `topic` query value: a topic, `newsletters`, or none for everything.
+    public var queryValue: String? {
+        switch self {
+        case .topic(let topic): topic.rawValue
+        case .newsletters: "newsletters"
+        case .everything: nil
+        }
+    }
+
+    /// Reads the `topic` query value; nil when it names nothing known.
+    public init?(queryValue: String?) {
+        guard let queryValue else {
+            self = .everything
+            return
+        }
+        if queryValue == "newsletters" {
+            self = .newsletters
+        } else if let topic = SubscriptionTopic(rawValue: queryValue) {
+            self = .topic(topic)
+        } else {
+            return nil
+        }
+    }
+}

@@ -42,9 +42,9 @@ public struct SiteURL: Sendable {
     public static let subscriptionsPrefix = "/subscriptions/"
     public static func subscriptions(token: String) -> String { subscriptionsPrefix + token }
     public static func confirmSubscription(token: String) -> String { subscriptionsPrefix + token + "/confirm" }
-    /// One-click unsubscribe (RFC 8058) from `topic`, or from everything when nil.
-    public static func unsubscribe(token: String, topic: SubscriptionTopic?) -> String {
-        subscriptionsPrefix + token + "/unsubscribe" + (topic.map { "?topic=" + $0.rawValue } ?? "")
+    /// One-click unsubscribe (RFC 8058) from a topic, every newsletter, or everything.
+    public static func unsubscribe(token: String, _ scope: UnsubscribeScope) -> String {
+        subscriptionsPrefix + token + "/unsubscribe" + (scope.queryValue.map { "?topic=" + $0 } ?? "")
     }
     /// An uploaded file's address, relative to the site so it survives a change of domain.
     public static func media(_ path: String) -> String { mediaPrefix + path }

@@ -13,6 +13,8 @@ package struct MailSender: Sendable {
     package var perSecond: Double
     /// Told of each address a server refused for good (a hard bounce), so readers' mail to it stops.
     package var onRejectedRecipient: (@Sendable (_ address: String, _ reason: String) async -> Void)? = nil
+    /// Writes a newsletter's copy for its subscriber at send time (those outbox rows hold no message).
+    package var composer: NewsletterComposer? = nil
     /// How long a claimed message is this instance's before another may take it over.
     package static let claimSeconds: TimeInterval = 300
     /// Waits between attempts, then the message is given up.
@@ -50,8 +52,17 @@ package struct MailSender: Sendable {
         let outbox = self.outbox
         let id = message.id
         do {
+            var bytes = message.message
+            if message.newsletterID != nil {
+                guard let composer else { throw MailFailure("newsletters cannot be written here", isPermanent: true) }
+                do {
+                    bytes = try await composer.message(for: message)
+                } catch let missing as NewsletterComposer.Missing {
+                    throw MailFailure(missing.description, isPermanent: true)
+                }
+            }
             let outcome = try await transport.deliver(
-                message.message, from: message.sender, to: message.recipient, reference: String(id)
+                bytes, from: message.sender, to: message.recipient, reference: String(id)
             ) {
                 try await outbox.markDelivering(id: id)
             }

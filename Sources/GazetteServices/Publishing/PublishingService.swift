@@ -34,7 +34,7 @@ public struct PublishingService: Sendable {
     @discardableResult
     public func save(
         _ draft: ArticleDraft, id: Int64? = nil, expectedRevision: Int? = nil, savedBy: Int64? = nil, note: String = "",
-        writtenBy: HTMLTrust
+        writtenBy: HTMLTrust, newsletter: Bool = false
     ) async throws
         -> ArticleStore.Saved
     {
@@ -51,7 +51,7 @@ public struct PublishingService: Sendable {
             return try await changes.committing(.everything) {
                 try await articles.save(
                     article, id: id, expectedRevision: expectedRevision, now: now, timeZone: timeZone,
-                    savedBy: savedBy, note: note, staffMail: staffMail)
+                    savedBy: savedBy, note: note, staffMail: staffMail, newsletter: newsletter)
             }
         } catch let conflict as ArticleConflict {
             throw EditConflict(

@@ -38,7 +38,8 @@ package struct ReaderNotifier: Sendable {
                 link: ("Confirm", mailer.urls.absolute(path: SiteURL.confirmSubscription(token: token))))
         case .newComment(let news):
             let article = mailer.urls.absolute(.article(day: news.day, slug: news.slug))
-            let stop = mailer.urls.absolute(path: SiteURL.unsubscribe(token: token, topic: notice.topic))
+            let stop = mailer.urls.absolute(
+                path: SiteURL.unsubscribe(token: token, notice.topic.map(UnsubscribeScope.topic) ?? .everything))
             message = mailer.message(
                 to: address, subject: "New comment on “\(news.articleTitle)”",
                 paragraphs: [

@@ -71,10 +71,18 @@ public struct SubscriptionService: Sendable {
         return try await store.subscriber(id: id)
     }
 
-    /// Stops `topic`, or everything when nil; false when the token is not a reader's.
-    public func unsubscribe(token: String, from topic: SubscriptionTopic?) async throws -> Bool {
-        guard let id = tokens.subscriberID(token) else { return false }
-        return try await store.unsubscribe(subscriberID: id, from: topic, now: clock.now())
+    /// Stops what `scope` names; false when the token is not a reader's.
+    public func unsubscribe(token: String, from scope: UnsubscribeScope) async throws -> Bool {
+        guard let id = tokens.subscriberID(token), let reader = try await store.subscriber(id: id) else {
+            return false
+        }
+        let topics: [SubscriptionTopic]? =
+            switch scope {
+            case .topic(let topic): [topic]
+            case .newsletters: (reader.following + reader.waiting).map(\.topic).filter(\.isNewsletter)
+            case .everything: nil
+            }
+        return try await store.unsubscribe(subscriberID: id, from: topics, now: clock.now())
     }
 
     /// A mail server refused `email` for good while Gazette sent to it.

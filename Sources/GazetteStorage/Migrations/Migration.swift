@@ -46,5 +46,6 @@ enum MigrationList {
         M021Outbox.migration,
         M022StaffNotices.migration,
         M023Subscribers.migration,
+        M024Newsletters.migration,
     ]
 }

@@ -25,16 +25,17 @@ public struct ArticleStore: Sendable {
     /// With `expectedRevision`, the save happens only if nobody saved the article since that revision;
     /// otherwise `ArticleConflict` is thrown and nothing is written.
     /// Every save adds a revision, recorded with `savedBy` and `note`. `staffMail` writes the emails the
-    /// save causes (`StaffNotice`), queued in its transaction.
+    /// save causes (`StaffNotice`), queued in its transaction. With `newsletter`, a published or scheduled
+    /// article is also sent to its subscribers once it is out (once per article).
     public func save(
         _ article: ValidArticle, id: Int64? = nil, expectedRevision: Int? = nil, now: Date, timeZone: TimeZone,
-        savedBy: Int64? = nil, note: String = "", staffMail: StaffNoticeStore.Writer? = nil
+        savedBy: Int64? = nil, note: String = "", staffMail: StaffNoticeStore.Writer? = nil, newsletter: Bool = false
     ) async throws -> Saved {
         let dialect = database.dialect
         return try await database.write { db in
             try await ArticleWriter(
                 db: db, article: article, now: now, timeZone: timeZone, savedBy: savedBy, note: note,
-                lockRows: dialect.lockRows, dialect: dialect, staffMail: staffMail
+                lockRows: dialect.lockRows, dialect: dialect, staffMail: staffMail, sendsNewsletter: newsletter
             )
             .save(replacing: id, expectedRevision: expectedRevision)
         }

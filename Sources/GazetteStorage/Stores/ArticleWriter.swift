@@ -20,6 +20,8 @@ struct ArticleWriter {
     /// Writes the staff's emails about this save (submitted for review, published by someone else…), queued
     /// in its transaction; nil for imports and commands.
     var staffMail: StaffNoticeStore.Writer? = nil
+    /// Send the article to its subscribers once it is out (`NewsletterStore`), asked in this transaction.
+    var sendsNewsletter = false
 
     func save(replacing id: Int64?, expectedRevision: Int? = nil) async throws -> ArticleStore.Saved {
         let existing = try await existingRow(id)
@@ -78,6 +80,10 @@ struct ArticleWriter {
         try await replaceCorrections(of: articleID, replacing: id != nil)
         try await recordRevision(stored, of: articleID, number: (existing?.revision ?? 0) + 1)
         try await queueNotice(articleID: articleID, revision: (existing?.revision ?? 0) + 1, previous: existing?.status)
+        if sendsNewsletter, article.status == .published || article.status == .scheduled {
+            try await NewsletterStore.requestArticle(
+                articleID, sendAfter: max(article.publishedAt ?? now, now), by: savedBy, now: now, in: db)
+        }
         if indexesSearch { try await SearchIndex.refresh(ids: [articleID], dialect: dialect, in: db) }
         try await keepOldAddress(of: articleID, existing: existing, day: day, slug: slug)
         return ArticleStore.Saved(id: articleID, slug: slug, day: day)

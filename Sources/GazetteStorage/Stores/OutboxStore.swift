@@ -36,6 +36,10 @@ public struct OutboxStore: Sendable {
         public var message: [UInt8]
         /// Attempts so far, this one included.
         public var attempts: Int
+        /// A newsletter's message is written at send time from the newsletter and the subscriber; its
+        /// `message` is empty.
+        public var newsletterID: Int64? = nil
+        public var subscriberID: Int64? = nil
     }
 
     /// Queues `mail` inside the caller's transaction, so it exists exactly when the event does. Returns
@@ -89,11 +93,14 @@ public struct OutboxStore: Sendable {
                     WHERE (status = 'waiting' AND next_attempt_at <= \(bind: now.storedSeconds))
                         OR (status = 'sending' AND claimed_until < \(bind: now.storedSeconds))
                     ORDER BY id LIMIT \(literal: limit)
-                """ + skipLocked + ") RETURNING id, recipient, sender, message, attempts"
+                """ + skipLocked
+                    + ") RETURNING id, recipient, sender, message, attempts, newsletter_id, subscriber_id"
             ).all().map { row in
                 Claimed(
                     id: try row.int64("id"), recipient: try row.string("recipient"), sender: try row.string("sender"),
-                    message: Array(try row.string("message").utf8), attempts: Int(try row.int64("attempts")))
+                    message: Array(try row.string("message").utf8), attempts: Int(try row.int64("attempts")),
+                    newsletterID: try row.optionalInt64("newsletter_id"),
+                    subscriberID: try row.optionalInt64("subscriber_id"))
             }.sorted { $0.id < $1.id }
         }
     }

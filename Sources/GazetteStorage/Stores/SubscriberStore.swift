@@ -133,23 +133,28 @@ public struct SubscriberStore: Sendable {
         }
     }
 
-    /// Stops `topic`, or everything when nil (the address is then kept as unsubscribed, so an import does
-    /// not sign it up again). Returns false when there was no such subscriber.
+    /// Stops `topics`, or everything when nil (with nothing left, the address is kept as unsubscribed, so
+    /// an import does not sign it up again). Returns false when there was no such subscriber.
     @discardableResult
-    public func unsubscribe(subscriberID id: Int64, from topic: SubscriptionTopic?, now: Date) async throws -> Bool {
+    public func unsubscribe(subscriberID id: Int64, from topics: [SubscriptionTopic]?, now: Date) async throws -> Bool {
         try await database.write { db in
             guard try await db.raw("SELECT id FROM subscribers WHERE id = \(bind: id)").first() != nil else {
                 return false
             }
-            if let topic {
+            if let topics {
+                let names = topics.map(\.rawValue)
                 try await db.raw(
-                    "DELETE FROM subscriptions WHERE subscriber_id = \(bind: id) AND topic = \(bind: topic.rawValue)"
+                    """
+                    DELETE FROM subscriptions
+                    WHERE subscriber_id = \(bind: id) AND topic IN (\(binds: names.isEmpty ? [""] : names))
+                    """
                 ).run()
-            }
-            let left = try await db.raw("SELECT topic FROM subscriptions WHERE subscriber_id = \(bind: id) LIMIT 1")
-                .first()
-            if topic == nil || left == nil {
+            } else {
                 try await db.raw("DELETE FROM subscriptions WHERE subscriber_id = \(bind: id)").run()
+            }
+            if try await db.raw("SELECT topic FROM subscriptions WHERE subscriber_id = \(bind: id) LIMIT 1").first()
+                == nil
+            {
                 try await db.raw(
                     """
                     UPDATE subscribers SET status = 'unsubscribed', changed_at = \(bind: now.storedSeconds)

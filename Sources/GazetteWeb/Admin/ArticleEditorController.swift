@@ -24,14 +24,18 @@ package struct ArticleEditorController: Sendable {
     package let previewLinks: PreviewLinks
     /// Copies kept while someone writes.
     package let autosaves: Autosaves
+    /// "Email it to subscribers"; nil where no newsletter is sent.
+    package let newsletters: NewsletterService?
     private var time: NewsroomTime { NewsroomTime(timeZone: dates.timeZone) }
 
     package init(
         renderer: AdminRenderer, publishing: PublishingService,
         access: ArticleAccess, urls: SiteURL, site: LiveSiteSettings, clock: Clock, audit: AuditLog,
-        keptWork: KeptWork? = nil, preview: ArticlePreview, previewLinks: PreviewLinks, autosaves: Autosaves
+        keptWork: KeptWork? = nil, preview: ArticlePreview, previewLinks: PreviewLinks, autosaves: Autosaves,
+        newsletters: NewsletterService? = nil
     ) {
         self.autosaves = autosaves
+        self.newsletters = newsletters
         self.keptWork = keptWork
         self.preview = preview
         self.previewLinks = previewLinks
@@ -72,6 +76,9 @@ package struct ArticleEditorController: Sendable {
         let form = ArticleEditorForm(details: details, time: time)
         var page = editor(form, user: user, article: details, notice: discarded)
         page.autosaveOffer = copy.map { offer($0, id: id, user: user) }
+        if page.newsletter != nil, let sent = try await newsletters?.forArticle(details.summary.id) {
+            page.newsletter?.newsletterState = newsletterState(sent)
+        }
         if let restored = request.uri.queryParameters["restored"].flatMap({ Int(String($0)) }) {
             page.chrome.notice =
                 "Restored revision \(restored) as a new revision. Nothing was lost: the version "
@@ -294,7 +301,8 @@ package struct ArticleEditorController: Sendable {
         do {
             let saved = try await publishing.save(
                 draft, id: id, expectedRevision: existing == nil ? nil : revision, savedBy: user.author.id,
-                writtenBy: user.author.role.htmlTrust)
+                writtenBy: user.author.role.htmlTrust,
+                newsletter: form["newsletter"] == "1" && user.author.role.rank >= Role.author.rank)
             if let action = AuditAction.statusChange(from: existing?.summary.status, to: draft.status) {
                 await audit.record(action, by: user.author, target: AuditLog.article(saved.id, draft.title))
             }
@@ -384,7 +392,22 @@ package struct ArticleEditorController: Sendable {
                 ? StatusChangeModel(
                     action: AdminURL.articleStatus(id ?? 0).path, status: isTrashed ? "draft" : "trashed",
                     label: isTrashed ? "Restore from the trash (as a draft)" : "Move to the trash",
-                    revision: String(article?.revision ?? 0)) : nil)
+                    revision: String(article?.revision ?? 0)) : nil,
+            newsletter: user.author.role.rank >= Role.author.rank && newsletters != nil
+                ? NewsletterChoiceModel(newsletterChecked: form["newsletter"] == "1", newsletterState: nil) : nil)
+    }
+
+    /// What became of an article's newsletter, in words.
+    private func newsletterState(_ newsletter: NewsletterService.ArticleNewsletter) -> String {
+        let count = newsletter.recipients == 1 ? "one subscriber" : "\(newsletter.recipients) subscribers"
+        switch newsletter.status {
+        case "waiting": return "It goes to its subscribers by email when it is published."
+        case "sending": return "It is being sent to its subscribers (\(count) so far)."
+        case "cancelled": return "Its newsletter was not sent: the article was taken down first."
+        default:
+            let day = newsletter.finishedAt.map { " on " + dates.long($0) } ?? ""
+            return "Sent by email to \(count)\(day)."
+        }
     }
 
     /// The fields in the order the editor shows them, for the list of problems at the top.

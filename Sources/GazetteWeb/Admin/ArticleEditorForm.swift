@@ -9,6 +9,8 @@ package struct ArticleEditorForm: Sendable {
         "image_alt", "image_caption", "image_credit", "canonical_url", "published_at",
         // The image being put in the body ("Upload and insert"), not part of the article itself.
         "body_image_alt", "body_image_caption", "body_image_credit",
+        // "Email it to subscribers when it is published" (`NewsletterStore`), not part of the article either.
+        "newsletter",
     ]
 
     /// One correction row: its date as shown and its note. A row with an empty note is dropped on save.

@@ -34,11 +34,11 @@ package struct SubscriptionController: Sendable {
             actionLabel: "Confirm the waiting ones",
             following: reader.following.map {
                 SubscriptionTopicRow(
-                    name: $0.name, unsubscribeAction: SiteURL.unsubscribe(token: token, topic: $0.topic))
+                    name: $0.name, unsubscribeAction: SiteURL.unsubscribe(token: token, .topic($0.topic)))
             },
             waiting: reader.waiting.map { SubscriptionTopicRow(name: $0.name, unsubscribeAction: "") },
             leaveAllAction: reader.following.isEmpty && reader.waiting.isEmpty
-                ? nil : SiteURL.unsubscribe(token: token, topic: nil))
+                ? nil : SiteURL.unsubscribe(token: token, .everything))
     }
 
     /// `GET /subscriptions/<token>/confirm`: a button, so only a person confirms.
@@ -70,31 +70,36 @@ package struct SubscriptionController: Sendable {
     /// `GET /subscriptions/<token>/unsubscribe[?topic=…]`: what the button will stop.
     package func unsubscribeForm(token: String, request: Request) async throws -> Response {
         guard let reader = try await subscriptions.subscriber(token: token) else { return unknown() }
-        guard let topic = try Self.topic(request) else { return unknown() }
-        let name = topic.map { wanted in reader.following.first { $0.topic == wanted }?.name ?? "this" }
+        guard let scope = Self.scope(request) else { return unknown() }
+        let question =
+            switch scope {
+            case .topic(let wanted):
+                "Stop emails about \(reader.following.first { $0.topic == wanted }?.name ?? "this")?"
+            case .newsletters: "Stop the newsletters from this site to \(reader.email)?"
+            case .everything: "Stop every email from this site to \(reader.email)?"
+            }
         return page(
-            heading: "Unsubscribe",
-            message: name.map { "Stop emails about \($0)?" } ?? "Stop every email from this site to \(reader.email)?",
-            action: SiteURL.unsubscribe(token: token, topic: topic), actionLabel: "Unsubscribe", manage: token)
+            heading: "Unsubscribe", message: question, action: SiteURL.unsubscribe(token: token, scope),
+            actionLabel: "Unsubscribe", manage: token)
     }
 
     /// `POST /subscriptions/<token>/unsubscribe[?topic=…]`: done at once, whatever the body (a mail
     /// program's one-click `List-Unsubscribe=One-Click`, or the button).
     package func unsubscribe(token: String, request: Request) async throws -> Response {
-        guard let topic = try Self.topic(request), try await subscriptions.unsubscribe(token: token, from: topic)
+        guard let scope = Self.scope(request), try await subscriptions.unsubscribe(token: token, from: scope)
         else { return unknown() }
-        return page(
-            heading: "Unsubscribed",
-            message: topic == nil
-                ? "You will get no more email from this site." : "You will get no more emails about this.",
-            manage: token)
+        let done =
+            switch scope {
+            case .topic: "You will get no more emails about this."
+            case .newsletters: "You will get no more newsletters from this site."
+            case .everything: "You will get no more email from this site."
+            }
+        return page(heading: "Unsubscribed", message: done, manage: token)
     }
 
-    /// The topic named in the query: `.some(nil)` for none (everything), nil for a mangled one.
-    private static func topic(_ request: Request) throws -> SubscriptionTopic?? {
-        guard let raw = request.uri.queryParameters["topic"] else { return .some(nil) }
-        guard let topic = SubscriptionTopic(rawValue: String(raw)) else { return nil }
-        return .some(topic)
+    /// What the query's `topic` names; nil for something unknown.
+    private static func scope(_ request: Request) -> UnsubscribeScope? {
+        UnsubscribeScope(queryValue: request.uri.queryParameters["topic"].map(String.init))
     }
 
     private func unknown() -> Response {

@@ -40,6 +40,14 @@ package struct EditorPage: AdminPage {
     package let statusChange: StatusChangeModel?
     /// "You have unsaved changes from 10:42", when a copy was kept and not saved.
     package var autosaveOffer: AutosaveOfferModel? = nil
+    /// "Email it to subscribers", for those who publish; or what became of it.
+    package var newsletter: NewsletterChoiceModel? = nil
+}
+
+package struct NewsletterChoiceModel: Sendable {
+    package var newsletterChecked: Bool
+    /// "Sent to 1,204 subscribers on 3 December 2026.", once asked for: then there is no box.
+    package var newsletterState: String?
 }
 
 package struct AutosaveOfferModel: Sendable {
