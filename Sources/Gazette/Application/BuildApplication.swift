@@ -80,7 +80,9 @@ package func buildRouter(services: AppServices, logger: Logger) throws -> BuiltR
         media: MediaController(library: services.media),
         metrics: MetricsController(metrics: metrics, token: configuration.metricsToken),
         preview: preview,
-        subscriptions: SubscriptionController(subscriptions: services.subscriptions, renderer: renderer),
+        subscriptions: SubscriptionController(
+            subscriptions: services.subscriptions, renderer: renderer,
+            clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies)),
         renderer: renderer
     ).register(on: router)
 

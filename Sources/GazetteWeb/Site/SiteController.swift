@@ -119,10 +119,18 @@ package struct SiteController: Sendable {
     private func archive(_ request: ArchiveKey, number: Int) async throws -> Response {
         guard let archive = try await reader.archive(request, number: number) else { return renderer.notFound() }
         let text = ArchiveText(archive.subject)
-        let model = models.list(
+        var model = models.list(
             heading: text.heading, intro: text.intro, title: text.heading, page: archive.page,
             route: { .archive(request, page: $0) }, isFrontPage: false, emptyMessage: text.empty,
             portrait: ArchiveView.portrait(archive.subject))
+        let topic: SubscriptionTopic? =
+            switch request {
+            case .tag(let slug): .tag(slug)
+            case .category(let slug): .category(slug)
+            case .author(let slug): .author(slug)
+            case .source, .period: nil
+            }
+        model.subscribeTopic = topic.map { SubscribeTopicModel(value: $0.rawValue, label: text.heading) }
         return renderer.html(model, candidates: ArchiveView.templates(archive.subject) + ["archive", "index"])
     }
 }

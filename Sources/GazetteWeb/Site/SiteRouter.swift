@@ -49,6 +49,9 @@ package struct SiteRouter {
         router.get(RouterPath(SiteURL.previewPrefix + ":token")) { _, context in
             try await preview.shared(token: context.parameters.get("token") ?? "")
         }
+        router.post(RouterPath(SiteURL.subscribe)) { request, context in
+            try await subscriptions.subscribe(request, context: context)
+        }
         let token = SiteURL.subscriptionsPrefix + ":token"
         @Sendable func tokenIn(_ context: GazetteRequestContext) -> String { context.parameters.get("token") ?? "" }
         router.get(RouterPath(token)) { _, context in try await subscriptions.manage(token: tokenIn(context)) }

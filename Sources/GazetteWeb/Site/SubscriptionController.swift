@@ -11,10 +11,49 @@ import Hummingbird
 package struct SubscriptionController: Sendable {
     package let subscriptions: SubscriptionService
     package let renderer: PageRenderer
+    package let clientAddress: ClientAddress
 
-    package init(subscriptions: SubscriptionService, renderer: PageRenderer) {
+    package init(subscriptions: SubscriptionService, renderer: PageRenderer, clientAddress: ClientAddress) {
         self.subscriptions = subscriptions
         self.renderer = renderer
+        self.clientAddress = clientAddress
+    }
+
+    /// `POST /subscribe`, the form at the foot of every page: a confirmation email, then nothing until
+    /// the reader confirms. The answer is the same whether or not the address already follows the topics.
+    package func subscribe(_ request: Request, context: GazetteRequestContext) async throws -> Response {
+        var request = request
+        guard let body = try? await request.collectBody(upTo: 4_096) else {
+            return page(heading: "Not subscribed", message: "The form sent too much.", status: .contentTooLarge)
+        }
+        let fields = FormBody(String(buffer: body))
+        let email = String(fields["email"].prefix(254)).trimmingCharacters(in: .whitespacesAndNewlines)
+        let topics = Set(fields.values("topic").compactMap(SubscriptionTopic.init(rawValue:)).filter(\.isNewsletter))
+        let sent = page(
+            heading: "Check your inbox",
+            message: "If \(email) is not subscribed yet, an email is on its way with a link to confirm. Nothing "
+                + "is sent until you do.")
+        // A bot filled the field people never see: it is told what a person is told, and nothing is sent.
+        guard fields[CommentController.honeypotField].isEmpty else { return sent }
+        let ip = clientAddress.resolve(peer: context.clientIP, forwardedFor: request.headers[.xForwardedFor])
+        switch try await subscriptions.request(
+            email: email, topics: topics.isEmpty ? [.site] : topics.sorted(), consent: "subscribe form", ip: ip)
+        {
+        case .confirmationSent, .alreadyFollowing:
+            return sent
+        case .invalidAddress:
+            return page(
+                heading: "Not subscribed",
+                message: email.isEmpty
+                    ? "Type your email address in the form at the foot of the page, then subscribe."
+                    : "“\(email)” cannot receive our email. Check the address in the form at the foot of the "
+                        + "page, then subscribe again.", status: .unprocessableContent)
+        case .throttled:
+            return page(
+                heading: "Not subscribed",
+                message: "Too many subscriptions were asked from your connection just now. Try again in a "
+                    + "quarter of an hour.", status: .tooManyRequests)
+        }
     }
 
     /// `GET /subscriptions/<token>`: what the reader follows, each with its own Unsubscribe.
@@ -113,7 +152,7 @@ package struct SubscriptionController: Sendable {
     private func page(
         heading: String, message: String, email: String? = nil, action: String? = nil, actionLabel: String? = nil,
         following: [SubscriptionTopicRow] = [], waiting: [SubscriptionTopicRow] = [], leaveAllAction: String? = nil,
-        manage token: String? = nil
+        manage token: String? = nil, status: HTTPResponse.Status = .ok
     ) -> Response {
         let model = SubscriptionPageModel(
             site: renderer.models.site,
@@ -121,7 +160,7 @@ package struct SubscriptionController: Sendable {
             heading: heading, message: message, email: email, action: action, actionLabel: actionLabel,
             following: following, waiting: waiting, leaveAllAction: leaveAllAction,
             manageURL: token.map { SiteURL.subscriptions(token: $0) })
-        var response = renderer.html(model, candidates: ["subscription", "error"])
+        var response = renderer.html(model, candidates: ["subscription", "error"], status: status)
         Self.keepPrivate(&response)
         return response
     }

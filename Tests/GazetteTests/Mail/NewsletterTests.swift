@@ -164,3 +164,58 @@ struct NewsletterTests {
         }
     }
 }
+
+@Suite("Mail: the subscribe form")
+struct SubscribeFormTests {
+    @Test(
+        "on every page; a tag's page also offers the tag; double opt-in; bots, bad addresses and hostile text get nowhere",
+        arguments: TestEngine.available)
+    func form(engine: TestEngine) async throws {
+        try await TestSite.run(engine, seed: CommentFixtures.seed()) { site in
+            let front = try await site.get("/")
+            #expect(front.contains(#"<form class="subscribe-form" action="/subscribe" method="post""#))
+            #expect(front.contains(#"<input type="hidden" name="topic" value="site">"#))
+            let article = try await site.get(CommentFixtures.article)
+            #expect(article.contains(#"action="/subscribe""#))
+            let tagLink = try #require(article.body.firstMatch(of: #/href="/tag/([a-z0-9-]+)/"/#))
+            let tag = String(tagLink.output.1)
+            let tagPage = try await site.get("/tag/\(tag)/")
+            #expect(tagPage.contains(#"<input type="checkbox" name="topic" value="tag:\#(tag)">"#))
+
+            let asked = try await site.post(
+                "/subscribe", pairs: [("email", " Reader@Example.org "), ("topic", "site"), ("topic", "tag:\(tag)")])
+            #expect(asked.status == .ok && asked.contains("Check your inbox"))
+            #expect(asked.headers[.cacheControl] == "private, no-store")
+            let mail = try await StaffNoticeTests.delivered(site)
+            #expect(mail.map(\.to) == ["reader@example.org"])
+            let confirmation = try #require(mail.first?.message)
+            #expect(confirmation.contains("• Every new article") && confirmation.contains("• Tag: "))
+            let reader = try #require(try await site.services.subscriptions.subscriber(email: "reader@example.org"))
+            #expect(reader.following.isEmpty && reader.waiting.count == 2)
+
+            // Asking again says the same and sends nothing more within the hour; a bot's post sends nothing.
+            let again = try await site.post("/subscribe", form: ["email": "reader@example.org", "topic": "site"])
+            #expect(
+                again.body.replacingOccurrences(of: "reader@example.org", with: "X")
+                    == asked.body.replacingOccurrences(of: "Reader@Example.org", with: "X"))
+            let bot = try await site.post(
+                "/subscribe", form: ["email": "victim@example.org", "topic": "site", "gazette_trap": "http://spam"])
+            #expect(bot.contains("Check your inbox"))
+            // A discussion cannot be followed from here (only from one's own comment).
+            _ = try await site.post("/subscribe", form: ["email": "thread@example.org", "topic": "thread:1"])
+            #expect(
+                try await site.services.subscriptions.subscriber(email: "thread@example.org")?.waiting.map(\.topic)
+                    == [.site])
+            #expect(try await StaffNoticeTests.delivered(site).count == 2)
+            #expect(try await site.services.subscriptions.subscriber(email: "victim@example.org") == nil)
+
+            for hostile in HostileInput.xss.prefix(10) {
+                let answer = try await site.post("/subscribe", form: ["email": hostile, "topic": "site"])
+                #expect(answer.status == .unprocessableContent, "\(hostile)")
+                #expect(!answer.body.contains(hostile) || !hostile.contains("<"), "\(hostile) comes back escaped")
+            }
+            let empty = try await site.post("/subscribe", form: ["email": ""])
+            #expect(empty.status == .unprocessableContent && empty.contains("Type your email address"))
+        }
+    }
+}

@@ -12,6 +12,24 @@ package struct ListPageModel: SitePage {
     package let pager: PagerModel?
     package let emptyMessage: String
     package let portrait: ImageModel?
+    /// On a tag, section or author page, the subscribe form also offers that topic.
+    package var subscribeTopic: SubscribeTopicModel? = nil
+}
+
+/// A topic the subscribe form offers beside the whole site ("Category: World").
+package struct SubscribeTopicModel: Sendable {
+    package let value: String
+    package let label: String
+}
+
+extension SubscribeTopicModel: MustacheParent {
+    package func child(named name: String) -> Any? {
+        switch name {
+        case "topicValue": value
+        case "topicLabel": label
+        default: nil
+        }
+    }
 }
 
 extension ListPageModel: MustacheParent {
@@ -26,6 +44,7 @@ extension ListPageModel: MustacheParent {
         case "pager": self.pager
         case "emptyMessage": self.emptyMessage
         case "portrait": self.portrait
+        case "subscribeTopic": self.subscribeTopic
         default: nil
         }
     }
