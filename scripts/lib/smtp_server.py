@@ -7,7 +7,8 @@ LOGIN, only after TLS) with --user/--password, and writes every message it
 accepts to --dir/mail/N.eml, with N.json holding the envelope. It prints
 "READY <port> <ca.pem>" when it listens, and stops on SIGTERM or when its
 standard input closes. Addresses starting with "reject-" are refused with 550,
-"later-" with 451, to test permanent and passing failures.
+"later-" with 451, to test permanent and passing failures. With --log-only
+(benchmarks) it keeps no files: one line per message in mail/received.log.
 """
 
 from __future__ import annotations
@@ -68,10 +69,12 @@ def make_certificates(folder: Path) -> ssl.SSLContext:
 
 
 class Mailbox:
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, log_only: bool = False):
         self.folder = folder
         self.count = 0
         self.lock = threading.Lock()
+        # Benchmarks: one line per message ("<unix ms> <recipient>") in received.log, no files.
+        self.log = (folder / "received.log").open("a", buffering=1) if log_only else None
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address.startswith("reject-"):
@@ -82,6 +85,11 @@ class Mailbox:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.log is not None:
+            stamp = int(dt.datetime.now(dt.timezone.utc).timestamp() * 1000)
+            for address in envelope.rcpt_tos:
+                self.log.write(f"{stamp} {address}\n")
+            return "250 2.0.0 Queued"
         with self.lock:
             self.count += 1
             number = self.count
@@ -97,6 +105,7 @@ def main() -> None:
     parser.add_argument("--dir", required=True)
     parser.add_argument("--user", default="gazette")
     parser.add_argument("--password", default="test-password")
+    parser.add_argument("--log-only", action="store_true", help="log recipients to mail/received.log, keep no files")
     args = parser.parse_args()
     folder = Path(args.dir)
     (folder / "mail").mkdir(parents=True, exist_ok=True)
@@ -115,7 +124,7 @@ def main() -> None:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     controller = Controller(
-        Mailbox(folder / "mail"), hostname="127.0.0.1", port=port, tls_context=tls, require_starttls=True,
+        Mailbox(folder / "mail", log_only=args.log_only), hostname="127.0.0.1", port=port, tls_context=tls, require_starttls=True,
         authenticator=authenticate, auth_required=True, auth_require_tls=True, enable_SMTPUTF8=True,
     )
     controller.start()

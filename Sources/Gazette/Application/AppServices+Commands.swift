@@ -77,4 +77,23 @@ extension AppServices {
         }
         return mailTransport.summary
     }
+
+    /// For `gazette newsletter send`: the article's headline once its newsletter is queued.
+    public func sendNewsletter(articleID: Int64) async throws -> String {
+        try await newsletters.send(articleID: articleID)
+    }
+
+    /// For `gazette newsletter list`: one line per recent newsletter, with its delivery so far.
+    public func newsletterReport() async throws -> [String] {
+        var lines: [String] = []
+        for newsletter in try await newsletters.store.recent() {
+            let delivery = try await newsletters.store.delivery(id: newsletter.id)
+            let counts = delivery.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            let what = newsletter.subject.isEmpty ? "article \(newsletter.articleID ?? 0)" : "“\(newsletter.subject)”"
+            lines.append(
+                "#\(newsletter.id) \(newsletter.kind.rawValue) \(what) [\(newsletter.status)] "
+                    + "\(newsletter.recipients) recipient(s)" + (counts.isEmpty ? "" : ": " + counts))
+        }
+        return lines.isEmpty ? ["No newsletters yet."] : lines
+    }
 }

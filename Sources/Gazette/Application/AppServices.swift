@@ -29,6 +29,8 @@ public struct AppServices: Sendable {
     public let comments: CommentService
     /// Readers' email subscriptions: discussions followed, newsletters.
     public let subscriptions: SubscriptionService
+    /// The subscribers as the newsroom manages them.
+    public let subscribers: SubscriberRoster
     /// Articles sent to their subscribers, and digests.
     package let newsletters: NewsletterService
     /// Each subscriber's copy of a newsletter, written as it is sent.
@@ -103,8 +105,10 @@ public struct AppServices: Sendable {
             clock: clock, site: site.live, latestCount: Defaults.latestPostsCount)
         commentStore = CommentStore(database: database)
         let subscriberTokens = SubscriberToken(signer: Signer(secret: secret))
+        let subscriberStore = SubscriberStore(database: database)
+        subscribers = SubscriberRoster(store: subscriberStore, clock: clock)
         subscriptions = SubscriptionService(
-            store: SubscriberStore(database: database),
+            store: subscriberStore,
             notifier: ReaderNotifier(mailer: mailer, tokens: subscriberTokens), clock: clock)
         let newsletterStore = NewsletterStore(database: database)
         newsletters = NewsletterService(store: newsletterStore, articles: articles, mailer: mailer, clock: clock)
@@ -183,7 +187,9 @@ public struct AppServices: Sendable {
 extension AppServices {
     /// Sends what the outbox holds.
     package func mailSender(logger: Logger) -> MailSender {
-        var sender = MailSender(outbox: outbox, transport: mailTransport, clock: clock, logger: logger)
+        var sender = MailSender(
+            outbox: outbox, transport: mailTransport, clock: clock, logger: logger,
+            perSecond: Double(configuration.mailRate))
         let subscriptions = self.subscriptions
         sender.onRejectedRecipient = { address, reason in
             do {

@@ -94,6 +94,7 @@ public struct ConfigurationLoader: Sendable {
             }
             configuration.mailFromGiven = address
         }
+        configuration.mailRate = try integer(Setting.mailRate, default: Defaults.mailRate, range: 0...10_000)
         if let smtp = value(Setting.smtpURL), !smtp.isEmpty {
             switch SMTPSettings.parse(smtp) {
             case .success(let settings): configuration.smtp = settings
@@ -174,11 +175,12 @@ public struct Setting: Sendable {
         flag: "smtp-url", variable: "GAZETTE_SMTP_URL", example: "smtp://user:password@mail.example.com:587")
     public static let mailFrom = Setting(
         flag: "mail-from", variable: "GAZETTE_MAIL_FROM", example: "newsroom@example.com")
+    public static let mailRate = Setting(flag: "mail-rate", variable: "GAZETTE_MAIL_RATE", example: "20")
 
     public static let all: [Setting] = [
         host, port, dataDir, database, theme, baseURL, siteTitle, tagline, language, timeZone, articlesPerPage,
         welcome, trustedProxies, pageCacheMB, connectionTimeout, maxConnections, databaseTimeout, metricsToken,
-        mailFrom, smtpURL, config,
+        mailFrom, smtpURL, mailRate, config,
     ]
 }
 

@@ -45,6 +45,9 @@ public struct GazetteConfiguration: Sendable {
     package var mailFromGiven: MailAddress? = nil
     /// The SMTP server mail goes through (`--smtp-url`, `GAZETTE_SMTP_URL`); nil writes `.eml` files instead.
     package var smtp: SMTPSettings? = nil
+    /// Messages sent per second at most (`--mail-rate`, `GAZETTE_MAIL_RATE`), so a newsletter keeps within
+    /// the provider's limits; 0 sends as fast as the server takes them.
+    public var mailRate = Defaults.mailRate
     /// How often `gazette serve` publishes what fell due, reads subscribed feeds and purges.
     public var background = BackgroundSchedule.standard
 
@@ -88,6 +91,8 @@ public enum Defaults {
     /// Below the common limit of 1,024 open files, leaving room for the database, media and logs.
     public static let maxConnections = 900
     public static let databaseTimeout = 30
+    /// Emails per second: within most providers' default sending limits.
+    public static let mailRate = 20
 
     public static func database(in dataDirectory: String) -> DatabaseLocation {
         .sqlite(path: DataDirectory(dataDirectory).databaseFile)

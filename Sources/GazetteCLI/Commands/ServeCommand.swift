@@ -88,6 +88,13 @@ struct ServeCommand: AsyncParsableCommand {
     )
     var smtpURL: String?
 
+    @Option(
+        name: .customLong("mail-rate"),
+        help:
+            "Emails sent per second at most, to keep within the provider's limits; 0 for no limit (GAZETTE_MAIL_RATE, default 20)."
+    )
+    var mailRate: String?
+
     /// Page-cache entries come and go in every size; glibc would keep the freed space of evicted ones in its
     /// heaps, which grow past the cache's budget (measured 1.36× the budget above the cache-off process with
     /// scripts/bench-cache-memory). Buffers of 16 KB and more get their own mapping instead, returned to the
@@ -121,6 +128,7 @@ struct ServeCommand: AsyncParsableCommand {
         flags[Setting.metricsToken.flag] = metricsToken
         flags[Setting.mailFrom.flag] = mailFrom
         flags[Setting.smtpURL.flag] = smtpURL
+        flags[Setting.mailRate.flag] = mailRate
         try await CommandRunner.withServices(flags: flags) { services, logger in
             if services.configuration.writesWelcomeArticle {
                 try await services.welcomeArticle.writeIfSiteIsNew()

@@ -4,7 +4,7 @@ import Logging
 
 /// Sends what the outbox holds: claims due messages (each instance its own), hands each to the transport,
 /// and records the outcome; a failure is tried again later, backing off for about a day before giving up.
-/// Paced to `perSecond` messages, so a newsletter does not flood the server.
+/// Paced to `perSecond` messages (0: unpaced), so a newsletter does not flood the server.
 package struct MailSender: Sendable {
     package let outbox: OutboxStore
     package let transport: any MailTransport
@@ -16,7 +16,7 @@ package struct MailSender: Sendable {
     /// Writes a newsletter's copy for its subscriber at send time (those outbox rows hold no message).
     package var composer: NewsletterComposer? = nil
     /// How long a claimed message is this instance's before another may take it over.
-    package static let claimSeconds: TimeInterval = 300
+    package static let claimSeconds: TimeInterval = 30
     /// Waits between attempts, then the message is given up.
     package static let backoff: [TimeInterval] = [60, 300, 1_800, 7_200, 21_600, 43_200, 86_400]
 
@@ -30,25 +30,58 @@ package struct MailSender: Sendable {
         self.perSecond = perSecond
     }
 
-    /// Sends everything due now, a batch at a time; returns how many were delivered.
+    /// Sends everything due now, a batch at a time over one connection; returns how many were delivered.
     @discardableResult
     package func sendDue(batch: Int = 50) async throws -> Int {
         var delivered = 0
         while try await outbox.hasDue(now: clock.now()) {
             let claimed = try await outbox.claim(limit: batch, now: clock.now(), for: Self.claimSeconds)
             if claimed.isEmpty { return delivered }
-            for message in claimed {
-                let started = ContinuousClock.now
-                if await send(message) { delivered += 1 }
-                let spacing = Duration.milliseconds(Int(1_000 / max(perSecond, 0.1)))
-                let spent = ContinuousClock.now - started
-                if spent < spacing { try? await Task.sleep(for: spacing - spent) }
+            var next = 0
+            var claimedAt = ContinuousClock.now
+            do {
+                try await transport.withConnection { send in
+                    while next < claimed.count {
+                        let message = claimed[next]
+                        next += 1
+                        let started = ContinuousClock.now
+                        // A slow server: the messages still waiting stay this instance's.
+                        if started - claimedAt > .seconds(Self.claimSeconds / 2) {
+                            try await outbox.extendClaim(
+                                ids: claimed[next...].map(\.id),
+                                until: clock.now().addingTimeInterval(Self.claimSeconds))
+                            claimedAt = started
+                        }
+                        switch await self.send(message, through: send) {
+                        case .delivered: delivered += 1
+                        case .failed: break
+                        case .connectionLost: return
+                        }
+                        guard perSecond > 0 else { continue }
+                        let spacing = Duration.milliseconds(Int(1_000 / perSecond))
+                        let spent = ContinuousClock.now - started
+                        if spent < spacing { try? await Task.sleep(for: spacing - spent) }
+                    }
+                }
+            } catch {
+                // No connection at all (the server is away, or refuses the sign-in): this batch's messages
+                // each count the attempt and wait their turn.
+                for message in claimed[next...] { await record(error, for: message) }
+                next = claimed.count
             }
+            // What a lost connection left untried goes back at once, for the next connection.
+            try await outbox.release(ids: claimed[next...].map(\.id))
         }
         return delivered
     }
 
-    private func send(_ message: OutboxStore.Claimed) async -> Bool {
+    private enum Outcome {
+        case delivered
+        case failed
+        case connectionLost
+    }
+
+    private func send(_ message: OutboxStore.Claimed, through send: MailTransportSend) async -> Outcome {
         let outbox = self.outbox
         let id = message.id
         do {
@@ -61,25 +94,28 @@ package struct MailSender: Sendable {
                     throw MailFailure(missing.description, isPermanent: true)
                 }
             }
-            let outcome = try await transport.deliver(
-                bytes, from: message.sender, to: message.recipient, reference: String(id)
-            ) {
+            let outcome = try await send(bytes, message.sender, message.recipient, String(id)) {
                 try await outbox.markDelivering(id: id)
             }
             logger.info("Mail to \(message.recipient) \(outcome)")
             try await outbox.markSent(id: id, now: clock.now())
-            return true
+            return .delivered
         } catch {
-            let failure = error as? MailFailure
-            let permanent = failure?.isPermanent ?? false
-            let wait = permanent || message.attempts > Self.backoff.count ? nil : Self.backoff[message.attempts - 1]
-            let reason = failure?.description ?? String(describing: error)
-            let next = wait == nil ? "given up" : "trying again later"
-            logger.warning("Mail to \(message.recipient) not sent (attempt \(message.attempts)): \(reason); \(next)")
-            if failure?.rejectsRecipient == true { await onRejectedRecipient?(message.recipient, reason) }
-            try? await outbox.markFailed(
-                id: id, error: reason, retryAt: wait.map { clock.now().addingTimeInterval($0) })
-            return false
+            await record(error, for: message)
+            return (error as? MailFailure)?.connectionLost == true ? .connectionLost : .failed
         }
+    }
+
+    /// A failed attempt: tried again later with backoff, or given up when the failure is for good.
+    private func record(_ error: any Error, for message: OutboxStore.Claimed) async {
+        let failure = error as? MailFailure
+        let permanent = failure?.isPermanent ?? false
+        let wait = permanent || message.attempts > Self.backoff.count ? nil : Self.backoff[message.attempts - 1]
+        let reason = failure?.description ?? String(describing: error)
+        let next = wait == nil ? "given up" : "trying again later"
+        logger.warning("Mail to \(message.recipient) not sent (attempt \(message.attempts)): \(reason); \(next)")
+        if failure?.rejectsRecipient == true { await onRejectedRecipient?(message.recipient, reason) }
+        try? await outbox.markFailed(
+            id: message.id, error: reason, retryAt: wait.map { clock.now().addingTimeInterval($0) })
     }
 }

@@ -12,9 +12,26 @@ package protocol MailTransport: Sendable {
 
     /// Words for the log: where mail goes.
     var summary: String { get }
+
+    /// Delivers several messages over one connection where the transport can: `body` calls `send` for each.
+    func withConnection(_ body: (_ send: MailTransportSend) async throws -> Void) async throws
 }
 
+/// Delivers one message within `withConnection`: data, sender, recipient, reference, and the step run
+/// when all but the last of it is with the receiver (see `MailTransport.deliver`).
+package typealias MailTransportSend = (
+    _ data: [UInt8], _ sender: String, _ recipient: String, _ reference: String,
+    _ wholeButLast: @Sendable () async throws -> Void
+) async throws -> String
+
 extension MailTransport {
+    /// One delivery after another, for transports without connections to keep.
+    package func withConnection(_ body: (_ send: MailTransportSend) async throws -> Void) async throws {
+        try await body { data, sender, recipient, reference, wholeButLast in
+            try await deliver(data, from: sender, to: recipient, reference: reference, wholeButLast: wholeButLast)
+        }
+    }
+
     /// Delivers a message that has no outbox number (tests, checks).
     @discardableResult
     package func deliver(
@@ -34,11 +51,20 @@ package struct MailFailure: Error, CustomStringConvertible, Sendable {
     /// The server refused this recipient for good (a 5xx answer to `RCPT TO`): a hard bounce, after which
     /// no reader's mail goes to the address. Other permanent failures (a wrong password) are the set-up's.
     package var rejectsRecipient: Bool
+    /// The server answered this message with a refusal; the connection can carry the next one.
+    package var isReply: Bool
+    /// The connection itself failed: the messages after this one need a new connection.
+    package var connectionLost: Bool
 
-    package init(_ description: String, isPermanent: Bool = false, rejectsRecipient: Bool = false) {
+    package init(
+        _ description: String, isPermanent: Bool = false, rejectsRecipient: Bool = false, isReply: Bool = false,
+        connectionLost: Bool = false
+    ) {
         self.description = description
         self.isPermanent = isPermanent || rejectsRecipient
         self.rejectsRecipient = rejectsRecipient
+        self.isReply = isReply
+        self.connectionLost = connectionLost
     }
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOPosix
 import NIOSSL
+import Synchronization
 
 /// Hands messages to an SMTP server (RFC 5321): TLS from the start or by STARTTLS, AUTH PLAIN or LOGIN,
 /// SMTPUTF8 for addresses in any script, a time limit on every exchange, and errors that say whether
@@ -22,6 +23,19 @@ package struct SMTPTransport: MailTransport {
         _ data: [UInt8], from sender: String, to recipient: String, reference: String,
         wholeButLast: @Sendable () async throws -> Void
     ) async throws -> String {
+        try await withoutActuallyEscaping(wholeButLast) { step in
+            var outcome = ""
+            try await withConnection { send in
+                outcome = try await send(data, sender, recipient, reference, step)
+            }
+            return outcome
+        }
+    }
+
+    /// One connection for many messages: greeting, STARTTLS and AUTH once, then each message in turn, with
+    /// RSET after one the server refused. When the connection itself fails, `send` throws a failure marked
+    /// `connectionLost` and the body should stop; the next session connects again.
+    package func withConnection(_ body: (_ send: MailTransportSend) async throws -> Void) async throws {
         let tls = try tlsContext()
         let settings = self.settings
         let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
@@ -38,27 +52,59 @@ package struct SMTPTransport: MailTransport {
                     }
                 }
         } catch {
-            throw MailFailure("could not connect to \(settings.summary): \(error)")
+            throw MailFailure("could not connect to \(settings.summary): \(error)", connectionLost: true)
         }
-        // Every exchange is bounded: a server that stops answering has its connection closed.
-        let deadline = channel.channel.eventLoop.scheduleTask(in: .seconds(Int64(settings.timeout * 4))) {
-            channel.channel.close(promise: nil)
-        }
+        // Every exchange is bounded: a server that stops answering has its connection closed. The limit
+        // starts again with each message.
+        let limit = TimeAmount.seconds(Int64(settings.timeout * 4))
+        let deadline = Deadline(channel: channel.channel, limit: limit)
         defer { deadline.cancel() }
+        let summary = settings.summary
         do {
             try await channel.executeThenClose { inbound, outbound in
                 var session = SMTPSession(
                     replies: SMTPReplyReader(inbound.makeAsyncIterator()), outbound: outbound, channel: channel.channel)
-                try await session.run(
-                    data, from: sender, to: recipient, settings: settings, clientName: clientName, tls: tls,
-                    wholeButLast: wholeButLast)
+                do {
+                    try await session.open(settings: settings, clientName: clientName, tls: tls)
+                } catch let failure as MailFailure {
+                    throw failure
+                } catch {
+                    throw MailFailure("the connection to \(summary) failed: \(error)", connectionLost: true)
+                }
+                var broken = false
+                try await body { data, sender, recipient, _, wholeButLast in
+                    guard !broken else {
+                        throw MailFailure("the connection to \(summary) was lost", connectionLost: true)
+                    }
+                    deadline.restart()
+                    do {
+                        try await session.send(data, from: sender, to: recipient, wholeButLast: wholeButLast)
+                        return "handed to \(summary)"
+                    } catch let failure as MailFailure where failure.isReply {
+                        // The server refused this message; the conversation goes on with the next.
+                        do {
+                            try await session.expect(250, after: "RSET")
+                        } catch {
+                            broken = true
+                        }
+                        throw failure
+                    } catch let failure as MailFailure {
+                        broken = true
+                        var lost = failure
+                        lost.connectionLost = true
+                        throw lost
+                    } catch {
+                        broken = true
+                        throw MailFailure("the connection to \(summary) failed: \(error)", connectionLost: true)
+                    }
+                }
+                if !broken { try? await outbound.write(ByteBuffer(string: "QUIT\r\n")) }
             }
         } catch let failure as MailFailure {
             throw failure
         } catch {
-            throw MailFailure("the connection to \(settings.summary) failed: \(error)")
+            throw MailFailure("the connection to \(summary) failed: \(error)", connectionLost: true)
         }
-        return "handed to \(settings.summary)"
     }
 
     private func tlsContext() throws -> NIOSSLContext {
@@ -79,18 +125,45 @@ package struct SMTPTransport: MailTransport {
     }
 }
 
+/// Closes a connection whose server stopped answering: the limit starts again with each message.
+private final class Deadline: Sendable {
+    private let channel: any Channel
+    private let limit: TimeAmount
+    private let task = Mutex<Scheduled<Void>?>(nil)
+
+    init(channel: any Channel, limit: TimeAmount) {
+        self.channel = channel
+        self.limit = limit
+        restart()
+    }
+
+    func restart() {
+        let channel = self.channel
+        let next = channel.eventLoop.scheduleTask(in: limit) { channel.close(promise: nil) }
+        task.withLock { task in
+            task?.cancel()
+            task = next
+        }
+    }
+
+    func cancel() {
+        task.withLock { $0?.cancel() }
+    }
+}
+
 /// One conversation with the server, command by command.
 private struct SMTPSession {
     var replies: SMTPReplyReader
     let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
     let channel: any Channel
 
-    mutating func run(
-        _ data: [UInt8], from sender: String, to recipient: String, settings: SMTPSettings, clientName: String,
-        tls: NIOSSLContext, wholeButLast: @Sendable () async throws -> Void
-    ) async throws {
+    /// The server's extensions, from its last EHLO.
+    var features: Set<String> = []
+
+    /// Greeting, EHLO, STARTTLS when offered, AUTH when a user is set.
+    mutating func open(settings: SMTPSettings, clientName: String, tls: NIOSSLContext) async throws {
         try await expect(220, after: nil)
-        var features = try await hello(clientName)
+        features = try await hello(clientName)
         var secure = settings.implicitTLS
         if !secure && features.contains("STARTTLS") {
             try await expect(220, after: "STARTTLS")
@@ -108,10 +181,17 @@ private struct SMTPSession {
             }
             try await authenticate(user: user, password: password, features: features)
         }
+    }
+
+    /// One message: MAIL FROM, RCPT TO, DATA, the text, and the final dot once `wholeButLast` has run.
+    mutating func send(
+        _ data: [UInt8], from sender: String, to recipient: String, wholeButLast: @Sendable () async throws -> Void
+    ) async throws {
         let international = !(sender + recipient).allSatisfy(\.isASCII)
         if international && !features.contains("SMTPUTF8") {
             throw MailFailure(
-                "the server cannot take addresses written in other scripts (no SMTPUTF8)", isPermanent: true)
+                "the server cannot take addresses written in other scripts (no SMTPUTF8)", isPermanent: true,
+                isReply: true)
         }
         try await expect(250, after: "MAIL FROM:<\(sender)>" + (international ? " SMTPUTF8" : ""))
         do {
@@ -125,7 +205,6 @@ private struct SMTPSession {
         // The server has the whole message but the dot that makes it take it.
         try await wholeButLast()
         try await expect(250, after: ".")
-        try? await outbound.write(ByteBuffer(string: "QUIT\r\n"))
     }
 
     /// EHLO, and the extensions the server names (first words of its lines, upper-cased).
@@ -160,7 +239,7 @@ private struct SMTPSession {
             let said = hiding ?? command ?? "connecting"
             throw MailFailure(
                 "the server answered \(said) with \(reply.code) \(reply.lines.joined(separator: " "))",
-                isPermanent: (500..<600).contains(reply.code))
+                isPermanent: (500..<600).contains(reply.code), isReply: true)
         }
         return reply
     }

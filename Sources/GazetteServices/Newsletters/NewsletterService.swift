@@ -35,6 +35,26 @@ package struct NewsletterService: Sendable {
         }
     }
 
+    /// Sends article `id` to its subscribers as soon as it is out (now, if it is published); returns its
+    /// headline. Throws `ValidationErrors` for an article that is missing or not meant to come out.
+    package func send(articleID id: Int64) async throws -> String {
+        guard let article = try await articles.find(id: id) else {
+            throw ValidationErrors([ValidationIssue(field: "article", message: "There is no article \(id).")])
+        }
+        let summary = article.summary
+        guard summary.status == .published || summary.status == .scheduled else {
+            throw ValidationErrors([
+                ValidationIssue(
+                    field: "article",
+                    message: "“\(summary.title)” is \(summary.status.label.lowercased()): publish or schedule it first."
+                )
+            ])
+        }
+        let now = clock.now()
+        try await store.requestArticle(id, sendAfter: max(summary.publishedAt ?? now, now), now: now)
+        return summary.title
+    }
+
     /// Renders what is due with `design` and fans everything started out to the outbox, at most `batches`
     /// transactions per newsletter this run; returns how many messages were queued.
     @discardableResult

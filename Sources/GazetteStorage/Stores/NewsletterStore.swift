@@ -50,6 +50,21 @@ public struct NewsletterStore: Sendable {
         ).run()
     }
 
+    /// Asks for an article's newsletter in a transaction of its own (`gazette newsletter send`).
+    public func requestArticle(_ articleID: Int64, sendAfter: Date, now: Date) async throws {
+        try await database.write { db in
+            try await Self.requestArticle(articleID, sendAfter: sendAfter, by: nil, now: now, in: db)
+        }
+    }
+
+    /// Newsletters, newest first.
+    public func recent(limit: Int = 20) async throws -> [Newsletter] {
+        try await database.read { db in
+            try await db.raw("SELECT * FROM newsletters ORDER BY id DESC LIMIT \(literal: limit)").all()
+                .map(Self.newsletter)
+        }
+    }
+
     /// A digest of what was published, for `audience`, from now.
     public func createDigest(audience: [SubscriptionTopic], now: Date) async throws -> Int64 {
         try await database.write { db in

@@ -6,7 +6,7 @@ import SQLKit
 /// `waiting` with a later attempt time, or to `failed` for good. After a crash, `sending` messages whose
 /// claim ran out are sent again (the server never had them whole), and `delivering` ones count as sent.
 public struct OutboxStore: Sendable {
-    private let database: Database
+    let database: Database
 
     public init(database: Database) {
         self.database = database

@@ -5,7 +5,7 @@ import SQLKit
 /// Readers' subscriptions (migration 23): asking, confirming, leaving, and whom news of a topic reaches.
 /// Every message is queued in the transaction of what causes it.
 public struct SubscriberStore: Sendable {
-    private let database: Database
+    let database: Database
 
     public init(database: Database) {
         self.database = database

@@ -16,6 +16,33 @@ struct SMTPTransportTests {
         return MIMEWriter.write(mail, id: "m1@example.com", date: Date(timeIntervalSince1970: 1_796_300_000))
     }
 
+    @Test("one connection carries many messages; a refused recipient is reset and the next goes through")
+    func oneConnection() async throws {
+        let server = try SMTPTestServer()
+        defer { server.stop() }
+        let transport = SMTPTransport(settings: server.settings())
+        var outcomes: [String] = []
+        try await transport.withConnection { send in
+            for (number, address) in ["a@example.org", "reject-b@example.org", "c@example.org"].enumerated() {
+                do {
+                    _ = try await send(Self.message(to: address), "news@example.com", address, "\(number)") {}
+                    outcomes.append("sent")
+                } catch let failure as MailFailure {
+                    #expect(failure.isReply && !failure.connectionLost)
+                    outcomes.append(failure.rejectsRecipient ? "bounced" : "failed")
+                }
+            }
+        }
+        #expect(outcomes == ["sent", "bounced", "sent"])
+        #expect(server.received().map(\.to) == [["a@example.org"], ["c@example.org"]])
+        // Nobody listening: the failure says the connection is the problem, not the message.
+        var gone = server.settings()
+        gone.port = 1
+        await #expect {
+            try await SMTPTransport(settings: gone).withConnection { _ in }
+        } throws: { ($0 as? MailFailure)?.connectionLost == true }
+    }
+
     @Test("a message goes through STARTTLS and AUTH to a real server, byte for byte, the dot line intact")
     func delivered() async throws {
         let server = try SMTPTestServer()
