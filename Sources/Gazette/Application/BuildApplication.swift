@@ -50,6 +50,7 @@ package func buildRouter(services: AppServices, logger: Logger) throws -> BuiltR
             "layout", "form", "message", "dashboard", "comments", "articles", "editor", "revisions", "revision",
             "media", "media-item", "media-fields", "people",
             "person", "settings", "comment", "password", "error", "audit", "sign-in-code", "two-factor",
+            "notifications", "subscribers",
         ])
     let preview = ArticlePreview(
         renderer: renderer, reader: services.reader, publishing: services.publishing, links: services.previewLinks,
@@ -125,6 +126,8 @@ package func buildRouter(services: AppServices, logger: Logger) throws -> BuiltR
             renderer: adminRenderer, comments: services.comments, articles: articles, urls: urls,
             site: site),
         audit: AuditController(renderer: adminRenderer, audit: services.audit, site: site),
+        subscribers: SubscribersController(
+            renderer: adminRenderer, roster: services.subscribers, site: site),
         twoFactor: TwoFactorController(
             renderer: adminRenderer, accounts: services.accounts, audit: services.audit, site: site,
             clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies)),

@@ -34,6 +34,10 @@ package enum AdminURL: Hashable, Sendable {
     case comment(Int64)
     case replyToComment(Int64)
     case users
+    /// Readers who get email: counts, search, CSV in and out, removal.
+    case subscribers
+    case subscribersExport
+    case removeSubscriber(Int64)
     case newUser
     case user(Int64)
     /// A new sign-in link for someone, made by an admin.
@@ -96,6 +100,9 @@ package enum AdminURL: Hashable, Sendable {
         case .comment(let value): return root + "/comments/" + id(value)
         case .replyToComment(let value): return root + "/comments/" + id(value) + "/reply"
         case .users: return root + "/users"
+        case .subscribers: return root + "/subscribers"
+        case .subscribersExport: return root + "/subscribers/export.csv"
+        case .removeSubscriber(let value): return root + "/subscribers/" + id(value) + "/remove"
         case .newUser: return root + "/users/new"
         case .user(let value): return root + "/users/" + id(value)
         case .userLink(let value): return root + "/users/" + id(value) + "/link"

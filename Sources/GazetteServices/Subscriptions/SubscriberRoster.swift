@@ -25,6 +25,11 @@ public struct SubscriberRoster: Sendable {
         try await store.list(search: search, limit: limit, offset: offset)
     }
 
+    /// One subscriber by number, as the list shows them.
+    public func find(id: Int64) async throws -> SubscriberStore.Listed? {
+        try await store.list(limit: 1, afterID: id - 1).first { $0.id == id }
+    }
+
     @discardableResult
     public func remove(id: Int64) async throws -> Bool {
         try await store.remove(id: id)

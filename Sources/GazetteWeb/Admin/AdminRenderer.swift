@@ -30,6 +30,9 @@ package struct AdminRenderer: Sendable {
             }
             if user.can(.manageUsers) {
                 nav.append(AdminNavItem(label: "People", url: AdminURL.users.path, isCurrent: current == "users"))
+                nav.append(
+                    AdminNavItem(
+                        label: "Subscribers", url: AdminURL.subscribers.path, isCurrent: current == "subscribers"))
             }
             if user.can(.manageSettings) {
                 nav.append(

@@ -14,6 +14,7 @@ package struct AdminRouter {
     package let settings: SettingsController
     package let comment: CommentEditController
     package let audit: AuditController
+    package let subscribers: SubscribersController
     package let twoFactor: TwoFactorController
     package let gate: AdminGate
     /// Where the editor's forms go when they arrive after the session ended.
@@ -24,7 +25,8 @@ package struct AdminRouter {
         auth: AuthController, newsroom: NewsroomController, articleList: ArticleListController,
         editor: ArticleEditorController, history: ArticleHistoryController, media: MediaAdminController,
         people: PeopleController, settings: SettingsController, comment: CommentEditController, audit: AuditController,
-        twoFactor: TwoFactorController, gate: AdminGate, keptWork: KeptWork? = nil, assets: AssetController
+        subscribers: SubscribersController, twoFactor: TwoFactorController, gate: AdminGate, keptWork: KeptWork? = nil,
+        assets: AssetController
     ) {
         self.auth = auth
         self.newsroom = newsroom
@@ -36,6 +38,7 @@ package struct AdminRouter {
         self.settings = settings
         self.comment = comment
         self.audit = audit
+        self.subscribers = subscribers
         self.twoFactor = twoFactor
         self.gate = gate
         self.keptWork = keptWork
@@ -193,6 +196,18 @@ package struct AdminRouter {
             try await settings.save(request, context: context)
         }
         routes.page(.audit, .manageSettings) { request, context in try await audit.list(request, context: context) }
+        routes.page(.subscribers, .manageUsers) { request, context in
+            try await subscribers.list(request, context: context)
+        }
+        routes.form(.subscribers, .manageUsers, limit: SubscribersController.bodyLimit) { request, context in
+            try await subscribers.importFile(request, context: context)
+        }
+        routes.page(.subscribersExport, .manageUsers) { request, context in
+            try await subscribers.export(request, context: context)
+        }
+        routes.form(.removeSubscriber(anyID), .manageUsers) { request, context in
+            try await subscribers.remove(request, id: try Self.id(context), context: context)
+        }
         return routes.entries
     }
 

@@ -56,6 +56,10 @@ struct NewsroomRouteMatrixTests {
         "GET /admin/users/:id": .admin,
         "POST /admin/users/:id": .admin,
         "POST /admin/users/:id/link": .admin,
+        "GET /admin/subscribers": .admin,
+        "POST /admin/subscribers": .admin,
+        "GET /admin/subscribers/export.csv": .admin,
+        "POST /admin/subscribers/:id/remove": .admin,
         "GET /admin/settings": .admin,
         "POST /admin/settings": .admin,
         "GET /admin/audit": .admin,
@@ -86,6 +90,7 @@ struct NewsroomRouteMatrixTests {
         case .replyToComment: AdminURL.replyToComment(comment).path
         case .user: AdminURL.user(user).path
         case .userLink: AdminURL.userLink(user).path
+        case .removeSubscriber: AdminURL.removeSubscriber(1).path
         default: url.path
         }
     }
