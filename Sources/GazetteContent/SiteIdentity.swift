@@ -15,6 +15,8 @@ public struct SiteIdentity: Sendable, Equatable {
     /// The least role that must sign in with a code as well as a password (that role and every role above it);
     /// nil when nobody is required to, though anyone may.
     public var twoFactorFrom: Role?
+    /// A digest of the latest articles by email, and how often; `off` offers none.
+    public var digest: DigestSchedule = .off
 
     public init(
         title: String, tagline: String, language: String, timeZone: TimeZone, articlesPerPage: Int,
@@ -46,6 +48,7 @@ public struct SiteIdentity: Sendable, Equatable {
             "site.two_factor",
             "who must sign in with an authenticator code: off, admin, editor, author or contributor (that role and up)"
         ),
+        ("site.digest", "a digest of the latest articles by email to readers who ask: off, daily or weekly"),
     ]
 
     /// Stored values over `defaults`; each bad value is reported under its name.
@@ -103,6 +106,13 @@ public struct SiteIdentity: Sendable, Equatable {
                 errors.add("site.two_factor", "Write off, admin, editor, author or contributor.")
             }
         }
+        if let text = values["site.digest"]?.trimmingCharacters(in: .whitespaces).lowercased() {
+            if let schedule = DigestSchedule(rawValue: text.isEmpty ? "off" : text) {
+                digest = schedule
+            } else {
+                errors.add("site.digest", "Write off, daily or weekly.")
+            }
+        }
         try errors.throwIfAny()
     }
 
@@ -112,7 +122,7 @@ public struct SiteIdentity: Sendable, Equatable {
             "site.title": title, "site.tagline": tagline, "site.language": language,
             "site.time_zone": timeZone.identifier, "site.per_page": String(articlesPerPage),
             "site.feeds_private": feedsFromPrivateAddresses ? "on" : "off",
-            "site.two_factor": twoFactorFrom?.rawValue ?? "off",
+            "site.two_factor": twoFactorFrom?.rawValue ?? "off", "site.digest": digest.rawValue,
         ]
     }
 
@@ -125,4 +135,12 @@ public struct SiteIdentity: Sendable, Equatable {
             (1...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
         }
     }
+}
+
+/// How often the digest of the latest articles goes out: daily, or weekly on Mondays, in the morning of
+/// the site's time zone.
+public enum DigestSchedule: String, Sendable, CaseIterable {
+    case off
+    case daily
+    case weekly
 }

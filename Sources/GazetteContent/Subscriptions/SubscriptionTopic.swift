@@ -3,6 +3,8 @@
 /// `thread:42`.
 public enum SubscriptionTopic: Sendable, Hashable, Comparable {
     case site
+    /// The digest of the latest articles, when the site sends one.
+    case digest
     case category(Slug)
     case tag(Slug)
     case author(Slug)
@@ -11,6 +13,7 @@ public enum SubscriptionTopic: Sendable, Hashable, Comparable {
     public var rawValue: String {
         switch self {
         case .site: "site"
+        case .digest: "digest"
         case .category(let slug): "category:\(slug.value)"
         case .tag(let slug): "tag:\(slug.value)"
         case .author(let slug): "author:\(slug.value)"
@@ -19,8 +22,8 @@ public enum SubscriptionTopic: Sendable, Hashable, Comparable {
     }
 
     public init?(rawValue: String) {
-        if rawValue == "site" {
-            self = .site
+        if rawValue == "site" || rawValue == "digest" {
+            self = rawValue == "site" ? .site : .digest
             return
         }
         guard let colon = rawValue.firstIndex(of: ":") else { return nil }

@@ -8,9 +8,9 @@ import Logging
 /// does the rest). Work interrupted by a stop carries on at the next run from the last batch committed.
 package struct NewsletterService: Sendable {
     package let store: NewsletterStore
-    private let articles: ArticleStore
-    private let mailer: Mailer
-    private let clock: Clock
+    let articles: ArticleStore
+    let mailer: Mailer
+    let clock: Clock
     /// Subscribers put in the outbox per transaction.
     package var batch = 1_000
 
@@ -60,6 +60,7 @@ package struct NewsletterService: Sendable {
     @discardableResult
     package func run(design: some NewsletterDesign, logger: Logger, batches: Int = .max) async throws -> Int {
         var queued = 0
+        try await queueDigestIfDue()
         for newsletter in try await store.due(now: clock.now()) {
             if newsletter.status == "waiting", !(try await begin(newsletter, design: design, logger: logger)) {
                 continue
@@ -83,6 +84,7 @@ package struct NewsletterService: Sendable {
     private func begin(
         _ newsletter: NewsletterStore.Newsletter, design: some NewsletterDesign, logger: Logger
     ) async throws -> Bool {
+        if newsletter.kind == .digest { return try await beginDigest(newsletter, design: design) }
         guard newsletter.kind == .article, let articleID = newsletter.articleID,
             let article = try await articles.find(id: articleID)
         else {

@@ -1,4 +1,4 @@
-/// Newsletters: an article sent to its subscribers, or a digest. Each is rendered once, then fanned out
+/// Newsletters: an article sent to its subscribers, or a digest (one per `period`, such as `daily:2026-12-03`). Each is rendered once, then fanned out
 /// into the outbox a batch per transaction, `cursor` remembering the last subscriber reached, so a restart
 /// carries on where it stopped and the outbox's one-per-event rule keeps it to one copy each. Its outbox
 /// rows carry no message of their own: the sender writes each from the newsletter and the subscriber.
@@ -10,6 +10,7 @@ enum M024Newsletters {
                 id \(dialect.primaryKey),
                 kind TEXT NOT NULL,
                 article_id BIGINT REFERENCES articles(id) ON DELETE SET NULL,
+                period TEXT,
                 audience TEXT NOT NULL,
                 send_after BIGINT NOT NULL,
                 status TEXT NOT NULL DEFAULT 'waiting',
@@ -24,6 +25,7 @@ enum M024Newsletters {
                 created_by BIGINT)
             """,
             "CREATE UNIQUE INDEX newsletters_once_per_article ON newsletters (article_id) WHERE kind = 'article'",
+            "CREATE UNIQUE INDEX newsletters_once_per_period ON newsletters (period) WHERE kind = 'digest'",
             "CREATE INDEX newsletters_due ON newsletters (status, send_after)",
             "ALTER TABLE outbox ADD COLUMN newsletter_id BIGINT",
             "ALTER TABLE outbox ADD COLUMN subscriber_id BIGINT",

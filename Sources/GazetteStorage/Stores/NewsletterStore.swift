@@ -65,20 +65,33 @@ public struct NewsletterStore: Sendable {
         }
     }
 
-    /// A digest of what was published, for `audience`, from now.
-    public func createDigest(audience: [SubscriptionTopic], now: Date) async throws -> Int64 {
+    /// The digest for `period` (`daily:2026-12-03`, `weekly:2026-11-30`), for `audience`, from now; once
+    /// per period however many instances ask. Returns false when it was already there.
+    @discardableResult
+    public func createDigest(period: String, audience: [SubscriptionTopic], now: Date) async throws -> Bool {
         try await database.write { db in
-            guard
-                let id = try await db.raw(
-                    """
-                    INSERT INTO newsletters (kind, audience, send_after, created_at)
-                    VALUES ('digest', \(bind: Self.text(audience)), \(bind: now.storedSeconds),
-                        \(bind: now.storedSeconds))
-                    RETURNING id
-                    """
-                ).first()?.int64("id")
-            else { throw StorageError.unavailable("The digest was not stored.") }
-            return id
+            try await db.raw(
+                """
+                INSERT INTO newsletters (kind, period, audience, send_after, created_at)
+                VALUES ('digest', \(bind: period), \(bind: Self.text(audience)), \(bind: now.storedSeconds),
+                    \(bind: now.storedSeconds))
+                ON CONFLICT (period) WHERE kind = 'digest' DO NOTHING
+                RETURNING id
+                """
+            ).first() != nil
+        }
+    }
+
+    /// When the digest before `id` was made, if there was one.
+    public func previousDigest(before id: Int64) async throws -> Date? {
+        try await database.read { db in
+            try await db.raw(
+                """
+                SELECT created_at FROM newsletters WHERE kind = 'digest' AND id < \(bind: id)
+                    AND status <> 'cancelled'
+                ORDER BY id DESC LIMIT 1
+                """
+            ).first()?.date("created_at")
         }
     }
 

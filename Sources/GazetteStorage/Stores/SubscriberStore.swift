@@ -252,6 +252,7 @@ public struct SubscriberStore: Sendable {
         }
         switch topic {
         case .site: return "Every new article"
+        case .digest: return "The digest of the latest articles"
         case .thread(let id):
             let title = try await lookup("SELECT title FROM articles WHERE id = \(bind: id)", column: "title")
             return "Comments on “\(title ?? "an article")”"

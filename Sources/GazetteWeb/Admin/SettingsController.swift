@@ -117,6 +117,11 @@ package struct SettingsController: Sendable {
                         ("author", "Authors, editors and admins"),
                         ("contributor", "Everyone in the newsroom"),
                     ]),
+                field(
+                    "site.digest", "Email digest for readers",
+                    hint: "The latest articles at 07:00 in the site's time zone, to readers who choose it.",
+                    kind: .choice,
+                    options: [("off", "None"), ("daily", "Every day"), ("weekly", "Every Monday")]),
             ])
         let comments = SettingsGroupModel(
             title: "Comments",

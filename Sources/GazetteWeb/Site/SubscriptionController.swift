@@ -28,7 +28,10 @@ package struct SubscriptionController: Sendable {
         }
         let fields = FormBody(String(buffer: body))
         let email = String(fields["email"].prefix(254)).trimmingCharacters(in: .whitespacesAndNewlines)
-        let topics = Set(fields.values("topic").compactMap(SubscriptionTopic.init(rawValue:)).filter(\.isNewsletter))
+        let offersDigest = renderer.models.live.current.digest != .off
+        let topics = Set(
+            fields.values("topic").compactMap(SubscriptionTopic.init(rawValue:))
+                .filter { $0.isNewsletter && ($0 != .digest || offersDigest) })
         let sent = page(
             heading: "Check your inbox",
             message: "If \(email) is not subscribed yet, an email is on its way with a link to confirm. Nothing "

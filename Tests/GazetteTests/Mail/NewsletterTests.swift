@@ -219,3 +219,42 @@ struct SubscribeFormTests {
         }
     }
 }
+
+@Suite("Mail: the digest")
+struct DigestTests {
+    @Test("at 07:00, once a day, the latest articles to those who chose the digest; none when nothing is new")
+    func daily() async throws {
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_795_935_600 - 3_600))  // 2026-11-29 06:00 UTC
+        try await TestSite.run(.sqlite, clock: clock.clock, seed: CommentFixtures.seed()) { site in
+            #expect(!(try await site.get("/").contains(#"value="digest""#)), "not offered while off")
+            try await site.services.site.update(["site.digest": "daily"])
+            let front = try await site.get("/")
+            #expect(
+                front.contains(
+                    #"<input type="checkbox" name="topic" value="digest"> A daily digest of the latest articles"#))
+            try await NewsletterTests.subscribe(site, "digest@example.org", to: [.digest])
+            try await NewsletterTests.subscribe(site, "every@example.org", to: [.site])
+
+            #expect(try await NewsletterTests.newsletters(site).isEmpty, "before 07:00")
+            clock.advance(seconds: 3_660)
+            let mail = try await NewsletterTests.newsletters(site)
+            #expect(mail.map(\.to) == ["digest@example.org"])
+            let digest = try #require(mail.first?.message)
+            #expect(
+                FollowCommentsTests.header("Subject", in: digest)
+                    == "The Test Times: your daily digest, 29 November 2026")
+            #expect(digest.contains("Council approves the new library"))
+            #expect(digest.contains("new articles since the last digest"))
+            clock.advance(seconds: 3_600)
+            #expect(try await NewsletterTests.newsletters(site).count == 1, "once a day")
+
+            // The next morning nothing new was published: no email.
+            clock.advance(seconds: 86_400)
+            #expect(try await NewsletterTests.newsletters(site).count == 1)
+            #expect(try await site.services.newsletters.store.recent().first?.status == "cancelled")
+            await #expect(throws: ValidationErrors.self) {
+                try await site.services.site.update(["site.digest": "hourly"])
+            }
+        }
+    }
+}

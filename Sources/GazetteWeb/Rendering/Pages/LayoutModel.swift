@@ -8,6 +8,8 @@ package struct SiteModel: Sendable {
     package let language: String
     package let stylesheetURL: String
     package let year: String
+    /// "A daily digest of the latest articles", when the site sends one; the subscribe form offers it.
+    package var digestLabel: String? = nil
 }
 
 /// The `<head>` of one page.
@@ -67,6 +69,7 @@ extension SiteModel: MustacheParent {
         case "language": self.language
         case "stylesheetURL": self.stylesheetURL
         case "year": self.year
+        case "digestLabel": self.digestLabel
         default: nil
         }
     }

@@ -35,7 +35,8 @@ package struct PageModelFactory: Sendable {
         let identity = live.current
         return SiteModel(
             title: identity.title, tagline: identity.tagline, homeURL: SiteURL.home, language: identity.language,
-            stylesheetURL: stylesheetURL, year: String(Calendar.current.component(.year, from: clock.now())))
+            stylesheetURL: stylesheetURL, year: String(Calendar.current.component(.year, from: clock.now())),
+            digestLabel: identity.digest == .off ? nil : "A \(identity.digest.rawValue) digest of the latest articles")
     }
 
     package func head(title: String?, description: String, route: SiteRoute?, noIndex: Bool = false) -> HeadModel {
