@@ -60,9 +60,10 @@ package enum MIMEWriter {
         if single.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 32 && $0.value < 127 }) { return single }
         var words: [String] = []
         var chunk = ""
-        // 45 bytes of UTF-8 make 60 base64 characters: with "=?UTF-8?B?" and "?=", 72.
+        // 39 bytes of UTF-8 make 52 base64 characters: with "=?UTF-8?B?" and "?=", 64, so the first word still
+        // fits on the header's own line ("Subject: " and 64 make 73).
         for character in single {
-            if chunk.utf8.count + String(character).utf8.count > 45 {
+            if chunk.utf8.count + String(character).utf8.count > 39 {
                 words.append(chunk)
                 chunk = ""
             }
@@ -72,7 +73,9 @@ package enum MIMEWriter {
         return words.map { "=?UTF-8?B?" + Data($0.utf8).base64EncodedString() + "?=" }.joined(separator: " ")
     }
 
-    /// A header line folded before 78 characters at spaces (the continuation starts with a space).
+    /// A header line folded before 78 characters at spaces (the continuation starts with a space). The
+    /// value's first word stays beside the name, even when longer (an address is never split): a fold
+    /// right after the colon would leave readers' mail programs a value that starts with a space.
     static func fold(_ line: String) -> String {
         guard line.count > 76 else { return line }
         var out: [String] = []
@@ -80,6 +83,8 @@ package enum MIMEWriter {
         for word in line.split(separator: " ") {
             if current.isEmpty {
                 current = String(word)
+            } else if out.isEmpty && current.hasSuffix(":") && !current.contains(" ") {
+                current += " " + word
             } else if current.count + 1 + word.count > 76 {
                 out.append(current)
                 current = String(word)

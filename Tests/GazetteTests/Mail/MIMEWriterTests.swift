@@ -23,7 +23,7 @@ struct MIMEWriterTests {
         for line in text.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 78, "\(line)") }
         #expect(text.unicodeScalars.allSatisfy { $0.isASCII }, "8-bit free: any server takes it")
         #expect(text.contains("From: \"The Harbour Times\" <news@example.com>\r\n"))
-        #expect(text.contains("Subject:\r\n =?UTF-8?B?0JLQsNGI"), "folded, encoded")
+        #expect(text.contains("Subject: =?UTF-8?B?0JLQsNGI"), "encoded, the first word beside the name")
         #expect(text.contains("Date: Thu, 03 Dec 2026 12:13:20 +0000\r\n"))
         #expect(text.contains("Message-ID: <abc123.456@example.com>\r\n"))
         #expect(text.contains("List-Unsubscribe: <https://news.example.com/unsubscribe/xyz>\r\n"))
@@ -62,5 +62,74 @@ struct MIMEWriterTests {
             #expect(MailAddress(bad) == nil, "\(bad)")
         }
         #expect(MailAddress("ana@example.com", name: "Ana\r\nBcc: x")?.name == "Ana Bcc: x")
+    }
+}
+
+/// What Python's own mail parser makes of a message (scripts/lib/parse_mail.py).
+struct ParsedMail: Decodable {
+    struct Part: Decodable {
+        let type: String
+        let text: String
+    }
+    let subject: String
+    let from: String
+    let to: String
+    let list_unsubscribe: String
+    let list_unsubscribe_post: String
+    let message_id: String
+    let parts: [Part]
+    let defects: [String]
+
+    static func parse(_ bytes: [UInt8]) throws -> ParsedMail {
+        let folder = FileManager.default.temporaryDirectory
+        let input = folder.appendingPathComponent("mail-in-\(UUID().uuidString).eml")
+        let output = folder.appendingPathComponent("mail-out-\(UUID().uuidString).json")
+        defer {
+            try? FileManager.default.removeItem(at: input)
+            try? FileManager.default.removeItem(at: output)
+        }
+        try Data(bytes).write(to: input)
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scripts/lib/parse_mail.py")
+        let reading = open(input.path, O_RDONLY | O_CLOEXEC)
+        let writing = open(output.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        defer {
+            close(reading)
+            close(writing)
+        }
+        let child = try ChildProcess.start(
+            "/usr/bin/env", arguments: ["python3", script.path], input: .descriptor(reading),
+            output: .descriptor(writing))
+        #expect(child.waitBlocking() == .exited(0))
+        return try JSONDecoder().decode(ParsedMail.self, from: Data(contentsOf: output))
+    }
+}
+
+@Suite("Mail: a real mail parser reads what Gazette writes")
+struct MailParserTests {
+    @Test("headers in any script, both parts whole, the dot lines and long lines intact, no defects")
+    func parsed() throws {
+        let long = String(repeating: "Harbour dredging continues through the winter months. ", count: 8)
+        let message = MailMessage(
+            from: try #require(MailAddress("news@example.com", name: "Ο Λιμενικός")),
+            to: try #require(MailAddress("zoe@example.org", name: "Zoë, \"the\" reader")),
+            subject: "Νέο σχόλιο — “Council approves the new library” 📰",
+            text: "First line.\n.A line that starts with a dot.\n" + long + "\nÜmlaut = equals.",
+            html: "<p>First line.</p><p>" + long + "</p><p>Ümlaut = equals.</p>",
+            unsubscribeURL: "https://news.example.com/subscriptions/abc.def/unsubscribe?topic=thread:4")
+        let parsed = try ParsedMail.parse(MIMEWriter.write(message, id: "x1@example.com", date: MIMEWriterTests.date))
+        #expect(parsed.defects.isEmpty, "\(parsed.defects)")
+        #expect(parsed.subject == "Νέο σχόλιο — “Council approves the new library” 📰")
+        #expect(parsed.from == "Ο Λιμενικός <news@example.com>")
+        #expect(parsed.to.contains("zoe@example.org") && parsed.to.contains("Zoë"))
+        #expect(
+            parsed.list_unsubscribe == "<https://news.example.com/subscriptions/abc.def/unsubscribe?topic=thread:4>")
+        #expect(parsed.list_unsubscribe_post == "List-Unsubscribe=One-Click")
+        #expect(parsed.message_id == "<x1@example.com>")
+        #expect(parsed.parts.map(\.type) == ["text/plain", "text/html"])
+        let text = try #require(parsed.parts.first?.text).replacingOccurrences(of: "\r\n", with: "\n")
+        #expect(text.hasPrefix("First line.\n.A line that starts with a dot.\n" + long))
+        #expect(text.contains("Ümlaut = equals."))
+        #expect(try #require(parsed.parts.last?.text).contains("<p>" + long + "</p>"))
     }
 }
