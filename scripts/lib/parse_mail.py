@@ -20,9 +20,9 @@ print(json.dumps({
     "subject": str(message["subject"]),
     "from": str(message["from"]),
     "to": str(message["to"]),
-    "list_unsubscribe": str(message.get("list-unsubscribe", "")),
-    "list_unsubscribe_post": str(message.get("list-unsubscribe-post", "")),
-    "message_id": str(message["message-id"]),
+    "listUnsubscribe": str(message.get("list-unsubscribe", "")),
+    "listUnsubscribePost": str(message.get("list-unsubscribe-post", "")),
+    "messageID": str(message["message-id"]),
     "parts": parts,
     "defects": defects,
 }))

@@ -74,9 +74,9 @@ struct ParsedMail: Decodable {
     let subject: String
     let from: String
     let to: String
-    let list_unsubscribe: String
-    let list_unsubscribe_post: String
-    let message_id: String
+    let listUnsubscribe: String
+    let listUnsubscribePost: String
+    let messageID: String
     let parts: [Part]
     let defects: [String]
 
@@ -123,9 +123,9 @@ struct MailParserTests {
         #expect(parsed.from == "Ο Λιμενικός <news@example.com>")
         #expect(parsed.to.contains("zoe@example.org") && parsed.to.contains("Zoë"))
         #expect(
-            parsed.list_unsubscribe == "<https://news.example.com/subscriptions/abc.def/unsubscribe?topic=thread:4>")
-        #expect(parsed.list_unsubscribe_post == "List-Unsubscribe=One-Click")
-        #expect(parsed.message_id == "<x1@example.com>")
+            parsed.listUnsubscribe == "<https://news.example.com/subscriptions/abc.def/unsubscribe?topic=thread:4>")
+        #expect(parsed.listUnsubscribePost == "List-Unsubscribe=One-Click")
+        #expect(parsed.messageID == "<x1@example.com>")
         #expect(parsed.parts.map(\.type) == ["text/plain", "text/html"])
         let text = try #require(parsed.parts.first?.text).replacingOccurrences(of: "\r\n", with: "\n")
         #expect(text.hasPrefix("First line.\n.A line that starts with a dot.\n" + long))
