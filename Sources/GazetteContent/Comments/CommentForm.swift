@@ -12,6 +12,8 @@ public struct CommentForm: Sendable, Equatable {
     public var remember: Bool
     /// Ticked "Notify me of follow-up comments by email."
     public var follow: Bool
+    /// Ticked "Notify me of new articles by email."
+    public var followSite: Bool = false
 
     public init(
         articleID: String = "", parentID: String = "", author: String = "", email: String = "", url: String = "",

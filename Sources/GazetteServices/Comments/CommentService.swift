@@ -134,11 +134,12 @@ public struct CommentService: Sendable {
             let stored =
                 decision.status == .approved
                 ? try await changes.committing(.comments(articleID: articleID), insert) : try await insert()
-            if form.follow, stored.status != .spam, let subscriptions {
+            let topics: [SubscriptionTopic] =
+                (form.follow ? [.thread(articleID: articleID)] : []) + (form.followSite ? [.site] : [])
+            if !topics.isEmpty, stored.status != .spam, let subscriptions {
                 // The comment is stored whatever happens here; the reader confirms from the email.
                 _ = try? await subscriptions.request(
-                    email: stored.authorEmail, topics: [.thread(articleID: articleID)], consent: "comment form",
-                    ip: submission.ip)
+                    email: stored.authorEmail, topics: topics, consent: "comment form", ip: submission.ip)
             }
             return .accepted(stored, day: target.day, slug: target.slug)
         } catch let rejection as CommentRejection {

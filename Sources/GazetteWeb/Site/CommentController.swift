@@ -51,10 +51,11 @@ package struct CommentController: Sendable {
                     + "Go back to shorten your comment; your browser should still have your text.")
         }
         let fields = FormBody(String(buffer: body))
-        let form = CommentForm(
+        var form = CommentForm(
             articleID: fields["article_id"], parentID: fields["parent_id"], author: fields["author"],
             email: fields["email"], url: fields["url"], comment: fields["comment"],
             remember: fields["remember"] == "yes", follow: fields["follow"] == "yes")
+        form.followSite = fields["follow_site"] == "yes"
         let submission = CommentService.Submission(
             ip: clientAddress.resolve(peer: context.clientIP, forwardedFor: request.headers[.xForwardedFor]),
             userAgent: request.headers[.userAgent] ?? "", honeypot: fields[Self.honeypotField],

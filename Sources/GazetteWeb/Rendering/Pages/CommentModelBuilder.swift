@@ -101,7 +101,8 @@ package struct CommentModelBuilder {
             generalError: state.generalError ?? state.errors.message(for: "parent_id"),
             author: field("author", state.values.author), email: field("email", state.values.email, type: "email"),
             url: field("url", state.values.url, type: "url"), comment: field("comment", state.values.comment),
-            remember: state.values.remember, follow: state.values.follow, maxAuthor: CommentForm.Limit.author,
+            remember: state.values.remember, follow: state.values.follow,
+            followSite: state.values.followSite, maxAuthor: CommentForm.Limit.author,
             maxEmail: CommentForm.Limit.email,
             maxURL: CommentForm.Limit.url, maxComment: CommentForm.Limit.comment)
     }

@@ -56,6 +56,7 @@ package struct CommentFormModel: Sendable {
     package let remember: Bool
     /// "Notify me of follow-up comments by email" stays ticked after an error.
     package let follow: Bool
+    package var followSite: Bool = false
     package let maxAuthor: Int
     package let maxEmail: Int
     package let maxURL: Int
@@ -128,6 +129,7 @@ extension CommentFormModel: MustacheParent {
         case "comment": self.comment
         case "remember": self.remember
         case "follow": self.follow
+        case "followSite": self.followSite
         case "maxAuthor": self.maxAuthor
         case "maxEmail": self.maxEmail
         case "maxURL": self.maxURL
