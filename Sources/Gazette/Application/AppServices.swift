@@ -112,7 +112,8 @@ public struct AppServices: Sendable {
             notifier: ReaderNotifier(mailer: mailer, tokens: subscriberTokens), clock: clock)
         let newsletterStore = NewsletterStore(database: database)
         newsletters = NewsletterService(store: newsletterStore, articles: articles, mailer: mailer, clock: clock)
-        newsletterComposer = NewsletterComposer(store: newsletterStore, mailer: mailer, tokens: subscriberTokens)
+        newsletterComposer = NewsletterComposer(
+            store: newsletterStore, subscribers: subscriberStore, mailer: mailer, tokens: subscriberTokens)
         comments = CommentService(
             comments: commentStore, articles: articles, settings: settings, clock: clock,
             signer: Signer(secret: secret), changes: changes, notifier: notifier, subscriptions: subscriptions)

@@ -16,7 +16,10 @@ package struct MailSender: Sendable {
     /// Writes a newsletter's copy for its subscriber at send time (those outbox rows hold no message).
     package var composer: NewsletterComposer? = nil
     /// How long a claimed message is this instance's before another may take it over.
-    package static let claimSeconds: TimeInterval = 30
+    /// Longer than one message may take (the SMTP transport's limit is twice its 30-second timeout), and
+    /// renewed every 20 seconds while a batch is sent, so a claim never runs out under a message in flight.
+    package static let claimSeconds: TimeInterval = 90
+    static let renewEvery: TimeInterval = 20
     /// Waits between attempts, then the message is given up.
     package static let backoff: [TimeInterval] = [60, 300, 1_800, 7_200, 21_600, 43_200, 86_400]
 
@@ -43,15 +46,15 @@ package struct MailSender: Sendable {
                 try await transport.withConnection { send in
                     while next < claimed.count {
                         let message = claimed[next]
-                        next += 1
                         let started = ContinuousClock.now
-                        // A slow server: the messages still waiting stay this instance's.
-                        if started - claimedAt > .seconds(Self.claimSeconds / 2) {
+                        // A slow server: this message and those after it stay this instance's.
+                        if started - claimedAt > .seconds(Self.renewEvery) {
                             try await outbox.extendClaim(
                                 ids: claimed[next...].map(\.id),
                                 until: clock.now().addingTimeInterval(Self.claimSeconds))
                             claimedAt = started
                         }
+                        next += 1
                         switch await self.send(message, through: send) {
                         case .delivered: delivered += 1
                         case .failed: break

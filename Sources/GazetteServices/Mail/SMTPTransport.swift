@@ -56,7 +56,7 @@ package struct SMTPTransport: MailTransport {
         }
         // Every exchange is bounded: a server that stops answering has its connection closed. The limit
         // starts again with each message.
-        let limit = TimeAmount.seconds(Int64(settings.timeout * 4))
+        let limit = TimeAmount.seconds(Int64(settings.timeout * 2))
         let deadline = Deadline(channel: channel.channel, limit: limit)
         defer { deadline.cancel() }
         let summary = settings.summary
@@ -85,7 +85,11 @@ package struct SMTPTransport: MailTransport {
                         do {
                             try await session.expect(250, after: "RSET")
                         } catch {
+                            // Not even a reset: the messages after this one need a new connection.
                             broken = true
+                            var lost = failure
+                            lost.connectionLost = true
+                            throw lost
                         }
                         throw failure
                     } catch let failure as MailFailure {
@@ -197,7 +201,14 @@ private struct SMTPSession {
         do {
             try await expect([250, 251], after: "RCPT TO:<\(recipient)>")
         } catch var failure as MailFailure where failure.isPermanent {
-            failure.rejectsRecipient = true
+            // Only "no such mailbox" is a bounce. Policy, quota and system refusals (5.7.x relaying or
+            // authentication, 5.4.x, 5.3.x) are the sending side's trouble: tried again later, the address
+            // kept.
+            if SMTPTransport.isMailboxRefusal(failure.description) {
+                failure.rejectsRecipient = true
+            } else {
+                failure.isPermanent = false
+            }
             throw failure
         }
         try await expect(354, after: "DATA")
@@ -308,5 +319,18 @@ struct SMTPReplyReader {
             }
             buffer += chunk.readBytes(length: chunk.readableBytes) ?? []
         }
+    }
+}
+
+extension SMTPTransport {
+    /// Whether a refusal of `RCPT TO` says the mailbox does not exist (550/551/553, enhanced status 5.1.x or
+    /// none), as opposed to a policy, quota or system refusal.
+    static func isMailboxRefusal(_ description: String) -> Bool {
+        guard let range = description.range(of: #"with (55[013])( (\d\.\d+\.\d+))?"#, options: .regularExpression)
+        else { return false }
+        let words = description[range].split(separator: " ")
+        guard words.count >= 2 else { return false }
+        guard words.count >= 3, words[2].first?.isNumber == true, words[2].contains(".") else { return true }
+        return words[2].hasPrefix("5.1.")
     }
 }

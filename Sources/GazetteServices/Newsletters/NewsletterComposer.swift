@@ -7,12 +7,14 @@ import Synchronization
 /// The newsletter is read once and kept while it is being sent.
 package final class NewsletterComposer: Sendable {
     private let store: NewsletterStore
+    private let subscribers: SubscriberStore
     private let mailer: Mailer
     private let tokens: SubscriberToken
     private let cache = Mutex<[Int64: NewsletterStore.Newsletter]>([:])
 
-    package init(store: NewsletterStore, mailer: Mailer, tokens: SubscriberToken) {
+    package init(store: NewsletterStore, subscribers: SubscriberStore, mailer: Mailer, tokens: SubscriberToken) {
         self.store = store
+        self.subscribers = subscribers
         self.mailer = mailer
         self.tokens = tokens
     }
@@ -37,6 +39,9 @@ package final class NewsletterComposer: Sendable {
                 if cache.count > 16 { cache.removeAll() }
                 cache[id] = found
             }
+        }
+        guard try await subscribers.stillFollows(subscriberID: subscriber, anyOf: newsletter.audience) else {
+            throw Missing(description: "the reader unsubscribed, bounced or was removed while it was being sent")
         }
         guard let address = MailAddress(claimed.recipient) else {
             throw Missing(description: "\(claimed.recipient) is not an address mail can go to")

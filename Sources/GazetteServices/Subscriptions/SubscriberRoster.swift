@@ -44,8 +44,11 @@ public struct SubscriberRoster: Sendable {
             guard let last = page.last else { return }
             var text = ""
             for subscriber in page {
+                // Readers who only follow discussions are left out: those topics name this site's articles.
+                let topics = subscriber.topics.filter(\.isNewsletter)
+                if subscriber.status == .active && topics.isEmpty { continue }
                 text += CSVText.line([
-                    subscriber.email, subscriber.topics.map(\.rawValue).joined(separator: " "),
+                    subscriber.email, topics.map(\.rawValue).joined(separator: " "),
                     subscriber.confirmedAt.map(Self.iso) ?? "", subscriber.consent, subscriber.status.rawValue,
                 ])
             }
@@ -57,7 +60,8 @@ public struct SubscriberRoster: Sendable {
     /// Reads subscribers from CSV with a header line; checks every line first, and imports nothing when
     /// one is wrong (each problem named with its line). Throws `ValidationErrors` on the field `csv`.
     public func importCSV(_ text: String, source: String = "import") async throws -> SubscriberStore.ImportResult {
-        let rows = CSVText.rows(text)
+        // Spreadsheets' "CSV UTF-8" starts with a byte-order mark.
+        let rows = CSVText.rows(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
         guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) else {
             throw Self.problem("The file is empty: the first line names the columns (email, topics, consent_date).")
         }
@@ -68,6 +72,7 @@ public struct SubscriberRoster: Sendable {
         }
         let topicsColumn = header.firstIndex(of: "topics")
         let consentColumn = header.firstIndex(of: "consent")
+        let statusColumn = header.firstIndex(of: "status")
         var imported: [SubscriberStore.Imported] = []
         var problems: [String] = []
         for (index, row) in rows.dropFirst().enumerated() {
@@ -76,8 +81,19 @@ public struct SubscriberRoster: Sendable {
                 guard let column, column < row.count else { return "" }
                 return row[column].trimmingCharacters(in: .whitespaces)
             }
-            guard let address = MailAddress(cell(email)) else {
-                problems.append("Line \(line): “\(cell(email).prefix(80))” is not an email address.")
+            // An export quotes an address a spreadsheet would take for a formula: the quote goes again.
+            var typed = cell(email)
+            if typed.hasPrefix("'"), let first = typed.dropFirst().first, "=+-@".contains(first) {
+                typed.removeFirst()
+            }
+            guard let address = MailAddress(typed) else {
+                problems.append("Line \(line): “\(typed.prefix(80))” is not an email address.")
+                continue
+            }
+            // Readers who left or bounced elsewhere come as such: kept so they are never mailed.
+            if let stopped = SubscriberStatus(rawValue: cell(statusColumn).lowercased()), stopped != .active {
+                imported.append(
+                    .init(email: address.address, topics: [], consentedAt: .distantPast, consent: "", status: stopped))
                 continue
             }
             guard let date = Self.date(cell(consentDate)) else {

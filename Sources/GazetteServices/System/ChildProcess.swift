@@ -131,7 +131,13 @@ public final class ChildProcess: Sendable {
         while true {
             if let ending = poll() { return ending }
             if let deadline, Date() >= deadline { kill() }
-            try? await Task.sleep(nanoseconds: pause)
+            do {
+                try await Task.sleep(nanoseconds: pause)
+            } catch {
+                // Whoever waited went away: the program goes too, rather than this loop spinning.
+                kill()
+                return waitBlocking()
+            }
             pause = min(pause * 2, 20_000_000)
         }
     }

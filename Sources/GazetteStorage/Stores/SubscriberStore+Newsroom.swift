@@ -23,8 +23,14 @@ extension SubscriberStore {
         public var topics: [SubscriptionTopic]
         public var consentedAt: Date
         public var consent: String
+        /// `unsubscribed` or `bounced` elsewhere: kept, never mailed.
+        public var status: SubscriberStatus
 
-        public init(email: String, topics: [SubscriptionTopic], consentedAt: Date, consent: String) {
+        public init(
+            email: String, topics: [SubscriptionTopic], consentedAt: Date, consent: String,
+            status: SubscriberStatus = .active
+        ) {
+            self.status = status
             self.email = email
             self.topics = topics
             self.consentedAt = consentedAt
@@ -105,12 +111,30 @@ extension SubscriberStore {
         }
     }
 
+    /// Whether the reader still takes mail about any of `topics` (checked as each newsletter copy is
+    /// written, so one who left while it was being sent gets no more of it).
+    public func stillFollows(subscriberID id: Int64, anyOf topics: [SubscriptionTopic]) async throws -> Bool {
+        let names = topics.map(\.rawValue)
+        return try await database.read { db in
+            try await db.raw(
+                "SELECT 1 AS yes FROM subscribers s JOIN subscriptions t ON t.subscriber_id = s.id"
+                    + " WHERE s.id = \(bind: id) AND s.status = 'active' AND t.confirmed_at IS NOT NULL"
+                    + " AND t.topic IN (\(binds: names.isEmpty ? [""] : names)) LIMIT 1"
+            ).first() != nil
+        }
+    }
+
     /// Deletes a subscriber and everything they follow, for good (their request to be forgotten). Their
     /// queued mail is left to fail: nothing else holds the address.
     @discardableResult
     public func remove(id: Int64) async throws -> Bool {
         try await database.write { db in
             try await db.raw("DELETE FROM subscriptions WHERE subscriber_id = \(bind: id)").run()
+            // Their newsletter copies go too, but for one being handed over right now (the sender finds
+            // them gone and gives it up).
+            try await db.raw(
+                "DELETE FROM outbox WHERE subscriber_id = \(bind: id) AND status NOT IN ('sending', 'delivering')"
+            ).run()
             return try await db.raw("DELETE FROM subscribers WHERE id = \(bind: id) RETURNING id").first() != nil
         }
     }
@@ -126,6 +150,17 @@ extension SubscriberStore {
                 let existing = try await db.raw(
                     "SELECT id, status FROM subscribers WHERE email = \(bind: address)"
                 ).first()
+                if row.status != .active {
+                    if existing == nil {
+                        try await db.raw(
+                            "INSERT INTO subscribers (email, status, created_at, changed_at, consent) VALUES ("
+                                + "\(bind: address), \(bind: row.status.rawValue), \(bind: now.storedSeconds), "
+                                + "\(bind: now.storedSeconds), 'import')"
+                        ).run()
+                    }
+                    result.refused += 1
+                    continue
+                }
                 let id: Int64
                 if let existing {
                     guard try existing.string("status") == SubscriberStatus.active.rawValue else {

@@ -28,7 +28,7 @@ package struct SubscribersController: Sendable {
         return renderer.page(
             try await page(
                 user: context.user, search: String(query["q"].prefix(200)),
-                page: max(1, Int(query["page"]) ?? 1), notice: notice))
+                page: min(max(1, Int(query["page"]) ?? 1), 100_000), notice: notice))
     }
 
     /// `POST /admin/subscribers`: a CSV file to import.

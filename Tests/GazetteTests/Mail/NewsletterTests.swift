@@ -126,15 +126,21 @@ struct NewsletterTests {
             first.batch = 3
             #expect(try await first.run(design: Self.design, logger: TestDatabase.logger, batches: 1) == 3)
             #expect(try await store.find(id: due.id)?.status == "sending")
-            #expect(
-                try await StaffNoticeTests.delivered(site).filter { $0.message.contains("Precedence: bulk") }.count == 3
-            )
+            // One of those three leaves before the sender gets to them: their queued copy is not sent.
+            let leaving = try #require(try await site.services.subscriptions.subscriber(email: "reader3@example.org"))
+            _ = try await site.services.subscriptions.unsubscribe(
+                token: site.services.subscriptions.tokens.token(for: leaving.id), from: .newsletters)
+            let bulk = { (mail: [(to: String, message: String)]) in
+                mail.filter { $0.message.contains("Precedence: bulk") }
+            }
+            #expect(bulk(try await StaffNoticeTests.delivered(site)).count == 2)
             // The next run (after a restart, say) carries on from the fourth; nobody gets two.
             let all = try await Self.newsletters(site, batch: 2)
-            #expect(all.count == 7 && Set(all.map(\.to)).count == 7)
+            #expect(all.count == 6 && Set(all.map(\.to)).count == 6 && !all.contains { $0.to == "reader3@example.org" })
             #expect(try await store.find(id: due.id)?.status == "queued")
             #expect(try await store.fanOut(id: due.id, batch: 3, sender: "x@example.com", now: clock.clock.now()) == 0)
-            #expect(try await store.delivery(id: due.id) == ["sent": 7])
+            let delivery = try await store.delivery(id: due.id)
+            #expect(delivery == ["sent": 6, "failed": 1], "\(delivery)")
 
             // Scheduled: nothing until its time; then it goes.
             let later = ArticleDraft(
@@ -142,11 +148,11 @@ struct NewsletterTests {
                 publishedAt: TestSite.now.addingTimeInterval(3_600), authorID: editor.id)
             let scheduled = try await site.services.publishing.save(
                 later, savedBy: editor.id, writtenBy: .trusted, newsletter: true)
-            #expect(try await Self.newsletters(site).count == 7)
+            #expect(try await Self.newsletters(site).count == 6)
             clock.advance(seconds: 3_601)
             _ = try await site.services.publishing.publishDue()
-            #expect(try await Self.newsletters(site).count == 14)
-            #expect(try await site.services.newsletters.forArticle(scheduled.id)?.recipients == 7)
+            #expect(try await Self.newsletters(site).count == 12)
+            #expect(try await site.services.newsletters.forArticle(scheduled.id)?.recipients == 6)
 
             // Taken down before its time: not sent, and the editor says so.
             let pulled = ArticleDraft(
@@ -158,7 +164,7 @@ struct NewsletterTests {
             back.status = .draft
             _ = try await site.services.publishing.save(back, id: rumour.id, savedBy: editor.id, writtenBy: .trusted)
             clock.advance(seconds: 700)
-            #expect(try await Self.newsletters(site).count == 14)
+            #expect(try await Self.newsletters(site).count == 12)
             #expect(try await site.services.newsletters.forArticle(rumour.id)?.status == "cancelled")
             _ = saved
         }

@@ -43,6 +43,18 @@ struct SMTPTransportTests {
         } throws: { ($0 as? MailFailure)?.connectionLost == true }
     }
 
+    @Test("only a missing mailbox is a bounce; policy, quota and relaying refusals are not")
+    func bounces() {
+        func said(_ reply: String) -> String { "the server answered RCPT TO:<a@example.org> with \(reply)" }
+        #expect(SMTPTransport.isMailboxRefusal(said("550 5.1.1 No such mailbox here")))
+        #expect(SMTPTransport.isMailboxRefusal(said("553 5.1.3 Bad address syntax")))
+        #expect(SMTPTransport.isMailboxRefusal(said("550 No such user")))
+        #expect(!SMTPTransport.isMailboxRefusal(said("550 5.7.1 Relaying denied")))
+        #expect(!SMTPTransport.isMailboxRefusal(said("554 5.7.0 Authentication required")))
+        #expect(!SMTPTransport.isMailboxRefusal(said("550 5.4.5 Daily sending quota exceeded")))
+        #expect(!SMTPTransport.isMailboxRefusal(said("552 5.2.2 Mailbox full")))
+    }
+
     @Test("a message goes through STARTTLS and AUTH to a real server, byte for byte, the dot line intact")
     func delivered() async throws {
         let server = try SMTPTestServer()

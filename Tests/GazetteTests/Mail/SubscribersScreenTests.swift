@@ -70,4 +70,27 @@ struct SubscribersScreenTests {
             #expect(try await editor.open("/admin/subscribers/export.csv").status == .forbidden)
         }
     }
+
+    @Test("an export imports again as it was: who left stays left, quoted addresses come back, a BOM is fine")
+    func roundTrip() async throws {
+        try await TestSite.run(.sqlite, seed: NewsroomFixtures.seed) { site in
+            let roster = site.services.subscribers
+            let csv =
+                "\u{FEFF}email,topics,consent_date,consent,status\r\n"
+                + "kept@example.org,site,2026-10-01,fair,active\r\n"
+                + "gone@example.org,,,,unsubscribed\r\n" + "'=odd@example.org,site,2026-10-02,,active\r\n"
+            let result = try await roster.importCSV(csv)
+            #expect(result.added == 2 && result.refused == 1)
+            #expect(
+                try await site.services.subscriptions.subscriber(email: "gone@example.org")?.status == .unsubscribed)
+            #expect(try await site.services.subscriptions.subscriber(email: "=odd@example.org")?.status == .active)
+            // Asking again from the form cannot bring back, by import, someone who left.
+            let again = try await roster.importCSV("email,consent_date\ngone@example.org,2026-11-01\n")
+            #expect(again.refused == 1 && again.added == 0)
+            var exported = ""
+            try await roster.exportCSV { exported += $0 }
+            #expect(exported.contains("gone@example.org,,,import,unsubscribed"))
+            #expect(exported.contains("'=odd@example.org,site,"))
+        }
+    }
 }
