@@ -55,6 +55,8 @@ package struct MailFailure: Error, CustomStringConvertible, Sendable {
     package var isReply: Bool
     /// The connection itself failed: the messages after this one need a new connection.
     package var connectionLost: Bool
+    /// The server's reply, when the failure is one (`550`, `5.1.1 No such mailbox`).
+    package var reply: (code: Int, text: String)? = nil
 
     package init(
         _ description: String, isPermanent: Bool = false, rejectsRecipient: Bool = false, isReply: Bool = false,

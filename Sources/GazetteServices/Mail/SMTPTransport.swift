@@ -204,7 +204,7 @@ private struct SMTPSession {
             // Only "no such mailbox" is a bounce. Policy, quota and system refusals (5.7.x relaying or
             // authentication, 5.4.x, 5.3.x) are the sending side's trouble: tried again later, the address
             // kept.
-            if SMTPTransport.isMailboxRefusal(failure.description) {
+            if let reply = failure.reply, SMTPTransport.isMailboxRefusal(code: reply.code, text: reply.text) {
                 failure.rejectsRecipient = true
             } else {
                 failure.isPermanent = false
@@ -248,9 +248,11 @@ private struct SMTPSession {
         let reply = try await replies.next()
         guard codes.contains(reply.code) else {
             let said = hiding ?? command ?? "connecting"
-            throw MailFailure(
+            var failure = MailFailure(
                 "the server answered \(said) with \(reply.code) \(reply.lines.joined(separator: " "))",
                 isPermanent: (500..<600).contains(reply.code), isReply: true)
+            failure.reply = (reply.code, reply.lines.joined(separator: " "))
+            throw failure
         }
         return reply
     }
@@ -325,12 +327,10 @@ struct SMTPReplyReader {
 extension SMTPTransport {
     /// Whether a refusal of `RCPT TO` says the mailbox does not exist (550/551/553, enhanced status 5.1.x or
     /// none), as opposed to a policy, quota or system refusal.
-    static func isMailboxRefusal(_ description: String) -> Bool {
-        guard let range = description.range(of: #"with (55[013])( (\d\.\d+\.\d+))?"#, options: .regularExpression)
-        else { return false }
-        let words = description[range].split(separator: " ")
-        guard words.count >= 2 else { return false }
-        guard words.count >= 3, words[2].first?.isNumber == true, words[2].contains(".") else { return true }
-        return words[2].hasPrefix("5.1.")
+    static func isMailboxRefusal(code: Int, text: String) -> Bool {
+        guard [550, 551, 553].contains(code) else { return false }
+        guard let status = text.split(separator: " ").first, status.first?.isNumber == true, status.contains(".")
+        else { return true }
+        return status.hasPrefix("5.1.")
     }
 }

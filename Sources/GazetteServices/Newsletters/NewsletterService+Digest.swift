@@ -15,17 +15,18 @@ extension NewsletterService {
     package func queueDigestIfDue() async throws -> String? {
         let site = mailer.site.current
         guard site.digest != .off else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = site.timeZone
         let now = clock.now()
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .weekday], from: now)
-        guard let hour = parts.hour, hour >= Self.digestHour else { return nil }
-        let day = String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
-        // Weekly: Mondays (weekday 2 in the Gregorian calendar).
-        if site.digest == .weekly && parts.weekday != 2 { return nil }
+        guard let (day, weekday) = digestRun.due(now: now, timeZone: site.timeZone) else { return nil }
+        // Weekly: Mondays (weekday 2 in the Gregorian calendar); the other days are done at once. A failed
+        // write is not marked done, so the next call tries again.
+        if site.digest == .weekly && weekday != 2 {
+            digestRun.markDone(day)
+            return nil
+        }
         let period = "\(site.digest.rawValue):\(day)"
-        guard try await store.createDigest(period: period, audience: [.digest], now: now) else { return nil }
-        return period
+        let created = try await store.createDigest(period: period, audience: [.digest], now: now)
+        digestRun.markDone(day)
+        return created ? period : nil
     }
 
     /// Fixes a waiting digest's text: the articles published since the last digest (or over its period);

@@ -13,6 +13,8 @@ package struct NewsletterService: Sendable {
     let clock: Clock
     /// Subscribers put in the outbox per transaction.
     package var batch = 1_000
+    /// The digest's once a day, shared by every copy of this service.
+    let digestRun = DailyRun(hour: Self.digestHour)
 
     package init(store: NewsletterStore, articles: ArticleStore, mailer: Mailer, clock: Clock) {
         self.store = store

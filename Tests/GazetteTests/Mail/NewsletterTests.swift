@@ -117,7 +117,7 @@ struct NewsletterTests {
             let draft = ArticleDraft(
                 title: "Ferry strike called off", bodyMarkdown: "Sailings resume.", status: .published,
                 publishedAt: TestSite.now, authorID: editor.id)
-            let saved = try await site.services.publishing.save(
+            try await site.services.publishing.save(
                 draft, savedBy: editor.id, writtenBy: .trusted, newsletter: true)
             // The worker renders it and queues three, then stops; the sender sends those meanwhile.
             let store = site.services.newsletters.store
@@ -166,7 +166,6 @@ struct NewsletterTests {
             clock.advance(seconds: 700)
             #expect(try await Self.newsletters(site).count == 12)
             #expect(try await site.services.newsletters.forArticle(rumour.id)?.status == "cancelled")
-            _ = saved
         }
     }
 }
