@@ -28,6 +28,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
     ],
     targets: [
         .target(
@@ -84,12 +87,32 @@ let package = Package(
             resources: [.copy("Resources/Themes")]
         ),
         .target(
+            name: "GazetteAPI",
+            dependencies: [
+                "GazetteContent",
+                "GazetteStorage",
+                "GazetteServices",
+                "GazetteWeb",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            path: "Sources/GazetteAPI",
+            resources: [.copy("openapi.yaml")],
+            // The server's types and routes are generated from openapi.yaml at build time, so the document
+            // and the code cannot disagree.
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
+        .target(
             name: "Gazette",
             dependencies: [
                 "GazetteContent",
                 "GazetteStorage",
                 "GazetteServices",
                 "GazetteWeb",
+                "GazetteAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -121,7 +144,8 @@ let package = Package(
         .testTarget(
             name: "GazetteTests",
             dependencies: [
-                "Gazette", "GazetteServices", "GazetteWeb", "GazetteContent", "GazetteStorage", "GazetteTestSupport",
+                "Gazette", "GazetteServices", "GazetteWeb", "GazetteAPI", "GazetteContent", "GazetteStorage",
+                "GazetteTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),

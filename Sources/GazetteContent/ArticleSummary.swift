@@ -4,10 +4,13 @@ import Foundation
 public struct Byline: Sendable, Equatable {
     public var name: String
     public var slug: Slug
+    /// The author's number, where the reader knows it (0 where it is not needed).
+    public var id: Int64
 
-    public init(name: String, slug: Slug) {
+    public init(name: String, slug: Slug, id: Int64 = 0) {
         self.name = name
         self.slug = slug
+        self.id = id
     }
 }
 
@@ -28,12 +31,15 @@ public struct ArticleSummary: Sendable, Equatable, Identifiable {
     public var image: FeaturedImage?
     /// Approved comments only.
     public var commentCount: Int
+    /// News, or a standing page.
+    public var kind: ArticleKind
 
     public init(
         id: Int64, title: String, slug: Slug, day: PublicationDay, dek: String, excerpt: String,
         status: ArticleStatus, publishedAt: Date?, updatedAt: Date, byline: Byline, category: Category?,
-        source: Source?, image: FeaturedImage?, commentCount: Int = 0
+        source: Source?, image: FeaturedImage?, commentCount: Int = 0, kind: ArticleKind = .article
     ) {
+        self.kind = kind
         self.id = id
         self.title = title
         self.slug = slug

@@ -26,6 +26,8 @@ public struct AppServices: Sendable {
     /// What the editor keeps while someone writes, apart from the article until they save.
     public let autosaves: Autosaves
     public let reader: ReaderService
+    /// What the Content API reads.
+    public let catalog: ContentCatalog
     public let comments: CommentService
     /// Readers' email subscriptions: discussions followed, newsletters.
     public let subscriptions: SubscriptionService
@@ -104,6 +106,9 @@ public struct AppServices: Sendable {
             articles: articles, authors: authors, terms: terms, redirects: redirects,
             clock: clock, site: site.live, latestCount: Defaults.latestPostsCount)
         commentStore = CommentStore(database: database)
+        catalog = ContentCatalog(
+            articles: articles, authors: authors, terms: terms, comments: commentStore, search: search,
+            redirects: redirects, clock: clock)
         let subscriberTokens = SubscriberToken(signer: Signer(secret: secret))
         let subscriberStore = SubscriberStore(database: database)
         subscribers = SubscriberRoster(store: subscriberStore, clock: clock)

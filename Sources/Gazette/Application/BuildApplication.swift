@@ -1,4 +1,5 @@
 import Foundation
+import GazetteAPI
 import GazetteServices
 import GazetteStorage
 import GazetteWeb
@@ -56,6 +57,10 @@ package func buildRouter(services: AppServices, logger: Logger) throws -> BuiltR
         renderer: renderer, reader: services.reader, publishing: services.publishing, links: services.previewLinks,
         site: services.site.live, clock: services.clock,
         bannerStylesheetURL: AdminURL.root + adminTheme.assets.url(for: "preview.css"))
+    try APIRoutes(
+        catalog: services.catalog, site: SiteURL(base: configuration.baseURL), variants: services.media.variants
+    )
+    .register(on: router, logger: logger)
     let articlePage = ArticlePageResponder(reader: services.reader, comments: services.comments, renderer: renderer)
     SiteRouter(
         site: SiteController(

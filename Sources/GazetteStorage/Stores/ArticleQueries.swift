@@ -18,8 +18,8 @@ enum ArticleQueries {
 
     static let summaryColumns = """
         a.id, a.title, a.slug, a.publish_day, a.dek, a.excerpt, a.status, a.published_at, a.updated_at,
-        a.image_url, a.image_alt, a.image_caption, a.image_credit, a.comment_count,
-        au.name AS author_name, au.slug AS author_slug,
+        a.image_url, a.image_alt, a.image_caption, a.image_credit, a.comment_count, a.kind,
+        au.id AS byline_author_id, au.name AS author_name, au.slug AS author_slug,
         c.id AS category_id, c.name AS category_name, c.slug AS category_slug,
         s.id AS source_id, s.name AS source_name, s.slug AS source_slug, s.url AS source_home
         """
@@ -100,13 +100,16 @@ enum ArticleQueries {
             dek: try row.string("dek"), excerpt: try row.string("excerpt"),
             status: ArticleStatus(rawValue: try row.string("status")) ?? .draft,
             publishedAt: try row.optionalDate("published_at"), updatedAt: try row.date("updated_at"),
-            byline: Byline(name: try row.string("author_name"), slug: try row.slug("author_slug")),
+            byline: Byline(
+                name: try row.string("author_name"), slug: try row.slug("author_slug"),
+                id: try row.int64("byline_author_id")),
             category: category, source: source,
             image: imageURL.isEmpty
                 ? nil
                 : FeaturedImage(
                     url: imageURL, alt: try row.string("image_alt"), caption: try row.string("image_caption"),
                     credit: try row.string("image_credit")),
-            commentCount: Int(try row.int64("comment_count")))
+            commentCount: Int(try row.int64("comment_count")),
+            kind: ArticleKind(rawValue: try row.string("kind")) ?? .article)
     }
 }

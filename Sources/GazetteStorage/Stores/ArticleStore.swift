@@ -6,7 +6,7 @@ import SQLKit
 ///
 /// Public reads only ever see `published` articles whose publication time has come.
 public struct ArticleStore: Sendable {
-    private let database: Database
+    let database: Database
 
     public init(database: Database) {
         self.database = database
@@ -359,7 +359,7 @@ public struct ArticleStore: Sendable {
         try await details(where: " WHERE a.id = \(bind: id)")
     }
 
-    private func details(where condition: SQLQueryString) async throws -> ArticleDetails? {
+    func details(where condition: SQLQueryString) async throws -> ArticleDetails? {
         try await database.read { db in
             guard let row = try await db.raw(ArticleQueries.detailSelect + condition).first() else { return nil }
             let summary = try ArticleQueries.summary(row)

@@ -18,6 +18,10 @@ package enum CachePolicy {
     /// Query parameters that select content on a cacheable page; any other query is passed through, so
     /// made-up query strings cannot crowd real pages out of the cache.
     package static let keptParameters: [String: Set<String>] = ["/search": ["q", "page"]]
+    /// The Content API's parameters, on any of its addresses: its lists are pages like any other.
+    package static let apiParameters: Set<String> = [
+        "tag", "category", "author", "source", "type", "after", "before", "q", "limit", "cursor", "path",
+    ]
 
     /// Cache-Control for pages: shared caches may keep them, but must ask again each time, so a change is
     /// seen at once; the ETag makes asking cheap.
@@ -35,7 +39,7 @@ package enum CachePolicy {
             return nil
         }
         guard let query = request.uri.query, !query.isEmpty else { return path }
-        guard let kept = keptParameters[path] else { return nil }
+        guard let kept = path.hasPrefix(APIURL.prefix) ? apiParameters : keptParameters[path] else { return nil }
         let names = request.uri.queryParameters.map { String($0.key) }
         guard names.allSatisfy({ kept.contains($0) }) else { return nil }
         return path + "?" + query

@@ -17,6 +17,14 @@ package struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
     ) async throws
         -> Response
     {
+        if request.uri.path.hasPrefix(APIURL.prefix) {
+            // Programs read the API: its errors are problem documents, never themed pages.
+            do {
+                return try await next(request, context)
+            } catch {
+                return Problem.answering(error, request: request, logger: context.logger).response
+            }
+        }
         do {
             return try await next(request, context)
         } catch let refusal as AdminGate.Refusal {

@@ -1,0 +1,46 @@
+import Foundation
+import Yams
+
+/// The OpenAPI document the server is generated from, as JSON for clients and as a reference page for
+/// people. Read once at start-up from the copy bundled with the build.
+struct APIDocument: Sendable {
+    /// `openapi.json`'s bytes.
+    let json: Data
+    /// The reference page's bytes.
+    let reference: Data
+    /// What each operation's parameters take, to name the one at fault.
+    let parameters: ParameterRules
+
+    static func load() throws -> APIDocument {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml") else {
+            throw APIDocumentError(message: "openapi.yaml is missing from the build (Sources/GazetteAPI).")
+        }
+        return try APIDocument(yaml: String(contentsOf: url, encoding: .utf8))
+    }
+
+    init(yaml: String) throws {
+        guard let tree = try Yams.load(yaml: yaml) as? [String: Any] else {
+            throw APIDocumentError(message: "openapi.yaml is not a mapping at its top.")
+        }
+        let plain = Self.plain(tree)
+        json = try JSONSerialization.data(withJSONObject: plain, options: [.sortedKeys])
+        reference = Data(APIReferencePage(document: plain as? [String: Any] ?? [:]).html.utf8)
+        parameters = ParameterRules(document: plain as? [String: Any] ?? [:])
+    }
+
+    /// YAML's values in JSON's types: Yams gives dictionaries keyed by `AnyHashable` in nested places.
+    private static func plain(_ value: Any) -> Any {
+        switch value {
+        case let dictionary as [String: Any]: dictionary.mapValues(plain)
+        case let dictionary as [AnyHashable: Any]:
+            Dictionary(uniqueKeysWithValues: dictionary.map { (String(describing: $0.key.base), plain($0.value)) })
+        case let list as [Any]: list.map(plain)
+        default: value
+        }
+    }
+}
+
+struct APIDocumentError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
