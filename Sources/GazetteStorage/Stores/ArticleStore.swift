@@ -6,7 +6,7 @@ import SQLKit
 ///
 /// Public reads only ever see `published` articles whose publication time has come.
 public struct ArticleStore: Sendable {
-    private let database: Database
+    let database: Database
 
     public init(database: Database) {
         self.database = database

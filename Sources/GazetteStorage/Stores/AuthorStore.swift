@@ -4,7 +4,7 @@ import SQLKit
 
 /// The people who write for the site.
 public struct AuthorStore: Sendable {
-    private let database: Database
+    let database: Database
 
     public init(database: Database) {
         self.database = database

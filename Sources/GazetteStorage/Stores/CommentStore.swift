@@ -5,7 +5,7 @@ import SQLKit
 /// Reader comments. Every change updates the article's approved-comment count in the same transaction:
 /// a new comment adds one (the hot path), moderation recounts.
 public struct CommentStore: Sendable {
-    private let database: Database
+    let database: Database
 
     public init(database: Database) {
         self.database = database

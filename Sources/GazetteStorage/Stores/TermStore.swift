@@ -4,7 +4,7 @@ import SQLKit
 
 /// Tags, categories and sources: the names articles are filed under, each with an archive.
 public struct TermStore: Sendable {
-    private let database: Database
+    let database: Database
 
     public init(database: Database) {
         self.database = database
