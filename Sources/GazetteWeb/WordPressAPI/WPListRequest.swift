@@ -66,10 +66,10 @@ struct WPShape: Sendable {
             let named = try parameters.list("_embed").filter { !["1", "true"].contains($0) }
             embed = Set(named)
         }
-        if parameters.has("_fields") {
-            // "title.rendered" keeps the whole title: the first part names the top-level field.
-            fields = Set(try parameters.list("_fields").map { String($0.split(separator: ".").first ?? "") })
-        }
+        // "title.rendered" keeps the whole title: the first part names the top-level field. An empty
+        // `_fields` keeps everything, as in WordPress.
+        let named = try parameters.list("_fields").map { String($0.split(separator: ".").first ?? "") }
+        if !named.isEmpty { fields = Set(named) }
     }
 
     func embeds(_ relation: String) -> Bool {
