@@ -35,7 +35,7 @@ struct APIShapes: Sendable {
                 author
                     ?? PublicAuthor(
                         id: summary.byline.id, name: summary.byline.name, slug: summary.byline.slug,
-                        bio: details.authorBio, portraitURL: "")),
+                        bio: details.authorBio, avatarURL: "")),
             category: summary.category.map(category), source: summary.source.map(source),
             sourceUrl: details.sourceURL.isEmpty ? nil : details.sourceURL,
             canonicalUrl: details.canonicalURL.isEmpty ? nil : details.canonicalURL,
@@ -52,7 +52,7 @@ struct APIShapes: Sendable {
     func author(_ author: PublicAuthor) -> Components.Schemas.Author {
         Components.Schemas.Author(
             id: author.id, name: author.name, slug: author.slug.value, bio: author.bio,
-            portrait: author.portraitURL.isEmpty ? nil : absolute(author.portraitURL),
+            portrait: author.avatarURL.isEmpty ? nil : absolute(author.avatarURL),
             url: site.absolute(path: site.author(author.slug)), articles: api.articles([("author", author.slug.value)]))
     }
 

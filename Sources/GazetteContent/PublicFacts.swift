@@ -1,20 +1,3 @@
-/// What anyone may know about an author: never their email, role or sign-in.
-public struct PublicAuthor: Sendable, Equatable {
-    public var id: Int64
-    public var name: String
-    public var slug: Slug
-    public var bio: String
-    public var portraitURL: String
-
-    public init(id: Int64, name: String, slug: Slug, bio: String, portraitURL: String) {
-        self.id = id
-        self.name = name
-        self.slug = slug
-        self.bio = bio
-        self.portraitURL = portraitURL
-    }
-}
-
 /// A tag, category or source with how many published articles it files.
 public struct TermCount: Sendable, Equatable {
     public var id: Int64

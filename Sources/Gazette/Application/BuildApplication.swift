@@ -62,6 +62,13 @@ package func buildRouter(services: AppServices, logger: Logger) throws -> BuiltR
     )
     .register(on: router, logger: logger)
     let articlePage = ArticlePageResponder(reader: services.reader, comments: services.comments, renderer: renderer)
+    // WordPress's REST API for reading, under /wp-json/ (out of the site's catch-all route).
+    WordPressRouter(
+        catalog: PublicCatalog(
+            articles: services.articles, terms: services.terms, authors: services.authors,
+            comments: services.commentStore, clock: services.clock),
+        urls: SiteURL(base: configuration.baseURL), site: services.site.live, clock: services.clock
+    ).register(on: router)
     SiteRouter(
         site: SiteController(
             reader: services.reader, renderer: renderer, articlePage: articlePage,

@@ -46,6 +46,10 @@ public struct SiteURL: Sendable {
     public static func unsubscribe(token: String, _ scope: UnsubscribeScope) -> String {
         subscriptionsPrefix + token + "/unsubscribe" + (scope.queryValue.map { "?topic=" + $0 } ?? "")
     }
+    /// The root of the WordPress-compatible reading API (`/wp-json/`), which WordPress clients discover.
+    public static let wordPressAPIRoot = "/wp-json"
+    /// WordPress's `wp/v2` namespace under the API root: posts, pages, terms, users and comments.
+    public static let wordPressAPIPrefix = wordPressAPIRoot + "/wp/v2"
     /// An uploaded file's address, relative to the site so it survives a change of domain.
     public static func media(_ path: String) -> String { mediaPrefix + path }
 }

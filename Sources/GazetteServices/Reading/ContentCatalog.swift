@@ -70,7 +70,7 @@ public struct ContentCatalog: Sendable {
 
     /// The byline's public side, with bio and portrait.
     public func author(id: Int64) async throws -> PublicAuthor? {
-        try await authors.publicAuthor(id: id)
+        try await authors.published(id: id, now: clock.now())
     }
 
     public func terms(_ kind: TermStore.TermKind, after slug: String?, limit: Int) async throws -> [TermCount] {

@@ -2,74 +2,73 @@ import Foundation
 import GazetteContent
 import SQLKit
 
-/// Which published pieces a list of the API shows: an archive's filter, news or pages, a time span.
-public struct ArticleListing: Sendable, Equatable {
-    public var filter: ArticleFilter
-    public var kind: ArticleKind
-    /// Published at or after this time.
-    public var publishedFrom: Date?
-    /// Published before this time.
-    public var publishedBefore: Date?
-
-    public init(
-        filter: ArticleFilter = .all, kind: ArticleKind = .article, publishedFrom: Date? = nil,
-        publishedBefore: Date? = nil
-    ) {
-        self.filter = filter
-        self.kind = kind
-        self.publishedFrom = publishedFrom
-        self.publishedBefore = publishedBefore
+/// Published articles for the reading API: filtered by the query, whole (body and tags), a page at a time.
+extension ArticleStore {
+    /// One page of published articles of the query's kind, with bodies and tags: three queries per page.
+    public func published(_ query: ListingQuery, page: PageRequest, now: Date) async throws -> Page<ArticleDetails> {
+        try await database.read { db in
+            let condition = Self.listingCondition(query, now: now)
+            let total = try await db.raw(
+                "SELECT COUNT(*) AS n FROM articles a JOIN article_bodies b ON b.article_id = a.id WHERE " + condition
+            ).first()?.int64("n")
+            let rows = try await db.raw(
+                ArticleQueries.detailSelect + " WHERE " + condition + " ORDER BY " + Self.listingOrder(query)
+                    + " LIMIT \(literal: page.size) OFFSET \(literal: page.offset)"
+            ).all()
+            let items = try await ArticleQueries.wholeArticles(rows, in: db)
+            return Page(items: items, request: page, totalItems: Int(total ?? 0))
+        }
     }
 
-    var condition: SQLQueryString {
-        var condition: SQLQueryString = " AND a.kind = \(bind: kind.rawValue)" + filter.condition
-        if let publishedFrom { condition = condition + " AND a.published_at >= \(bind: publishedFrom.storedSeconds)" }
-        if let publishedBefore {
-            condition = condition + " AND a.published_at < \(bind: publishedBefore.storedSeconds)"
+    /// The published article of this kind with this id, whole; nil for any other status, kind or id.
+    public func published(id: Int64, kind: ArticleKind, now: Date) async throws -> ArticleDetails? {
+        try await database.read { db in
+            let rows = try await db.raw(
+                ArticleQueries.detailSelect + " WHERE " + Self.visible(kind: kind, now: now)
+                    + " AND a.id = \(bind: id)"
+            ).all()
+            return try await ArticleQueries.wholeArticles(rows, in: db).first
+        }
+    }
+
+    static func visible(kind: ArticleKind, now: Date) -> SQLQueryString {
+        "a.status = 'published' AND a.kind = \(bind: kind.rawValue) AND a.published_at <= \(bind: now.storedSeconds)"
+    }
+
+    /// The query's filters on `articles a` joined with `article_bodies b`.
+    static func listingCondition(_ query: ListingQuery, now: Date) -> SQLQueryString {
+        var condition = visible(kind: query.kind, now: now)
+        condition =
+            condition + ListingQuery.any("a.id", in: query.ids) + ListingQuery.none("a.id", in: query.excludedIDs)
+        condition = condition + ListingQuery.any("a.slug", in: query.slugs)
+        condition = condition + ListingQuery.any("a.author_id", in: query.authorIDs)
+        condition = condition + ListingQuery.any("a.category_id", in: query.categoryIDs)
+        if !query.tagIDs.isEmpty {
+            condition =
+                condition
+                + " AND EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag_id IN (\(binds: query.tagIDs)))"
+        }
+        let words = query.search.trimmingCharacters(in: .whitespaces)
+        if !words.isEmpty {
+            // A plain substring match, as WordPress's own search is: cheap enough for one page of an API list,
+            // and it works alike on both engines (the site's ranked search lives in SearchStore).
+            let pattern = ListingQuery.containing(words)
+            condition =
+                condition
+                + " AND (LOWER(a.title) LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(a.dek) LIKE \(bind: pattern) ESCAPE '\\'"
+                + " OR LOWER(b.body_markdown) LIKE \(bind: pattern) ESCAPE '\\')"
         }
         return condition
     }
-}
 
-/// Where a list ordered by time stands: the time (whole seconds) and id of the last item a page held.
-/// The next page starts after it, so pages stay put while items are added (no offset that shifts).
-public struct ListPosition: Sendable, Equatable {
-    public var time: Int64
-    public var id: Int64
-
-    public init(time: Int64, id: Int64) {
-        self.time = time
-        self.id = id
-    }
-
-    public init(time: Date, id: Int64) {
-        self.init(time: time.storedSeconds, id: id)
-    }
-}
-
-extension ArticleStore {
-    /// Up to `limit` published pieces of the listing, newest first, starting after `position`.
-    public func published(
-        _ listing: ArticleListing, after position: ListPosition?, limit: Int, now: Date
-    ) async throws -> [ArticleSummary] {
-        var condition = ArticleQueries.visible(now: now) + listing.condition
-        if let position {
-            condition =
-                condition
-                + " AND (a.published_at < \(bind: position.time)"
-                + " OR (a.published_at = \(bind: position.time) AND a.id < \(bind: position.id)))"
+    static func listingOrder(_ query: ListingQuery) -> SQLQueryString {
+        let direction = query.direction
+        switch query.order {
+        case .id: return "a.id" + direction
+        case .title, .name: return "a.title" + direction + ", a.id" + direction
+        case .slug: return "a.slug" + direction + ", a.id" + direction
+        case .modified: return "a.updated_at" + direction + ", a.id" + direction
+        case .date, .count: return "a.published_at" + direction + ", a.id" + direction
         }
-        let visible = condition
-        return try await database.read { db in
-            try await db.raw(
-                ArticleQueries.summarySelect + " WHERE " + visible
-                    + " ORDER BY a.published_at DESC, a.id DESC LIMIT \(literal: limit)"
-            ).all().map(ArticleQueries.summary)
-        }
-    }
-
-    /// The published article or page with this number, with everything its page shows.
-    public func published(id: Int64, now: Date) async throws -> ArticleDetails? {
-        try await details(where: " WHERE a.id = \(bind: id) AND " + ArticleQueries.visible(now: now))
     }
 }

@@ -23,6 +23,16 @@ package enum CachePolicy {
         "tag", "category", "author", "source", "type", "after", "before", "q", "limit", "cursor", "path",
     ]
 
+    /// The query parameters kept for `path`: the reading API's documented ones under `/wp-json/`, where
+    /// the whole query string is part of the key; nil where any query means "do not cache".
+    package static func keptParameters(for path: String) -> Set<String>? {
+        if path == SiteURL.wordPressAPIRoot || path.hasPrefix(SiteURL.wordPressAPIRoot + "/") {
+            return WordPressRouter.cachedParameters
+        }
+        if path.hasPrefix(APIURL.prefix + "/") { return apiParameters }
+        return keptParameters[path]
+    }
+
     /// Cache-Control for pages: shared caches may keep them, but must ask again each time, so a change is
     /// seen at once; the ETag makes asking cheap.
     package static let pageCacheControl = "public, max-age=0, must-revalidate"
@@ -39,7 +49,7 @@ package enum CachePolicy {
             return nil
         }
         guard let query = request.uri.query, !query.isEmpty else { return path }
-        guard let kept = path.hasPrefix(APIURL.prefix) ? apiParameters : keptParameters[path] else { return nil }
+        guard let kept = keptParameters(for: path) else { return nil }
         let names = request.uri.queryParameters.map { String($0.key) }
         guard names.allSatisfy({ kept.contains($0) }) else { return nil }
         return path + "?" + query
