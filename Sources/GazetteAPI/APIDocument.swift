@@ -10,6 +10,8 @@ struct APIDocument: Sendable {
     let reference: Data
     /// What each operation's parameters take, to name the one at fault.
     let parameters: ParameterRules
+    /// Each path's methods, upper case, so that other methods get a 405 that lists them.
+    let methods: [String: Set<String>]
 
     static func load() throws -> APIDocument {
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml") else {
@@ -26,6 +28,8 @@ struct APIDocument: Sendable {
         json = try JSONSerialization.data(withJSONObject: plain, options: [.sortedKeys])
         reference = Data(APIReferencePage(document: plain as? [String: Any] ?? [:]).html.utf8)
         parameters = ParameterRules(document: plain as? [String: Any] ?? [:])
+        let paths = (plain as? [String: Any])?["paths"] as? [String: Any] ?? [:]
+        methods = paths.mapValues { item in Set((item as? [String: Any] ?? [:]).keys.map { $0.uppercased() }) }
     }
 
     /// YAML's values in JSON's types: Yams gives dictionaries keyed by `AnyHashable` in nested places.

@@ -10,6 +10,7 @@ extension APIHandlers {
         let limit = try PageLimit.parse(query.limit)
         let cursor = try ListCursor.parse(query.cursor)
         if let words = query.q {
+            guard words.count <= 200 else { throw Problem.invalid("q", "q takes at most 200 characters.") }
             let filters = [query.tag, query.category, query.author, query.source].compactMap { $0 }
             guard filters.isEmpty, query.after == nil, query.before == nil, query._type ?? .article == .article else {
                 throw Problem.invalid("q", "q searches every article; it does not combine with other filters.")

@@ -33,7 +33,18 @@ public struct APIRoutes: Sendable {
             on: operations, serverURL: URL(string: "/")!,
             configuration: Configuration(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]),
             middlewares: [ProblemTranslation(logger: logger, parameters: document.parameters)])
-        for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] {
+        let methods: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete, .options, .trace, .init("QUERY")!]
+        for (path, allowed) in document.methods {
+            let allow = allowed.sorted().joined(separator: ", ")
+            for method in methods where !allowed.contains(method.rawValue) {
+                operations.on(RouterPath(path), method: method) { _, _ -> Response in
+                    throw Problem(
+                        .methodNotAllowed, code: "method_not_allowed",
+                        detail: "This address takes \(allow) only.", headers: [.allow: allow])
+                }
+            }
+        }
+        for method in methods {
             router.on(RouterPath(APIURL.prefix + "/**"), method: method) { _, _ -> Response in
                 throw HTTPError(.notFound)
             }

@@ -27,6 +27,7 @@ enum ListCursor: Equatable {
     /// The cursor a client sent, or a problem naming the parameter; nil when none was sent.
     static func parse(_ text: String?) throws(Problem) -> ListCursor? {
         guard let text, !text.isEmpty else { return nil }
+        guard text.count <= 200 else { throw Self.unreadable }
         var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         guard let data = Data(base64Encoded: base64), let plain = String(data: data, encoding: .utf8) else {
