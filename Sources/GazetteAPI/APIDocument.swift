@@ -12,6 +12,8 @@ struct APIDocument: Sendable {
     let parameters: ParameterRules
     /// Each path's methods, upper case, so that other methods get a 405 that lists them.
     let methods: [String: Set<String>]
+    /// The operations that need a token (a non-empty `security`).
+    let securedOperations: Set<String>
 
     static func load() throws -> APIDocument {
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml") else {
@@ -30,6 +32,15 @@ struct APIDocument: Sendable {
         parameters = ParameterRules(document: plain as? [String: Any] ?? [:])
         let paths = (plain as? [String: Any])?["paths"] as? [String: Any] ?? [:]
         methods = paths.mapValues { item in Set((item as? [String: Any] ?? [:]).keys.map { $0.uppercased() }) }
+        securedOperations = Set(
+            paths.values.flatMap { item in
+                (item as? [String: Any] ?? [:]).values.compactMap { value -> String? in
+                    guard let operation = value as? [String: Any], let security = operation["security"] as? [Any],
+                        !security.isEmpty
+                    else { return nil }
+                    return operation["operationId"] as? String
+                }
+            })
     }
 
     /// YAML's values in JSON's types: Yams gives dictionaries keyed by `AnyHashable` in nested places.

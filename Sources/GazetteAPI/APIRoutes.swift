@@ -13,10 +13,19 @@ public struct APIRoutes: Sendable {
     private let handlers: APIHandlers
     private let document: APIDocument
 
-    public init(catalog: ContentCatalog, site: SiteURL, variants: ImageVariants) throws {
+    private let authentication: TokenAuthentication
+
+    public init(
+        catalog: ContentCatalog, newsroom: NewsroomServices, tokens: APITokens, clock: Clock, site: SiteURL,
+        variants: ImageVariants
+    ) throws {
         handlers = APIHandlers(
-            catalog: catalog, shapes: APIShapes(site: site, api: APIURL(site: site), variants: variants))
+            catalog: catalog, newsroom: newsroom,
+            shapes: APIShapes(site: site, api: APIURL(site: site), variants: variants))
         document = try APIDocument.load()
+        authentication = TokenAuthentication(
+            tokens: tokens, limiter: APIRateLimiter(limit: newsroom.rateLimit), clock: clock,
+            secured: document.securedOperations)
     }
 
     public func register(on router: Router<GazetteRequestContext>, logger: Logger) throws {
@@ -32,7 +41,9 @@ public struct APIRoutes: Sendable {
         try handlers.registerHandlers(
             on: operations, serverURL: URL(string: "/")!,
             configuration: Configuration(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]),
-            middlewares: [ProblemTranslation(logger: logger, parameters: document.parameters)])
+            middlewares: [
+                ProblemTranslation(logger: logger, parameters: document.parameters), authentication, NullRefusal(),
+            ])
         let methods: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete, .options, .trace, .init("QUERY")!]
         for (path, allowed) in document.methods {
             let allow = allowed.sorted().joined(separator: ", ")

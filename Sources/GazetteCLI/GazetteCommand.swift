@@ -10,6 +10,6 @@ struct GazetteCommand: AsyncParsableCommand {
             SearchCommand.self, GenerateCommand.self,
             ServeCommand.self, MigrateCommand.self, CheckCommand.self, UserCommand.self, ImportCommand.self,
             CommentsCommand.self, SettingsCommand.self, FeedsCommand.self, ExportCommand.self, BackupCommand.self,
-            RestoreCommand.self, MailCommand.self, SubscribersCommand.self, NewsletterCommand.self,
+            RestoreCommand.self, MailCommand.self, SubscribersCommand.self, NewsletterCommand.self, TokenCommand.self,
         ])
 }

@@ -28,6 +28,10 @@ public struct AppServices: Sendable {
     public let reader: ReaderService
     /// What the Content API reads.
     public let catalog: ContentCatalog
+    /// The Admin API's tokens.
+    public let apiTokens: APITokens
+    /// The editor's rules for article changes made from elsewhere (the Admin API).
+    public let articleDesk: ArticleDesk
     public let comments: CommentService
     /// Readers' email subscriptions: discussions followed, newsletters.
     public let subscriptions: SubscriptionService
@@ -130,6 +134,9 @@ public struct AppServices: Sendable {
             twoFactor: TwoFactorService(store: TwoFactorStore(database: database), clock: clock), clock: clock,
             bcryptCost: bcryptCost)
         audit = AuditLog(store: AuditStore(database: database), authors: authors, clock: clock)
+        apiTokens = APITokens(
+            store: APITokenStore(database: database), accounts: accountStore, audit: audit, clock: clock)
+        articleDesk = ArticleDesk(publishing: publishing, articles: articles, audit: audit)
         desk = NewsroomDesk(articles: articles, comments: comments, audit: audit, clock: clock)
         outbox = OutboxStore(database: database)
         if let smtp = configuration.smtp {

@@ -58,9 +58,13 @@ package func buildRouter(services: AppServices, logger: Logger) throws -> BuiltR
         site: services.site.live, clock: services.clock,
         bannerStylesheetURL: AdminURL.root + adminTheme.assets.url(for: "preview.css"))
     try APIRoutes(
-        catalog: services.catalog, site: SiteURL(base: configuration.baseURL), variants: services.media.variants
-    )
-    .register(on: router, logger: logger)
+        catalog: services.catalog,
+        newsroom: NewsroomServices(
+            desk: services.articleDesk, comments: services.comments, publishing: services.publishing,
+            authors: services.authors, rateLimit: configuration.apiRateLimit),
+        tokens: services.apiTokens, clock: services.clock, site: SiteURL(base: configuration.baseURL),
+        variants: services.media.variants
+    ).register(on: router, logger: logger)
     let articlePage = ArticlePageResponder(reader: services.reader, comments: services.comments, renderer: renderer)
     // WordPress's REST API for reading, under /wp-json/ (out of the site's catch-all route).
     WordPressRouter(

@@ -95,6 +95,8 @@ public struct ConfigurationLoader: Sendable {
             configuration.mailFromGiven = address
         }
         configuration.mailRate = try integer(Setting.mailRate, default: Defaults.mailRate, range: 0...10_000)
+        configuration.apiRateLimit = try integer(
+            Setting.apiRateLimit, default: Defaults.apiRateLimit, range: 1...1_000_000)
         if let smtp = value(Setting.smtpURL), !smtp.isEmpty {
             switch SMTPSettings.parse(smtp) {
             case .success(let settings): configuration.smtp = settings
@@ -176,11 +178,13 @@ public struct Setting: Sendable {
     public static let mailFrom = Setting(
         flag: "mail-from", variable: "GAZETTE_MAIL_FROM", example: "newsroom@example.com")
     public static let mailRate = Setting(flag: "mail-rate", variable: "GAZETTE_MAIL_RATE", example: "20")
+    public static let apiRateLimit = Setting(
+        flag: "api-rate-limit", variable: "GAZETTE_API_RATE_LIMIT", example: "600")
 
     public static let all: [Setting] = [
         host, port, dataDir, database, theme, baseURL, siteTitle, tagline, language, timeZone, articlesPerPage,
         welcome, trustedProxies, pageCacheMB, connectionTimeout, maxConnections, databaseTimeout, metricsToken,
-        mailFrom, smtpURL, mailRate, config,
+        mailFrom, smtpURL, mailRate, apiRateLimit, config,
     ]
 }
 

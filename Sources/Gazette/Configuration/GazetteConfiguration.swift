@@ -48,6 +48,9 @@ public struct GazetteConfiguration: Sendable {
     /// Messages sent per second at most (`--mail-rate`, `GAZETTE_MAIL_RATE`), so a newsletter keeps within
     /// the provider's limits; 0 sends as fast as the server takes them.
     public var mailRate = Defaults.mailRate
+    /// Admin API calls a token may make a minute on each instance (`--api-rate-limit`,
+    /// `GAZETTE_API_RATE_LIMIT`).
+    public var apiRateLimit = Defaults.apiRateLimit
     /// How often `gazette serve` publishes what fell due, reads subscribed feeds and purges.
     public var background = BackgroundSchedule.standard
 
@@ -93,6 +96,8 @@ public enum Defaults {
     public static let databaseTimeout = 30
     /// Emails per second: within most providers' default sending limits.
     public static let mailRate = 20
+    /// Admin API calls per token a minute: ten a second, more than any newsroom tool needs.
+    public static let apiRateLimit = 600
 
     public static func database(in dataDirectory: String) -> DatabaseLocation {
         .sqlite(path: DataDirectory(dataDirectory).databaseFile)

@@ -95,6 +95,12 @@ struct ServeCommand: AsyncParsableCommand {
     )
     var mailRate: String?
 
+    @Option(
+        name: .customLong("api-rate-limit"),
+        help: "Admin API calls each token may make a minute, on each instance (GAZETTE_API_RATE_LIMIT, default 600)."
+    )
+    var apiRateLimit: String?
+
     /// Page-cache entries come and go in every size; glibc would keep the freed space of evicted ones in its
     /// heaps, which grow past the cache's budget (measured 1.36× the budget above the cache-off process with
     /// scripts/bench-cache-memory). Buffers of 16 KB and more get their own mapping instead, returned to the
@@ -129,6 +135,7 @@ struct ServeCommand: AsyncParsableCommand {
         flags[Setting.mailFrom.flag] = mailFrom
         flags[Setting.smtpURL.flag] = smtpURL
         flags[Setting.mailRate.flag] = mailRate
+        flags[Setting.apiRateLimit.flag] = apiRateLimit
         try await CommandRunner.withServices(flags: flags) { services, logger in
             if services.configuration.writesWelcomeArticle {
                 try await services.welcomeArticle.writeIfSiteIsNew()

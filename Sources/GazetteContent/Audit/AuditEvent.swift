@@ -57,6 +57,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case accessLinkMade = "access-link-made"
     case settingsChanged = "settings-changed"
     case mediaDeleted = "media-deleted"
+    case tokenCreated = "api-token-created"
+    case tokenRevoked = "api-token-revoked"
 
     /// The words an admin reads in the log and in its filter.
     public var label: String {
@@ -84,6 +86,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
         case .accessLinkMade: "Sign-in link made"
         case .settingsChanged: "Settings changed"
         case .mediaDeleted: "Image deleted"
+        case .tokenCreated: "API token made"
+        case .tokenRevoked: "API token revoked"
         }
     }
 

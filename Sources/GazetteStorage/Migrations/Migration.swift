@@ -47,5 +47,6 @@ enum MigrationList {
         M022StaffNotices.migration,
         M023Subscribers.migration,
         M024Newsletters.migration,
+        M025APITokens.migration,
     ]
 }

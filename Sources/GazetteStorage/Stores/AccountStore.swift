@@ -27,6 +27,14 @@ public struct AccountStore: Sendable {
         }
     }
 
+    /// The author with this id and whether they may act (sign in, or use their API tokens).
+    public func credentials(id: Int64) async throws -> (author: Author, active: Bool)? {
+        try await database.read { db in
+            guard let row = try await db.raw("SELECT * FROM authors WHERE id = \(bind: id)").first() else { return nil }
+            return (try AuthorStore.author(row), try row.int64("active") == 1)
+        }
+    }
+
     /// A new password, ending every session of that person.
     public func replacePassword(userID: Int64, hash: String) async throws {
         try await database.write { db in try await Self.replacePassword(userID: userID, hash: hash, in: db) }

@@ -11,6 +11,8 @@ package struct Problem: Error, Sendable, Equatable {
     package var field: String?
     package var errors: [(field: String, detail: String)]
     package var headers: HTTPFields
+    /// Further members of the document, such as `current_revision` on an edit conflict.
+    package var extra: [String: Int] = [:]
 
     package init(
         _ status: HTTPResponse.Status, code: String, detail: String, field: String? = nil,
@@ -44,6 +46,7 @@ package struct Problem: Error, Sendable, Equatable {
         ]
         if let field { document["field"] = field }
         if !errors.isEmpty { document["errors"] = errors.map { ["field": $0.field, "detail": $0.detail] } }
+        for (name, value) in extra { document[name] = value }
         return (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys])) ?? Data()
     }
 
