@@ -51,7 +51,7 @@ package func buildRouter(services: AppServices, logger: Logger) throws -> BuiltR
             "layout", "form", "message", "dashboard", "comments", "articles", "editor", "revisions", "revision",
             "media", "media-item", "media-fields", "people",
             "person", "settings", "comment", "password", "error", "audit", "sign-in-code", "two-factor",
-            "notifications", "subscribers",
+            "notifications", "subscribers", "api-tokens",
         ])
     let preview = ArticlePreview(
         renderer: renderer, reader: services.reader, publishing: services.publishing, links: services.previewLinks,
@@ -147,6 +147,7 @@ package func buildRouter(services: AppServices, logger: Logger) throws -> BuiltR
         twoFactor: TwoFactorController(
             renderer: adminRenderer, accounts: services.accounts, audit: services.audit, site: site,
             clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies)),
+        apiTokens: APITokensController(renderer: adminRenderer, tokens: services.apiTokens, site: site),
         gate: gate, keptWork: keptWork,
         assets: AssetController(assets: adminTheme.assets)
     ).register(on: router)

@@ -47,6 +47,9 @@ package enum AdminURL: Hashable, Sendable {
     case twoFactor
     /// Which emails one receives.
     case notifications
+    /// Admin API tokens: one's own (everyone's for admins), made and revoked here.
+    case apiTokens
+    case revokeAPIToken(Int64)
     case settings
     case audit
     /// The newsroom's own stylesheet and scripts.
@@ -110,6 +113,8 @@ package enum AdminURL: Hashable, Sendable {
         case .password: return root + "/profile/password"
         case .twoFactor: return root + "/profile/two-factor"
         case .notifications: return root + "/profile/notifications"
+        case .apiTokens: return root + "/profile/api-tokens"
+        case .revokeAPIToken(let value): return root + "/profile/api-tokens/" + id(value) + "/revoke"
         case .settings: return root + "/settings"
         case .audit: return root + "/audit"
         case .asset(let name): return root + "/assets/" + (placeholders ? ":name" : name)

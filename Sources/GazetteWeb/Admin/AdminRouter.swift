@@ -16,6 +16,7 @@ package struct AdminRouter {
     package let audit: AuditController
     package let subscribers: SubscribersController
     package let twoFactor: TwoFactorController
+    package let apiTokens: APITokensController
     package let gate: AdminGate
     /// Where the editor's forms go when they arrive after the session ended.
     package let keptWork: KeptWork?
@@ -25,9 +26,10 @@ package struct AdminRouter {
         auth: AuthController, newsroom: NewsroomController, articleList: ArticleListController,
         editor: ArticleEditorController, history: ArticleHistoryController, media: MediaAdminController,
         people: PeopleController, settings: SettingsController, comment: CommentEditController, audit: AuditController,
-        subscribers: SubscribersController, twoFactor: TwoFactorController, gate: AdminGate, keptWork: KeptWork? = nil,
-        assets: AssetController
+        subscribers: SubscribersController, twoFactor: TwoFactorController, apiTokens: APITokensController,
+        gate: AdminGate, keptWork: KeptWork? = nil, assets: AssetController
     ) {
+        self.apiTokens = apiTokens
         self.auth = auth
         self.newsroom = newsroom
         self.articleList = articleList
@@ -99,6 +101,11 @@ package struct AdminRouter {
         }
         routes.form(.notifications, nil) { request, context in
             try await people.updateNotifications(request, context: context)
+        }
+        routes.page(.apiTokens, nil) { request, context in try await apiTokens.list(request, context: context) }
+        routes.form(.apiTokens, nil) { request, context in try await apiTokens.create(request, context: context) }
+        routes.form(.revokeAPIToken(anyID), nil) { request, context in
+            try await apiTokens.revoke(request, id: try Self.id(context), context: context)
         }
 
         // Articles: whose article it is and what may be done to it is asked of `ArticleAccess`.

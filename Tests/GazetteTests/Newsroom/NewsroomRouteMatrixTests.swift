@@ -30,6 +30,9 @@ struct NewsroomRouteMatrixTests {
         "POST /admin/profile/two-factor": nil,
         "GET /admin/profile/notifications": nil,
         "POST /admin/profile/notifications": nil,
+        "GET /admin/profile/api-tokens": nil,
+        "POST /admin/profile/api-tokens": nil,
+        "POST /admin/profile/api-tokens/:id/revoke": nil,
         "GET /admin/media": .author,
         "POST /admin/media": .author,
         "GET /admin/media/:id": .author,
@@ -91,6 +94,7 @@ struct NewsroomRouteMatrixTests {
         case .user: AdminURL.user(user).path
         case .userLink: AdminURL.userLink(user).path
         case .removeSubscriber: AdminURL.removeSubscriber(1).path
+        case .revokeAPIToken: AdminURL.revokeAPIToken(1).path
         default: url.path
         }
     }
