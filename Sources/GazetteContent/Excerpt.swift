@@ -10,7 +10,13 @@ public enum Excerpt {
                 let trimmed = paragraph.trimmingCharacters(in: .whitespacesAndNewlines)
                 return !trimmed.isEmpty && !["#", "!", "<", "|", "```", "---", ">"].contains { trimmed.hasPrefix($0) }
             } ?? ""
-        return shorten(plainText(prose), to: maxLength)
+        return shorten(plainText(withoutTags(prose)), to: maxLength)
+    }
+
+    /// Inline HTML in the paragraph (`<em>`, `<img …>`) is markup, not words: a teaser is plain text, and
+    /// whoever shows it must never meet a tag in it.
+    private static func withoutTags(_ text: String) -> String {
+        text.replacingOccurrences(of: "<[A-Za-z/!?][^<>]*>", with: "", options: .regularExpression)
     }
 
     /// Cuts text at the last whole word that fits and adds an ellipsis.

@@ -27,7 +27,7 @@ struct TokenClient {
             headers[.contentType] = "application/json"
         } else if let bytes {
             body = ByteBuffer(bytes: bytes)
-            headers[.contentType] = "application/octet-stream"
+            if headers[.contentType] == nil { headers[.contentType] = "application/octet-stream" }
         }
         let response = try await site.client.executeRequest(uri: path, method: method, headers: headers, body: body)
         return Fetched(status: response.status, headers: response.headers, body: String(buffer: response.body))
