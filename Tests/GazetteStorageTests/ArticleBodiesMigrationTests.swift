@@ -32,7 +32,7 @@ struct ArticleBodiesMigrationTests {
                     """
                 ).run()
             }
-            #expect(try await migrator.migrate() == Array(9...Migrator.latestVersion))
+            #expect(try await migrator.migrate() == Array(9...Migrator.latestVersion).filter { $0 != 25 })
 
             let articles = ArticleStore(database: database)
             let id = try #require(try await articles.id(forSlug: Slug(trusted: "old-harbour-story")))

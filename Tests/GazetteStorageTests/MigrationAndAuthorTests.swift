@@ -15,7 +15,8 @@ struct MigrationAndAuthorTests {
             let second = try await migrator.migrate()
             let recorded = try await migrator.appliedVersions()
             await database.close()
-            #expect(first == Array(1...Migrator.latestVersion))
+            // 25 (API tokens) arrives with another branch; until the merge the list skips it.
+            #expect(first == Array(1...Migrator.latestVersion).filter { $0 != 25 })
             #expect(second.isEmpty)
             #expect(recorded.last == Migrator.latestVersion)
         }

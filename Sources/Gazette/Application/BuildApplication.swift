@@ -144,7 +144,8 @@ package func buildRouter(services: AppServices, logger: Logger) throws -> BuiltR
             renderer: adminRenderer, accounts: services.accounts, audit: services.audit, site: site,
             clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies)),
         gate: gate, keptWork: keptWork,
-        assets: AssetController(assets: adminTheme.assets)
+        assets: AssetController(assets: adminTheme.assets),
+        webhooks: WebhooksController(renderer: adminRenderer, webhooks: services.webhooks, site: site)
     ).register(on: router)
     return BuiltRouter(router: router, background: background, newsroomRoutes: newsroomRoutes)
 }

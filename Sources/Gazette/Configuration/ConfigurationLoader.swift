@@ -95,6 +95,14 @@ public struct ConfigurationLoader: Sendable {
             configuration.mailFromGiven = address
         }
         configuration.mailRate = try integer(Setting.mailRate, default: Defaults.mailRate, range: 0...10_000)
+        if let text = value(Setting.webhookRetries) {
+            guard let retries = WebhookRetries.parse(text) else {
+                throw ConfigurationError(
+                    setting: Setting.webhookRetries,
+                    problem: "“\(text)” is not a list of waits in seconds (each 1 to 86400), separated by commas")
+            }
+            configuration.webhookRetries = retries
+        }
         if let smtp = value(Setting.smtpURL), !smtp.isEmpty {
             switch SMTPSettings.parse(smtp) {
             case .success(let settings): configuration.smtp = settings
@@ -176,11 +184,14 @@ public struct Setting: Sendable {
     public static let mailFrom = Setting(
         flag: "mail-from", variable: "GAZETTE_MAIL_FROM", example: "newsroom@example.com")
     public static let mailRate = Setting(flag: "mail-rate", variable: "GAZETTE_MAIL_RATE", example: "20")
+    /// Waits between a webhook delivery's attempts, the last repeating for a day (environment and file only).
+    public static let webhookRetries = Setting(
+        flag: "webhook-retries", variable: "GAZETTE_WEBHOOK_RETRIES", example: "30,120,600,1800,3600")
 
     public static let all: [Setting] = [
         host, port, dataDir, database, theme, baseURL, siteTitle, tagline, language, timeZone, articlesPerPage,
         welcome, trustedProxies, pageCacheMB, connectionTimeout, maxConnections, databaseTimeout, metricsToken,
-        mailFrom, smtpURL, mailRate, config,
+        mailFrom, smtpURL, mailRate, webhookRetries, config,
     ]
 }
 

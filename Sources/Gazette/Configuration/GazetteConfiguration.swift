@@ -48,6 +48,9 @@ public struct GazetteConfiguration: Sendable {
     /// Messages sent per second at most (`--mail-rate`, `GAZETTE_MAIL_RATE`), so a newsletter keeps within
     /// the provider's limits; 0 sends as fast as the server takes them.
     public var mailRate = Defaults.mailRate
+    /// Waits between a failed webhook delivery's attempts (`GAZETTE_WEBHOOK_RETRIES`): 30 s, 2 min, 10 min,
+    /// 30 min, then hourly, for a day.
+    package var webhookRetries = WebhookRetries.standard
     /// How often `gazette serve` publishes what fell due, reads subscribed feeds and purges.
     public var background = BackgroundSchedule.standard
 

@@ -47,5 +47,7 @@ enum MigrationList {
         M022StaffNotices.migration,
         M023Subscribers.migration,
         M024Newsletters.migration,
+        // 25 is the API tokens' (another branch); the list is joined up when both are merged.
+        M026Webhooks.migration,
     ]
 }
