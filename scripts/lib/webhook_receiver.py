@@ -2,7 +2,7 @@
 """A webhook receiver on 127.0.0.1 for Gazette's tests (standard library only).
 
 Prints "READY <port>" once listening, writes each request it gets as one JSON line to --log
-({"status", "headers", "body"}), answers 500 to the first --fail-first requests and 200 after, and stops
+({"status", "headers", "body"}), answers 500 to the first --fail-first requests and --status (200) after, and stops
 when its standard input closes.
 """
 import argparse
@@ -27,6 +27,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--log", required=True)
     parser.add_argument("--fail-first", type=int, default=0)
+    parser.add_argument("--status", type=int, default=200, help="the answer after the failures")
     options = parser.parse_args()
     lock = threading.Lock()
     seen = [0]
@@ -38,11 +39,13 @@ def main() -> None:
             body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
             with lock:
                 seen[0] += 1
-                status = 500 if seen[0] <= options.fail_first else 200
+                status = 500 if seen[0] <= options.fail_first else options.status
                 with open(options.log, "a", encoding="utf-8") as log:
                     log.write(json.dumps({"status": status, "headers": dict(self.headers.items()),
                                           "body": body.decode("utf-8")}) + "\n")
             self.send_response(status)
+            if 300 <= status < 400:
+                self.send_header("Location", "http://127.0.0.1:9/elsewhere")
             self.send_header("Content-Length", "2")
             self.send_header("Connection", "close")
             self.end_headers()

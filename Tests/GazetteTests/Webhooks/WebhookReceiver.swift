@@ -5,7 +5,7 @@ import Testing
 @testable import GazetteServices
 
 /// A webhook receiver on 127.0.0.1 (scripts/lib/webhook_receiver.py, standard-library Python) that records
-/// every request and answers 500 to the first `failFirst`, 200 after.
+/// every request and answers 500 to the first `failFirst`, `status` after.
 final class WebhookReceiver: @unchecked Sendable {
     let port: Int
     let log: URL
@@ -41,7 +41,7 @@ final class WebhookReceiver: @unchecked Sendable {
         }
     }
 
-    init(port: Int = 0, failFirst: Int = 0) throws {
+    init(port: Int = 0, failFirst: Int = 0, status: Int = 200) throws {
         log = FileManager.default.temporaryDirectory.appendingPathComponent("webhooks-\(UUID().uuidString).jsonl")
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
@@ -52,6 +52,7 @@ final class WebhookReceiver: @unchecked Sendable {
             "/usr/bin/env",
             arguments: [
                 "python3", script.path, "--port", String(port), "--log", log.path, "--fail-first", String(failFirst),
+                "--status", String(status),
             ], input: .descriptor(input.readEnd), output: .descriptor(output.writeEnd))
         close(input.readEnd)
         close(output.writeEnd)

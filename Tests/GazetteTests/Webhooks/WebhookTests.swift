@@ -47,6 +47,7 @@ struct WebhookTests {
             #expect(endpoint.events == [.articlePublished, .commentPosted] && endpoint.isActive)
             let screen = try await admin.open(AdminURL.webhook(endpoint.id).path)
             #expect(screen.contains(endpoint.secret), "the endpoint's own screen shows its secret")
+            #expect(screen.count("name=\"csrf_token\"") == 4, "roll, send-again-less log, settings and remove forms")
             #expect(!(try await admin.open(AdminURL.webhooks.path)).contains(endpoint.secret), "the list does not")
 
             let articleID = try await Self.publish(site, "Harbour bridge reopens")
