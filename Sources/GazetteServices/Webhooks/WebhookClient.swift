@@ -1,4 +1,5 @@
 import Foundation
+import GazetteContent
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -24,35 +25,10 @@ package struct WebhookClient: Sendable {
 
     /// Sends `body` and returns the receiver's status code.
     package func post(_ body: String, to target: WebhookTarget, headers: [(String, String)]) async throws -> Int {
-        let address: SocketAddress
-        do {
-            address = try SocketAddress(ipAddress: PublicAddress.describe(target.address), port: target.port)
-        } catch {
-            throw Failure(message: "the address \(PublicAddress.describe(target.address)) cannot be used")
-        }
         let tls = try target.isTLS ? NIOSSLContext(configuration: .makeClientConfiguration()) : nil
         let limit = TimeAmount.milliseconds(Int64(timeout * 1_000))
         let started = NIODeadline.now()
-        let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
-        do {
-            channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-                .connectTimeout(limit)
-                .connect(to: address) { channel in
-                    channel.eventLoop.makeCompletedFuture {
-                        if let tls {
-                            // The certificate is checked against the name, though the connection is to the
-                            // address resolved before.
-                            let name =
-                                target.host.allSatisfy { $0.isHexDigit || $0 == "." || $0 == ":" } ? nil : target.host
-                            try channel.pipeline.syncOperations.addHandler(
-                                try NIOSSLClientHandler(context: tls, serverHostname: name))
-                        }
-                        return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
-                    }
-                }
-        } catch {
-            throw Failure(message: Self.connectionProblem(error, target: target))
-        }
+        let channel = try await connect(to: target, tls: tls, deadline: started + limit)
         // Whatever is left of the deadline: the connection is closed then, which ends the reading below.
         let closing = channel.channel.eventLoop.scheduleTask(deadline: started + limit) {
             channel.channel.close(promise: nil)
@@ -82,6 +58,37 @@ package struct WebhookClient: Sendable {
         }
     }
 
+    /// A connection to the first of the checked addresses that accepts one before the deadline.
+    private func connect(
+        to target: WebhookTarget, tls: NIOSSLContext?, deadline: NIODeadline
+    ) async throws -> NIOAsyncChannel<ByteBuffer, ByteBuffer> {
+        var problems: [String] = []
+        for bytes in target.addresses {
+            let remaining = deadline - NIODeadline.now()
+            guard remaining > .zero else { break }
+            do {
+                let address = try SocketAddress(ipAddress: PublicAddress.describe(bytes), port: target.port)
+                return try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                    .connectTimeout(remaining)
+                    .connect(to: address) { channel in
+                        channel.eventLoop.makeCompletedFuture {
+                            if let tls {
+                                // The certificate is checked against the name, though the connection is to the
+                                // address resolved before (a literal address has no name to send or check).
+                                let name = IPAddress(target.host) == nil ? target.host : nil
+                                try channel.pipeline.syncOperations.addHandler(
+                                    try NIOSSLClientHandler(context: tls, serverHostname: name))
+                            }
+                            return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                        }
+                    }
+            } catch {
+                problems.append(Self.connectionProblem(error, target: target, address: bytes))
+            }
+        }
+        throw Failure(message: problems.isEmpty ? "could not connect in time" : problems.joined(separator: "; "))
+    }
+
     private static func timedOut(_ timeout: TimeInterval) -> Failure {
         Failure(message: "no answer within \(Int(timeout)) seconds")
     }
@@ -109,10 +116,10 @@ package struct WebhookClient: Sendable {
         return code < 200 ? nil : code
     }
 
-    private static func connectionProblem(_ error: any Error, target: WebhookTarget) -> String {
+    private static func connectionProblem(_ error: any Error, target: WebhookTarget, address: [UInt8]) -> String {
         let described = String(describing: error)
-        let place = "\(target.hostHeader) (\(PublicAddress.describe(target.address)))"
-        if described.contains("refused") || described.contains("111") { return "connection refused by \(place)" }
+        let place = "\(target.hostHeader) (\(PublicAddress.describe(address)))"
+        if described.lowercased().contains("refused") { return "connection refused by \(place)" }
         if error is ChannelError, case .connectTimeout = error as? ChannelError {
             return "could not connect to \(place) in time"
         }

@@ -33,6 +33,21 @@ struct WebhookDeliveryTests {
         }
     }
 
+    @Test("each address a name gave is tried in turn: an unreachable IPv6 one does not stop delivery")
+    func addressesInTurn() async throws {
+        let receiver = try WebhookReceiver()
+        defer { receiver.stop() }
+        let loopback6 = Array(repeating: UInt8(0), count: 15) + [1]
+        let target = try WebhookTarget.check("http://hooks.test:\(receiver.port)/in", allowsPrivateAddresses: true) {
+            _ in [loopback6, [127, 0, 0, 1]]
+        }
+        #expect(target.addresses.count == 2)
+        let status = try await WebhookClient(timeout: 5).post(
+            "{}", to: target, headers: [("Content-Type", "application/json")])
+        #expect(status == 200)
+        #expect(receiver.received().first?.header("Host") == "hooks.test:\(receiver.port)")
+    }
+
     @Test("a receiver that accepts the connection and never answers is cut off at the deadline")
     func silentReceiver() async throws {
         let silent = try SilentListener()
