@@ -33,16 +33,18 @@ struct WebhookDeliveryTests {
         }
     }
 
-    @Test("each address a name gave is tried in turn: an unreachable IPv6 one does not stop delivery")
+    @Test("each address a name gave is tried in turn: one that refuses does not stop delivery")
     func addressesInTurn() async throws {
         let receiver = try WebhookReceiver()
         defer { receiver.stop() }
-        let loopback6 = Array(repeating: UInt8(0), count: 15) + [1]
+        // Nothing can listen on 127.0.0.2 at the receiver's port while it holds 127.0.0.1's (a wildcard or
+        // dual-stack listener would collide with it), so that address surely refuses.
+        let refusing: [UInt8] = [127, 0, 0, 2]
         let target = try WebhookTarget.check("http://hooks.test:\(receiver.port)/in", allowsPrivateAddresses: true) {
-            _ in [loopback6, [127, 0, 0, 1]]
+            _ in [refusing, [127, 0, 0, 1]]
         }
         #expect(target.addresses.count == 2)
-        let status = try await WebhookClient(timeout: 5).post(
+        let status = try await WebhookClient(timeout: 30).post(
             "{}", to: target, headers: [("Content-Type", "application/json")])
         #expect(status == 200)
         #expect(receiver.received().first?.header("Host") == "hooks.test:\(receiver.port)")
@@ -57,7 +59,7 @@ struct WebhookDeliveryTests {
             sender.client.timeout = 1
             let started = Date()
             #expect(try await sender.sendDue() == 0)
-            #expect(Date().timeIntervalSince(started) < 5)
+            #expect(Date().timeIntervalSince(started) < 15, "one second, with room for a busy machine")
             let log = try #require(try await site.services.webhooks.deliveries(endpointID: id).first)
             #expect(log.lastError.contains("no answer within 1 seconds"), "\(log.lastError)")
         }
