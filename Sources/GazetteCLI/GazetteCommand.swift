@@ -9,7 +9,8 @@ struct GazetteCommand: AsyncParsableCommand {
         subcommands: [
             SearchCommand.self, GenerateCommand.self,
             ServeCommand.self, MigrateCommand.self, CheckCommand.self, UserCommand.self, ImportCommand.self,
-            CommentsCommand.self, SettingsCommand.self, FeedsCommand.self, ExportCommand.self, BackupCommand.self,
-            RestoreCommand.self, MailCommand.self, SubscribersCommand.self, NewsletterCommand.self, TokenCommand.self,
+            CommentsCommand.self, SettingsCommand.self, FeedsCommand.self, WebhooksCommand.self, ExportCommand.self,
+            BackupCommand.self, RestoreCommand.self, MailCommand.self, SubscribersCommand.self, NewsletterCommand.self,
+            TokenCommand.self,
         ])
 }

@@ -17,6 +17,9 @@ public struct SiteIdentity: Sendable, Equatable {
     public var twoFactorFrom: Role?
     /// A digest of the latest articles by email, and how often; `off` offers none.
     public var digest: DigestSchedule = .off
+    /// Whether webhooks may be delivered to this machine, private networks and link-local addresses. Off
+    /// unless the receivers live on the site's own network (or in tests).
+    public var webhooksToPrivateAddresses = false
 
     public init(
         title: String, tagline: String, language: String, timeZone: TimeZone, articlesPerPage: Int,
@@ -49,6 +52,7 @@ public struct SiteIdentity: Sendable, Equatable {
             "who must sign in with an authenticator code: off, admin, editor, author or contributor (that role and up)"
         ),
         ("site.digest", "a digest of the latest articles by email to readers who ask: off, daily or weekly"),
+        ("site.webhooks_private", "on lets webhooks go to this machine or a private network"),
     ]
 
     /// Stored values over `defaults`; each bad value is reported under its name.
@@ -97,6 +101,13 @@ public struct SiteIdentity: Sendable, Equatable {
             default: errors.add("site.feeds_private", "Write on or off.")
             }
         }
+        if let text = values["site.webhooks_private"]?.trimmingCharacters(in: .whitespaces).lowercased() {
+            switch text {
+            case "on", "yes", "true": webhooksToPrivateAddresses = true
+            case "off", "no", "false", "": webhooksToPrivateAddresses = false
+            default: errors.add("site.webhooks_private", "Write on or off.")
+            }
+        }
         if let text = values["site.two_factor"]?.trimmingCharacters(in: .whitespaces).lowercased() {
             if text == "off" || text.isEmpty {
                 twoFactorFrom = nil
@@ -123,6 +134,7 @@ public struct SiteIdentity: Sendable, Equatable {
             "site.time_zone": timeZone.identifier, "site.per_page": String(articlesPerPage),
             "site.feeds_private": feedsFromPrivateAddresses ? "on" : "off",
             "site.two_factor": twoFactorFrom?.rawValue ?? "off", "site.digest": digest.rawValue,
+            "site.webhooks_private": webhooksToPrivateAddresses ? "on" : "off",
         ]
     }
 

@@ -15,6 +15,7 @@ struct MigrationAndAuthorTests {
             let second = try await migrator.migrate()
             let recorded = try await migrator.appliedVersions()
             await database.close()
+            // 25 (API tokens) arrives with another branch; until the merge the list skips it.
             #expect(first == Array(1...Migrator.latestVersion))
             #expect(second.isEmpty)
             #expect(recorded.last == Migrator.latestVersion)

@@ -169,7 +169,7 @@ pg_start() {
       -c listen_addresses=127.0.0.1
       -c port="$port"
       -c unix_socket_directories="$dir"
-      -c max_connections=200
+      -c max_connections=600
       -c fsync=off
       -c synchronous_commit=off
       -c full_page_writes=off

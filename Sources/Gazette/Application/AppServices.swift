@@ -53,6 +53,8 @@ public struct AppServices: Sendable {
     public let outbox: OutboxStore
     /// Writes the site's emails.
     package let mailer: Mailer
+    /// Webhook endpoints, their delivery logs and "send again".
+    package let webhooks: WebhookService
     /// Which staff emails each person gets, and the daily moderation summary.
     public let staffNotices: StaffNoticeStore
     /// The daily email of comments waiting, for moderators who chose it.
@@ -83,7 +85,10 @@ public struct AppServices: Sendable {
         let changes = ContentChanges()
         self.changes = changes
         authors = AuthorStore(database: database)
-        articles = ArticleStore(database: database)
+        let webhookQueue = WebhookQueue(
+            triesFor: configuration.webhookRetries.triesFor,
+            writer: WebhookPayload(urls: SiteURL(base: configuration.baseURL)).body)
+        articles = ArticleStore(database: database, webhooks: webhookQueue)
         redirects = RedirectStore(database: database)
         revisions = RevisionStore(database: database)
         search = SearchStore(database: database)
@@ -109,7 +114,7 @@ public struct AppServices: Sendable {
         reader = ReaderService(
             articles: articles, authors: authors, terms: terms, redirects: redirects,
             clock: clock, site: site.live, latestCount: Defaults.latestPostsCount)
-        commentStore = CommentStore(database: database)
+        commentStore = CommentStore(database: database, webhooks: webhookQueue)
         catalog = ContentCatalog(
             articles: articles, authors: authors, terms: terms, comments: commentStore, search: search,
             redirects: redirects, clock: clock)
@@ -139,6 +144,10 @@ public struct AppServices: Sendable {
         articleDesk = ArticleDesk(publishing: publishing, articles: articles, audit: audit)
         desk = NewsroomDesk(articles: articles, comments: comments, audit: audit, clock: clock)
         outbox = OutboxStore(database: database)
+        let live = site.live
+        webhooks = WebhookService(
+            store: WebhookStore(database: database), clock: clock,
+            allowsPrivateAddresses: { live.current.webhooksToPrivateAddresses })
         if let smtp = configuration.smtp {
             mailTransport = SMTPTransport(
                 settings: smtp, clientName: URL(string: configuration.baseURL)?.host ?? "localhost")
@@ -213,6 +222,14 @@ extension AppServices {
         }
         sender.composer = newsletterComposer
         return sender
+    }
+
+    /// Delivers what the webhook queue holds.
+    package func webhookSender(logger: Logger) -> WebhookSender {
+        let live = site.live
+        return WebhookSender(
+            store: webhooks.store, clock: clock, logger: logger, retries: configuration.webhookRetries,
+            allowsPrivateAddresses: { live.current.webhooksToPrivateAddresses })
     }
 
     /// Reads the subscribed feeds that are due, logging each result to `logger`.

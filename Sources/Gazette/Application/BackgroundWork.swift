@@ -11,6 +11,8 @@ public struct BackgroundSchedule: Sendable, Equatable {
     public var purgeEvery: Duration
     /// How often the outbox is looked at: mail such as a password link should arrive within seconds.
     public var mailEvery: Duration = .seconds(2)
+    /// How often the webhook queue is looked at (a read when nothing is due).
+    public var webhooksEvery: Duration = .seconds(1)
     /// Before the first run; zero means at start-up, so a restart publishes what fell due while it was down.
     public var firstRunAfter: Duration
 
@@ -76,6 +78,13 @@ enum BackgroundWork {
                     logger.warning("Preparing newsletters failed: \(error)")
                 }
             },
+            PeriodicWork(name: "webhooks", every: schedule.webhooksEvery, firstRunAfter: schedule.firstRunAfter) {
+                do {
+                    try await services.webhookSender(logger: logger).sendDue()
+                } catch {
+                    logger.warning("Sending webhooks failed: \(error)")
+                }
+            },
             PeriodicWork(name: "feeds", every: schedule.every, firstRunAfter: schedule.firstRunAfter) {
                 do {
                     _ = try await services.feedPoller(logger: logger).runDue()
@@ -131,6 +140,11 @@ enum BackgroundWork {
             try await services.autosaves.purgeExpired()
         } catch {
             logger.warning("Purging old autosaved drafts failed: \(error)")
+        }
+        do {
+            try await services.webhooks.purgeOld()
+        } catch {
+            logger.warning("Purging the webhook delivery log failed: \(error)")
         }
     }
 }

@@ -149,7 +149,8 @@ package func buildRouter(services: AppServices, logger: Logger) throws -> BuiltR
             clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies)),
         apiTokens: APITokensController(renderer: adminRenderer, tokens: services.apiTokens, site: site),
         gate: gate, keptWork: keptWork,
-        assets: AssetController(assets: adminTheme.assets)
+        assets: AssetController(assets: adminTheme.assets),
+        webhooks: WebhooksController(renderer: adminRenderer, webhooks: services.webhooks, site: site)
     ).register(on: router)
     return BuiltRouter(router: router, background: background, newsroomRoutes: newsroomRoutes)
 }

@@ -97,6 +97,14 @@ public struct ConfigurationLoader: Sendable {
         configuration.mailRate = try integer(Setting.mailRate, default: Defaults.mailRate, range: 0...10_000)
         configuration.apiRateLimit = try integer(
             Setting.apiRateLimit, default: Defaults.apiRateLimit, range: 1...1_000_000)
+        if let text = value(Setting.webhookRetries) {
+            guard let retries = WebhookRetries.parse(text) else {
+                throw ConfigurationError(
+                    setting: Setting.webhookRetries,
+                    problem: "“\(text)” is not a list of waits in seconds (each 1 to 86400), separated by commas")
+            }
+            configuration.webhookRetries = retries
+        }
         if let smtp = value(Setting.smtpURL), !smtp.isEmpty {
             switch SMTPSettings.parse(smtp) {
             case .success(let settings): configuration.smtp = settings
@@ -180,11 +188,14 @@ public struct Setting: Sendable {
     public static let mailRate = Setting(flag: "mail-rate", variable: "GAZETTE_MAIL_RATE", example: "20")
     public static let apiRateLimit = Setting(
         flag: "api-rate-limit", variable: "GAZETTE_API_RATE_LIMIT", example: "600")
+    /// Waits between a webhook delivery's attempts, the last repeating for a day (environment and file only).
+    public static let webhookRetries = Setting(
+        flag: "webhook-retries", variable: "GAZETTE_WEBHOOK_RETRIES", example: "30,120,600,1800,3600")
 
     public static let all: [Setting] = [
         host, port, dataDir, database, theme, baseURL, siteTitle, tagline, language, timeZone, articlesPerPage,
         welcome, trustedProxies, pageCacheMB, connectionTimeout, maxConnections, databaseTimeout, metricsToken,
-        mailFrom, smtpURL, mailRate, apiRateLimit, config,
+        mailFrom, smtpURL, mailRate, apiRateLimit, webhookRetries, config,
     ]
 }
 

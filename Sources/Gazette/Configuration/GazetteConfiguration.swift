@@ -51,6 +51,9 @@ public struct GazetteConfiguration: Sendable {
     /// Admin API calls a token may make a minute on each instance (`--api-rate-limit`,
     /// `GAZETTE_API_RATE_LIMIT`).
     public var apiRateLimit = Defaults.apiRateLimit
+    /// Waits between a failed webhook delivery's attempts (`GAZETTE_WEBHOOK_RETRIES`): 30 s, 2 min, 10 min,
+    /// 30 min, then hourly, for a day.
+    package var webhookRetries = WebhookRetries.standard
     /// How often `gazette serve` publishes what fell due, reads subscribed feeds and purges.
     public var background = BackgroundSchedule.standard
 

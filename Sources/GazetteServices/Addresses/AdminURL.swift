@@ -52,6 +52,14 @@ package enum AdminURL: Hashable, Sendable {
     case revokeAPIToken(Int64)
     case settings
     case audit
+    /// Webhook endpoints (admins): the list and the form to register one.
+    case webhooks
+    /// One endpoint: its settings, secret and delivery log.
+    case webhook(Int64)
+    case webhookSecret(Int64)
+    case removeWebhook(Int64)
+    /// "Send again" for one delivery of an endpoint.
+    case resendWebhook(Int64, delivery: Int64)
     /// The newsroom's own stylesheet and scripts.
     case asset(name: String)
 
@@ -117,6 +125,13 @@ package enum AdminURL: Hashable, Sendable {
         case .revokeAPIToken(let value): return root + "/profile/api-tokens/" + id(value) + "/revoke"
         case .settings: return root + "/settings"
         case .audit: return root + "/audit"
+        case .webhooks: return root + "/webhooks"
+        case .webhook(let value): return root + "/webhooks/" + id(value)
+        case .webhookSecret(let value): return root + "/webhooks/" + id(value) + "/secret"
+        case .removeWebhook(let value): return root + "/webhooks/" + id(value) + "/remove"
+        case .resendWebhook(let value, let delivery):
+            return root + "/webhooks/" + id(value) + "/deliveries/" + (placeholders ? ":number" : String(delivery))
+                + "/resend"
         case .asset(let name): return root + "/assets/" + (placeholders ? ":name" : name)
         }
     }

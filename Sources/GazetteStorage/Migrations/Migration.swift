@@ -48,5 +48,6 @@ enum MigrationList {
         M023Subscribers.migration,
         M024Newsletters.migration,
         M025APITokens.migration,
+        M026Webhooks.migration,
     ]
 }

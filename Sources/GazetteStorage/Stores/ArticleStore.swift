@@ -7,9 +7,12 @@ import SQLKit
 /// Public reads only ever see `published` articles whose publication time has come.
 public struct ArticleStore: Sendable {
     let database: Database
+    /// Queues webhook deliveries in the transaction of each save that publishes, updates or takes down.
+    let webhooks: WebhookQueue?
 
-    public init(database: Database) {
+    public init(database: Database, webhooks: WebhookQueue? = nil) {
         self.database = database
+        self.webhooks = webhooks
     }
 
     /// Where a saved article now lives.
@@ -35,7 +38,8 @@ public struct ArticleStore: Sendable {
         return try await database.write { db in
             try await ArticleWriter(
                 db: db, article: article, now: now, timeZone: timeZone, savedBy: savedBy, note: note,
-                lockRows: dialect.lockRows, dialect: dialect, staffMail: staffMail, sendsNewsletter: newsletter
+                lockRows: dialect.lockRows, dialect: dialect, staffMail: staffMail, sendsNewsletter: newsletter,
+                webhooks: webhooks
             )
             .save(replacing: id, expectedRevision: expectedRevision)
         }
@@ -53,7 +57,8 @@ public struct ArticleStore: Sendable {
     /// Flips scheduled articles whose time has come to published, each with a revision saying so; returns
     /// how many. One UPDATE decides, so an article unscheduled a moment before is left alone.
     public func publishScheduled(dueBy now: Date) async throws -> Int {
-        try await database.write { db in
+        let webhooks = self.webhooks
+        return try await database.write { db in
             let published = try await db.raw(
                 """
                 UPDATE articles SET status = 'published', revision = revision + 1
@@ -74,6 +79,7 @@ public struct ArticleStore: Sendable {
                 FROM articles a JOIN article_bodies b ON b.article_id = a.id WHERE a.id IN (\(binds: published))
                 """
             ).run()
+            for id in published { try await webhooks?.queueArticle(.articlePublished, id: id, now: now, in: db) }
             return published.count
         }
     }

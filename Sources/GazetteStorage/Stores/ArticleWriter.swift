@@ -22,6 +22,8 @@ struct ArticleWriter {
     var staffMail: StaffNoticeStore.Writer? = nil
     /// Send the article to its subscribers once it is out (`NewsletterStore`), asked in this transaction.
     var sendsNewsletter = false
+    /// Queues the webhook deliveries this save causes, in its transaction; nil for imports.
+    var webhooks: WebhookQueue? = nil
 
     func save(replacing id: Int64?, expectedRevision: Int? = nil) async throws -> ArticleStore.Saved {
         let existing = try await existingRow(id)
@@ -83,6 +85,13 @@ struct ArticleWriter {
         if sendsNewsletter, article.status == .published || article.status == .scheduled {
             try await NewsletterStore.requestArticle(
                 articleID, sendAfter: max(article.publishedAt ?? now, now), by: savedBy, now: now, in: db)
+        }
+        if let webhooks,
+            let event = WebhookEvent.afterSave(
+                wasPublic: existing?.wasPublic ?? false,
+                isPublic: article.status == .published && (article.publishedAt ?? now) <= now)
+        {
+            try await webhooks.queueArticle(event, id: articleID, now: now, in: db)
         }
         if indexesSearch { try await SearchIndex.refresh(ids: [articleID], dialect: dialect, in: db) }
         try await keepOldAddress(of: articleID, existing: existing, day: day, slug: slug)

@@ -6,9 +6,12 @@ import SQLKit
 /// a new comment adds one (the hot path), moderation recounts.
 public struct CommentStore: Sendable {
     let database: Database
+    /// Queues `comment.posted` and `comment.approved` deliveries in the transaction of the change.
+    let webhooks: WebhookQueue?
 
-    public init(database: Database) {
+    public init(database: Database, webhooks: WebhookQueue? = nil) {
         self.database = database
+        self.webhooks = webhooks
     }
 
     /// Stores a comment after the checks that must see every other write: parent, depth, flood, duplicate.
@@ -20,11 +23,14 @@ public struct CommentStore: Sendable {
         let fingerprint = record.fingerprint
         do {
             let dialect = database.dialect
+            let webhooks = self.webhooks
             return try await database.write { db in
                 try await Self.lockArticles([record.articleID], dialect: dialect, in: db)
                 let comment = try await Self.write(
                     record, maximumDepth: maximumDepth, floodSeconds: floodSeconds, in: db)
                 try await mail?.queue(about: comment, now: record.createdAt, in: db)
+                try await webhooks?.queue(
+                    .commentPosted, about: .comment(WebhookComment(comment)), now: record.createdAt, in: db)
                 return comment
             }
         } catch let error as CommentRejection {
@@ -233,9 +239,16 @@ public struct CommentStore: Sendable {
         _ status: ModerationStatus, ids: [Int64], now: Date, mail: CommentMail? = nil
     ) async throws -> [Int64] {
         let dialect = database.dialect
+        let webhooks = self.webhooks
         return try await database.write { db in
             let found = try await Self.articleIDs(of: ids, in: db)
             try await Self.lockArticles(Array(Set(found.values)), dialect: dialect, in: db)
+            let newlyApproved =
+                webhooks == nil || status != .approved || found.isEmpty
+                ? []
+                : try await db.raw(
+                    "SELECT id FROM comments WHERE id IN (\(binds: found.keys.sorted())) AND status <> 'approved'"
+                ).all().map { try $0.int64("id") }
             try await db.raw(
                 """
                 UPDATE comments SET status = \(bind: status.rawValue), updated_at = \(bind: now.storedSeconds)
@@ -243,6 +256,15 @@ public struct CommentStore: Sendable {
                 """
             ).run()
             for articleID in Set(found.values) { try await Self.recount(articleID: articleID, in: db) }
+            if let webhooks, !newlyApproved.isEmpty {
+                let approved = try await db.raw(
+                    "SELECT * FROM comments WHERE id IN (\(binds: newlyApproved.sorted())) ORDER BY id"
+                ).all().map(Self.comment)
+                for comment in approved {
+                    try await webhooks.queue(
+                        .commentApproved, about: .comment(WebhookComment(comment)), now: now, in: db)
+                }
+            }
             if let mail, status == .approved, !found.isEmpty {
                 let approved = try await db.raw(
                     "SELECT * FROM comments WHERE id IN (\(binds: found.keys.sorted())) ORDER BY id"

@@ -37,6 +37,8 @@ package struct AdminRenderer: Sendable {
             if user.can(.manageSettings) {
                 nav.append(
                     AdminNavItem(label: "Settings", url: AdminURL.settings.path, isCurrent: current == "settings"))
+                nav.append(
+                    AdminNavItem(label: "Webhooks", url: AdminURL.webhooks.path, isCurrent: current == "webhooks"))
                 nav.append(AdminNavItem(label: "Audit log", url: AdminURL.audit.path, isCurrent: current == "audit"))
             }
             nav.append(AdminNavItem(label: "Your profile", url: AdminURL.profile.path, isCurrent: current == "profile"))

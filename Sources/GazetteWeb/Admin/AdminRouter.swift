@@ -21,13 +21,14 @@ package struct AdminRouter {
     /// Where the editor's forms go when they arrive after the session ended.
     package let keptWork: KeptWork?
     package let assets: AssetController
+    package let webhooks: WebhooksController
 
     package init(
         auth: AuthController, newsroom: NewsroomController, articleList: ArticleListController,
         editor: ArticleEditorController, history: ArticleHistoryController, media: MediaAdminController,
         people: PeopleController, settings: SettingsController, comment: CommentEditController, audit: AuditController,
         subscribers: SubscribersController, twoFactor: TwoFactorController, apiTokens: APITokensController,
-        gate: AdminGate, keptWork: KeptWork? = nil, assets: AssetController
+        gate: AdminGate, keptWork: KeptWork? = nil, assets: AssetController, webhooks: WebhooksController
     ) {
         self.apiTokens = apiTokens
         self.auth = auth
@@ -45,6 +46,7 @@ package struct AdminRouter {
         self.gate = gate
         self.keptWork = keptWork
         self.assets = assets
+        self.webhooks = webhooks
     }
 
     /// Registers every newsroom route and returns the table of them with the door each is behind.
@@ -215,20 +217,21 @@ package struct AdminRouter {
         routes.form(.removeSubscriber(anyID), .manageUsers) { request, context in
             try await subscribers.remove(request, id: try Self.id(context), context: context)
         }
+        registerWebhooks(on: &routes)
         return routes.entries
     }
 
-    private static func token(_ context: some RequestContext) -> String {
+    static func token(_ context: some RequestContext) -> String {
         context.parameters.get("token") ?? ""
     }
 
     /// The numeric id in the path; anything else is an address that does not exist.
-    private static func id(_ context: some RequestContext) throws -> Int64 {
+    static func id(_ context: some RequestContext) throws -> Int64 {
         guard let id = context.parameters.get("id").flatMap(Int64.init), id > 0 else { throw HTTPError(.notFound) }
         return id
     }
 
-    private static func number(_ context: some RequestContext) throws -> Int {
+    static func number(_ context: some RequestContext) throws -> Int {
         guard let number = context.parameters.get("number").flatMap(Int.init), number > 0 else {
             throw HTTPError(.notFound)
         }

@@ -107,6 +107,12 @@ package struct SettingsController: Sendable {
                         ("on", "Allowed: this machine and private networks too"),
                     ]),
                 field(
+                    "site.webhooks_private", "Webhooks to private addresses", kind: .choice,
+                    options: [
+                        ("off", "Refused: only the public internet (recommended)"),
+                        ("on", "Allowed: this machine and private networks too"),
+                    ]),
+                field(
                     "site.two_factor", "Two-step sign-in required for",
                     hint: "People in these roles set up an authenticator app before they can use the newsroom.",
                     kind: .choice,

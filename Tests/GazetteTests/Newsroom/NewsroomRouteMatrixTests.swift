@@ -66,6 +66,13 @@ struct NewsroomRouteMatrixTests {
         "GET /admin/settings": .admin,
         "POST /admin/settings": .admin,
         "GET /admin/audit": .admin,
+        "GET /admin/webhooks": .admin,
+        "POST /admin/webhooks": .admin,
+        "GET /admin/webhooks/:id": .admin,
+        "POST /admin/webhooks/:id": .admin,
+        "POST /admin/webhooks/:id/secret": .admin,
+        "POST /admin/webhooks/:id/remove": .admin,
+        "POST /admin/webhooks/:id/deliveries/:number/resend": .admin,
     ]
 
     /// The ways into the newsroom, the only routes without the gate.
@@ -95,6 +102,10 @@ struct NewsroomRouteMatrixTests {
         case .userLink: AdminURL.userLink(user).path
         case .removeSubscriber: AdminURL.removeSubscriber(1).path
         case .revokeAPIToken: AdminURL.revokeAPIToken(1).path
+        case .webhook: AdminURL.webhook(1).path
+        case .webhookSecret: AdminURL.webhookSecret(1).path
+        case .removeWebhook: AdminURL.removeWebhook(1).path
+        case .resendWebhook: AdminURL.resendWebhook(1, delivery: 1).path
         default: url.path
         }
     }

@@ -41,7 +41,7 @@ from test_comments import (
 
 SETUP_LINK = r"http://127\.0\.0\.1:\d+/admin/setup/[A-Za-z0-9_-]+"
 INVITE_LINK = r"http://127\.0\.0\.1:\d+/admin/invite/[A-Za-z0-9_-]+"
-ADMIN_NAV = ["Dashboard", "Articles", "Media", "Comments", "People", "Subscribers", "Settings", "Audit log", "Your profile", "View site"]
+ADMIN_NAV = ["Dashboard", "Articles", "Media", "Comments", "People", "Subscribers", "Settings", "Webhooks", "Audit log", "Your profile", "View site"]
 RESET_LINK = r"http://127\.0\.0\.1:\d+/admin/reset/[A-Za-z0-9_-]+"
 WRONG_CREDENTIALS = "The email address or the password is not right."
 
