@@ -1,4 +1,5 @@
 import Foundation
+import GazetteServices
 import GazetteStorage
 import GazetteWeb
 
@@ -19,18 +20,14 @@ enum ListCursor: Equatable {
             case .slug(let slug): "s:" + slug
             case .page(let number): "p:\(number)"
             }
-        return Data(plain.utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        return Base64URL.encode(Data(plain.utf8))
     }
 
     /// The cursor a client sent, or a problem naming the parameter; nil when none was sent.
     static func parse(_ text: String?) throws(Problem) -> ListCursor? {
         guard let text, !text.isEmpty else { return nil }
         guard text.count <= 200 else { throw Self.unreadable }
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard let data = Data(base64Encoded: base64), let plain = String(data: data, encoding: .utf8) else {
+        guard let data = Base64URL.decode(text), let plain = String(data: data, encoding: .utf8) else {
             throw Self.unreadable
         }
         let parts = plain.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)

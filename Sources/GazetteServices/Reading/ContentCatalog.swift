@@ -87,7 +87,11 @@ public struct ContentCatalog: Sendable {
     ) async throws
         -> [ApprovedComment]?
     {
-        guard try await articles.published(id: articleID, now: clock.now()) != nil else { return nil }
+        // The article's summary is enough to know it is out; its body is not read for a list of comments.
+        let now = clock.now()
+        guard let summary = try await articles.summary(id: articleID), summary.status == .published,
+            let published = summary.publishedAt, published <= now
+        else { return nil }
         return try await comments.approved(articleID: articleID, after: position, limit: limit)
     }
 }

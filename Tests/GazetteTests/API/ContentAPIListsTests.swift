@@ -70,6 +70,8 @@ struct ContentAPIListsTests {
             let second = try await site.get(next.replacingOccurrences(of: "https://news.example.com", with: ""))
             #expect(try APIJSON.items(second).map { $0["id"] as? Int } == [Int(reply)])
             #expect(try await site.get("/api/v1/articles/999999/comments").status == .notFound)
+            let draft = try #require(try await site.services.articles.id(forSlug: Slug(trusted: "secret-draft")))
+            #expect(try await site.get("/api/v1/articles/\(draft)/comments").status == .notFound, "a draft's")
         }
     }
 
