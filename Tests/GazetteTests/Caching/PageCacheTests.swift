@@ -15,6 +15,15 @@ struct PageCacheTests {
     static let article = CommentFixtures.article
     static let oldArticle = "/2026/10/19/october-feature/"
 
+    /// On PostgreSQL the cache empties once when the change listener comes up (a page kept before it
+    /// listened could be stale); on a busy machine that can be seconds in. Tests that count hits wait for it.
+    static func waitForListener(_ site: TestSite) async throws {
+        let started = Date()
+        while try await site.get("/2026/").headers[.gazetteCache] != "hit", Date().timeIntervalSince(started) < 30 {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+    }
+
     static func fields(_ pairs: [HTTPField.Name: String]) -> HTTPFields {
         var fields = HTTPFields()
         for (name, value) in pairs { fields[name] = value }
@@ -26,12 +35,7 @@ struct PageCacheTests {
         arguments: TestEngine.available)
     func hits(engine: TestEngine) async throws {
         try await TestSite.run(engine, seed: CommentFixtures.seed()) { site in
-            // On PostgreSQL the cache empties once when the change listener comes up (a page kept before it
-            // listened could be stale); on a busy machine that can be seconds in. Wait for it first.
-            let warmUp = Date()
-            while try await site.get("/2026/").headers[.gazetteCache] != "hit", Date().timeIntervalSince(warmUp) < 30 {
-                try await Task.sleep(for: .milliseconds(100))
-            }
+            try await Self.waitForListener(site)
             for path in [Self.article, "/", "/feed/", "/sitemap.xml", "/robots.txt", "/tag/council/"] {
                 let first = try await site.get(path)
                 #expect(first.status == .ok && first.headers[.gazetteCache] == "miss", "\(path)")
@@ -218,6 +222,7 @@ struct PageCacheTests {
     @Test("after a write returns, the very next request shows it", arguments: TestEngine.available, writePaths)
     func freshAfterWrite(engine: TestEngine, path: WritePath) async throws {
         try await TestSite.run(engine, seed: CommentFixtures.seed()) { site in
+            try await Self.waitForListener(site)
             for page in path.paths {
                 _ = try await site.get(page)
                 #expect(try await site.get(page).headers[.gazetteCache] == "hit", "\(page) was cached before")
